@@ -1,0 +1,132 @@
+"""The `coop` command line: parses arguments and hands each command to its layer.
+
+Imports are deferred to the chosen command, so `coop validate` never loads
+pygame and `coop simulate` stays headless.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from typing import Sequence
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1280x720, not {text!r}")
+    if not (320 <= width <= 16384 and 240 <= height <= 16384):
+        raise argparse.ArgumentTypeError(f"window size out of range: {text}")
+    return width, height
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}")
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, not {value}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}")
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"seed out of range: {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coop",
+        description="COOP ou pas COOP — jeu de débat sur la coopération / a debate game on cooperation.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="play a scenario (setup screen first) / jouer un scénario")
+    play.add_argument("scenario", nargs="?", help="scenario file (.yaml)")
+    play.add_argument("--fullscreen", action="store_true")
+    play.add_argument("--size", type=_size, metavar="WxH")
+    play.add_argument("--lang", choices=("fr", "en"))
+    play.add_argument("--seed", type=_seed)
+    play.add_argument("--players", type=_positive, metavar="N")
+    play.add_argument("--rounds", type=_positive, metavar="R")
+    play.add_argument("--resume", action="store_true", help="continue the latest unfinished session")
+    play.add_argument("--autoplay", action="store_true", help="a bot plays the real screens through a whole game")
+    play.add_argument("--screenshots", metavar="DIR", help="with --autoplay: one PNG per screen shown")
+
+    validate = commands.add_parser("validate", help="check scenario files / vérifier des scénarios")
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.add_argument("--lang", choices=("fr", "en"))
+
+    simulate = commands.add_parser("simulate", help="play many games headless / simuler des parties")
+    simulate.add_argument("scenario")
+    simulate.add_argument("--games", type=_positive, required=True, metavar="N")
+    simulate.add_argument("--seed", type=_seed, required=True, metavar="S")
+    simulate.add_argument("--policy", choices=("random", "coop", "solo"), default="random")
+    simulate.add_argument("--players", type=_positive, metavar="N")
+    simulate.add_argument("--json", action="store_true")
+    simulate.add_argument("--lang", choices=("fr", "en"))
+
+    new = commands.add_parser("new-scenario", help="write a commented starting scenario / créer un scénario")
+    new.add_argument("path")
+    new.add_argument("--lang", choices=("fr", "en"))
+
+    commands.add_parser("schema", help="print the JSON Schema of the scenario format")
+
+    report = commands.add_parser("report", help="export a session's report / exporter le compte rendu")
+    report.add_argument("session")
+    report.add_argument("--format", choices=("md", "html", "json"), default="md")
+    report.add_argument("-o", "--output", metavar="OUT")
+    report.add_argument("--lang", choices=("fr", "en"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # SIGINT and SIGTERM end the program at once, without a traceback: every
+    # confirmed step of a session is already on disk.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "play"
+    if command == "play":
+        if args.command is None:
+            args = parser.parse_args(["play"])
+        if args.screenshots and not args.autoplay:
+            parser.error("--screenshots goes with --autoplay")
+        from game.ui.app import run_play
+
+        return run_play(args)
+    if command == "validate":
+        from game.content.commands import run_validate
+
+        return run_validate(args.paths, args.lang)
+    if command == "schema":
+        from game.content.commands import run_schema
+
+        return run_schema()
+    if command == "new-scenario":
+        from game.content.commands import run_new_scenario
+
+        return run_new_scenario(args.path, args.lang)
+    if command == "simulate":
+        from game.sim.simulate import run_simulate
+
+        return run_simulate(args)
+    if command == "report":
+        from game.session.report import run_report
+
+        return run_report(args)
+    parser.error(f"unknown command {command}")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,294 @@
+"""The typed, frozen model of a scenario file (format v1): the single source of its rules and of its JSON Schema.
+
+Field names are the YAML keys, so `scenario.characters[0].objective` reads as the
+file does. Structural rules (types, ranges, unknown keys) live here; rules that
+relate one part of the file to another (ids exist, ids unique, ...) live in
+`crossrefs.py`, which reports every problem with its place.
+
+After validation the defaults of the format page are filled in: `postures` (the
+default set in the scenario's language), `players.min/max`, `debrief_minutes`,
+`events_per_round`, so consumers never re-derive them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Annotated, Any, Literal, Optional, TypeVar, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    model_validator,
+)
+
+FORMAT_VERSION = 1
+MAX_TEXT = 4000
+SLUG_PATTERN = r"^[a-z0-9_-]{1,64}$"
+DEBRIEF_PHASES = ("ressenti", "faits", "analyse", "transfert", "et_si", "et_apres")
+OBSERVER_ID = "observer"
+
+# Control characters other than LF and TAB, lone surrogates, and the bidi
+# override/isolate characters that can make a text display differently from
+# what it says (Trojan Source).
+_FORBIDDEN_CHARS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _check_text(value: str) -> str:
+    bad = _FORBIDDEN_CHARS.search(value)
+    if bad:
+        raise ValueError(f"forbidden character U+{ord(bad.group()):04X}")
+    return value
+
+
+def _check_finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError("number is not finite")
+    return value
+
+
+T = TypeVar("T")
+# YAML gives lists; the model keeps tuples so that a Scenario is deeply frozen.
+Seq = Annotated[tuple[T, ...], Strict(False)]
+
+Text = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_check_text),
+]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Delta = Annotated[int, Field(ge=-1000, le=1000)]
+Deltas = dict[Slug, Delta]
+Bound = Annotated[int, Field(ge=-1_000_000, le=1_000_000)]
+Finite = Annotated[float, AfterValidator(_check_finite), Field(ge=-1e9, le=1e9)]
+RoundNumber = Annotated[int, Field(ge=1, le=20)]
+Phase = Literal["ressenti", "faits", "analyse", "transfert", "et_si", "et_apres"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Territory(_Model):
+    name: Text = Field(description="Name of the territory (neighbourhood, town...).")
+    description: Text = Field(description="What the territory is like today.")
+    facts: Seq[Text] = Field(default=(), description="Short facts shown with the territory.")
+
+
+class Players(_Model):
+    min: int = Field(default=2, ge=2, le=8, description="Fewest characters in play.")
+    max: Optional[int] = Field(
+        default=None, ge=2, le=8,
+        description="Most characters in play (default: number of characters, at most 8).",
+    )
+
+
+class Indicator(_Model):
+    id: Slug = Field(description="Identifier used in deltas and conditions.")
+    label: Text = Field(description="Name shown on the board.")
+    description: Optional[Text] = Field(default=None, description="What the gauge means.")
+    min: Bound = Field(default=0, description="Lowest value.")
+    max: Bound = Field(default=10, description="Highest value.")
+    start: Bound = Field(description="Value at the start of the game (min ≤ start ≤ max).")
+
+
+class Resource(_Model):
+    id: Slug = Field(description="Identifier used in costs and character resources.")
+    label: Text = Field(description="Name shown on the character card.")
+    max: int = Field(ge=1, le=1000, description="Most a character can hold.")
+    per_round: int = Field(default=0, ge=0, le=1000, description="Regained at the start of each round from round 2.")
+
+
+class Posture(_Model):
+    id: Slug = Field(description="Identifier (never translated).")
+    label: Text = Field(description="Name shown on the posture scale.")
+    description: Optional[Text] = Field(default=None, description="What taking this posture means.")
+    coop: int = Field(ge=-2, le=2, description="-2 'je' … +2 'nous': below 0 pas COOP, 0 neutre, above 0 COOP.")
+    effects: Deltas = Field(default_factory=dict, description="Indicator deltas whenever this posture is taken.")
+
+
+class Character(_Model):
+    id: Slug = Field(description="Identifier used in `who` and conditions.")
+    name: Text = Field(description="The character's name.")
+    role: Text = Field(description="The character's job or place in the territory.")
+    objective: Text = Field(description="What the character wants.")
+    description: Optional[Text] = Field(default=None, description="A few lines about the character.")
+    secret: Optional[Text] = Field(default=None, description="Hidden agenda, shown only on the team's private screen.")
+    resources: dict[Slug, Annotated[int, Field(ge=0, le=1000)]] = Field(
+        default_factory=dict, description="Start value per resource id (a resource left out starts at its max)."
+    )
+    image: Optional[Text] = Field(default=None, description="PNG or JPEG path relative to the scenario's folder.")
+
+
+class Condition(_Model):
+    """All the tests given must hold. An empty condition always holds."""
+
+    round_at_least: Optional[RoundNumber] = None
+    round_at_most: Optional[RoundNumber] = None
+    indicator_at_least: Optional[dict[Slug, Bound]] = None
+    indicator_at_most: Optional[dict[Slug, Bound]] = None
+    posture_count: Optional[dict[Slug, Annotated[int, Field(ge=0, le=8)]]] = None
+    coop_average_at_least: Optional[Annotated[float, Field(ge=-2, le=2)]] = None
+    coop_average_at_most: Optional[Annotated[float, Field(ge=-2, le=2)]] = None
+    action_played: Optional[Seq[Slug]] = None
+    ever_played: Optional[Seq[Slug]] = None
+    character_posture: Optional[dict[Slug, Slug]] = None
+    any: Optional[Seq["Condition"]] = None
+    not_: Optional["Condition"] = Field(default=None, alias="not")
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Action(_Model):
+    id: Slug = Field(description="Identifier (`observer` is built in and reserved).")
+    title: Text = Field(description="Title of the card.")
+    description: Optional[Text] = Field(default=None, description="What the action is.")
+    who: Optional[Seq[Slug]] = Field(default=None, description="Character ids allowed (absent: everyone).")
+    cost: dict[Slug, Annotated[int, Field(ge=0, le=1000)]] = Field(default_factory=dict, description="Resource id → amount paid.")
+    effects: Deltas = Field(default_factory=dict, description="Indicator deltas when played.")
+    by_posture: dict[Slug, Deltas] = Field(default_factory=dict, description="Posture id → extra deltas when played with it.")
+    requires: Optional[Condition] = Field(default=None, description="Condition checked when the choice is made.")
+    once: bool = Field(default=False, description="Nobody may choose it after the round in which it was first played.")
+    tags: Seq[Slug] = Field(default=(), description="Free labels.")
+
+
+class Event(_Model):
+    id: Slug
+    title: Text
+    text: Text
+    effects: Deltas = Field(default_factory=dict)
+    rounds: Optional[Seq[RoundNumber]] = Field(default=None, description="Rounds in which it may be drawn (absent: any).")
+    when: Optional[Condition] = Field(default=None, description="Condition on the state at the start of the round.")
+    weight: Finite = Field(default=1.0, gt=0, description="Relative chance of being drawn.")
+
+
+class Synergy(_Model):
+    id: Slug
+    text: Text = Field(description="Shown at reveal when it fires.")
+    when: Condition = Field(description="Condition on the round just played.")
+    effects: Deltas = Field(default_factory=dict)
+
+
+class Prompt(_Model):
+    phase: Phase = Field(description="Debrief phase of this prompt.")
+    text: Text
+
+
+PromptItem = Union[Text, Prompt]
+
+
+def prompt_of(item: PromptItem) -> Prompt:
+    """A prompt written as plain text belongs to the `analyse` phase."""
+    if isinstance(item, Prompt):
+        return item
+    return Prompt(phase="analyse", text=item)
+
+
+class Trigger(_Model):
+    when: Condition
+    ask: PromptItem
+
+
+class Debrief(_Model):
+    every_round: Seq[PromptItem] = Field(default=(), description="Prompts for every round.")
+    rounds: dict[RoundNumber, Seq[PromptItem]] = Field(default_factory=dict, description="Round number → prompts.")
+    triggers: Seq[Trigger] = Field(default=(), description="Prompts asked when their condition holds.")
+    final: Seq[PromptItem] = Field(default=(), description="Prompts of the end screen.")
+
+
+class Ending(_Model):
+    id: Slug
+    title: Text
+    text: Text
+    when: Optional[Condition] = Field(default=None, description="Absent: the default ending, which must be last.")
+
+
+DEFAULT_POSTURES: dict[str, tuple[tuple[str, int, str, str], ...]] = {
+    # id, coop, French label, English label
+    "table": (
+        ("imposer", -2, "Imposer", "Impose"),
+        ("decider_seul", -1, "Décider seul", "Decide alone"),
+        ("informer", 0, "Informer", "Inform"),
+        ("consulter", 1, "Consulter", "Consult"),
+        ("co_construire", 2, "Co-construire", "Co-build"),
+        ("faire_confiance", 2, "Faire confiance", "Trust the residents"),
+    )
+}
+
+
+def default_postures(language: str) -> list[dict[str, Any]]:
+    index = 3 if language == "en" else 2
+    return [
+        {"id": row[0], "coop": row[1], "label": row[index]}
+        for row in DEFAULT_POSTURES["table"]
+    ]
+
+
+class Scenario(_Model):
+    format: Literal[1] = Field(description="Format version: 1.")
+    id: Slug = Field(description="Identifier of the scenario.")
+    title: Text
+    language: Literal["fr", "en"] = Field(description="Language of the texts.")
+    summary: Text = Field(description="Shown on the scenario choice and setup screens.")
+    territory: Territory
+    goal: Text = Field(description="The shared project of the territory.")
+    players: Players = Field(default_factory=Players)
+    rounds: int = Field(ge=1, le=20, description="Default number of rounds.")
+    debrief_minutes: Finite = Field(default=5.0, ge=0.5, le=60, description="Default debrief timer.")
+    indicators: Seq[Indicator] = Field(min_length=1, max_length=8)
+    resources: Seq[Resource] = Field(default=(), max_length=4)
+    postures: Seq[Posture] = Field(default=(), min_length=2, max_length=8)
+    characters: Seq[Character] = Field(min_length=2, max_length=16)
+    actions: Seq[Action] = Field(min_length=1, max_length=500)
+    events: Seq[Event] = Field(default=(), max_length=200)
+    events_per_round: Optional[int] = Field(default=None, ge=0, le=3, description="Default 1 when there are events.")
+    round_texts: dict[RoundNumber, Text] = Field(default_factory=dict, description="Round number → text.")
+    synergies: Seq[Synergy] = Field(default=())
+    debrief: Debrief
+    endings: Seq[Ending] = Field(default=())
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_defaults(cls, data: Any) -> Any:
+        """Fill the defaults that depend on other keys, before validation."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if "postures" not in data:
+            language = data.get("language")
+            data["postures"] = default_postures(language if language == "en" else "fr")
+        return data
+
+    @model_validator(mode="after")
+    def _fill_derived(self) -> "Scenario":
+        # Frozen model: derived defaults are set once, here, through object.__setattr__.
+        if self.players.max is None:
+            object.__setattr__(
+                self, "players",
+                Players(min=self.players.min, max=max(2, min(8, len(self.characters)))),
+            )
+        if self.events_per_round is None:
+            object.__setattr__(self, "events_per_round", 1 if self.events else 0)
+        return self
+
+    # Small lookups used by the engine and the screens.
+    def indicator(self, ident: str) -> Indicator:
+        return next(i for i in self.indicators if i.id == ident)
+
+    def posture(self, ident: str) -> Posture:
+        return next(p for p in self.postures if p.id == ident)
+
+    def character(self, ident: str) -> Character:
+        return next(c for c in self.characters if c.id == ident)
+
+    def action(self, ident: str) -> Action:
+        return next(a for a in self.actions if a.id == ident)
+
+
+Condition.model_rebuild()

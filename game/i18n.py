@@ -1,0 +1,32 @@
+"""Interface languages (French and English) and the rule that picks one."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+LANGUAGES = ("fr", "en")
+
+
+def pick_language(requested: str | None, scenario_language: str | None = None) -> str:
+    """The facilitator's choice first, then the scenario's language, then French."""
+    for candidate in (requested, scenario_language):
+        if candidate in LANGUAGES:
+            return candidate
+    return "fr"
+
+
+class Catalog:
+    """Messages of one layer in both languages: `tr = Catalog({...}); tr("fr", "key", n=2)`."""
+
+    def __init__(self, messages: Mapping[str, Mapping[str, str]]):
+        missing = set(messages["fr"]) ^ set(messages["en"])
+        if missing:
+            raise ValueError(f"messages missing a translation: {sorted(missing)}")
+        self._messages = messages
+
+    def __call__(self, language: str, key: str, **values: object) -> str:
+        table = self._messages.get(language) or self._messages["fr"]
+        return table[key].format(**values)
+
+    def keys(self) -> set[str]:
+        return set(self._messages["fr"])

@@ -1,0 +1,23 @@
+"""The command line parses what the interfaces page promises and refuses the rest with exit 2."""
+
+import pytest
+
+from game.cli import build_parser
+
+
+def test_simulate_requires_games_and_seed():
+    with pytest.raises(SystemExit) as exit_info:
+        build_parser().parse_args(["simulate", "x.yaml"])
+    assert exit_info.value.code == 2
+
+
+def test_play_size_is_parsed_as_width_and_height():
+    args = build_parser().parse_args(["play", "s.yaml", "--size", "1280x720", "--seed", "5"])
+    assert args.size == (1280, 720)
+    assert args.seed == 5
+
+
+def test_play_rejects_a_malformed_size():
+    with pytest.raises(SystemExit) as exit_info:
+        build_parser().parse_args(["play", "--size", "big"])
+    assert exit_info.value.code == 2
