@@ -1,0 +1,88 @@
+"""The pure rules engine of COOP ou pas COOP: plain-data state and commands, no pygame, no files, no clock.
+
+Public API (everything below is importable from `game.engine`):
+
+Setting up
+    Setup(characters, teams, rounds, secret_choices=True, verdicts=True,
+          debrief_minutes=5.0, language="fr")       frozen; characters in play, in order
+    new_game(scenario, setup, seed) -> GameState       round 1, phase "situation", events drawn
+                                                       (IllegalCommand "bad_setup" if the setup is not allowed)
+
+Playing: apply(scenario, state, command) -> (new_state, happenings)
+    Commands (frozen dataclasses; command_to_json / command_from_json for the journal):
+        Advance()                          situation→choices, reveal→verdict (or debrief when verdicts are off),
+                                           verdict→debrief, debrief→next round's situation or "end"
+        ChoosePosture(character, posture)  only the player whose turn it is (state.turn)
+        ChooseAction(character, action)    checked now: who, once, requires, cost
+        UndoChoice(character)              forget the unconfirmed posture and action
+        ConfirmMove(character)             pays the cost; the last confirm of a round reveals it (phase "reveal")
+        RecordVerdict(character, coop, pas_coop, depends)   verdict phase; again = replace
+        SkipVerdicts()                     verdict phase → debrief, no tally
+        AddNote(text)                      any phase; attached to the current round
+    A refused command raises IllegalCommand(code, message, **params) and changes nothing. Codes:
+        wrong_phase, not_your_turn, not_in_play, unknown_posture, unknown_action,
+        not_for_character, once_played, requirement_not_met, cannot_afford,
+        no_posture_chosen, no_action_chosen, nothing_to_undo, choices_pending,
+        bad_tally, empty_note, note_too_long, game_over, malformed_command, bad_setup.
+
+State (GameState, frozen; to_json()/from_json() round-trip to an equal state)
+    seed, setup, round, phase ("situation" "choices" "reveal" "verdict" "debrief" "end"),
+    turn (whose choice is awaited, or None), turn_order (the first player of round r is
+    the ((r-1) mod n)-th character in play), draft_posture / draft_action (the current
+    player's unconfirmed choice: never show it to others), indicators {id: value},
+    resources {character: {resource: amount}}, current (RoundLog of this round: events,
+    indicators_start / indicators_before / indicators_after, moves (confirmed, in turn
+    order; secret until the reveal), synergies, verdicts, notes), history (finished
+    rounds), log (history + current), ending (id or None, set at the end).
+
+Queries for the screens (game.engine.queries, re-exported here)
+    postures(scenario) -> [(Posture, "coop"|"neutre"|"pas_coop")];  coop_reading(coop)
+    action_options(scenario, state, character) -> [ActionOption(action, allowed, reason, params)]
+        reason: not_for_character | once_played {round} | requirement_not_met {failing: [test names]}
+                | cannot_afford {resource, cost, have}; the built-in observer is last, always allowed
+    reveal(scenario, state, number=None) -> RevealView(moves, readings, sources [DeltaSource(kind
+        posture|action|by_posture|synergy, character, source, deltas)], synergies, totals, before, after)
+    verdicts(state, number=None) -> [VerdictLine(character, verdict or None, split)];  is_split(verdict)
+    debrief(scenario, state, number=None) -> DebriefView(number, facts: RoundFacts(events, moves,
+        indicators [IndicatorFact(indicator, start, after_events, after)]), phases ((phase, texts), ...))
+        phases in the order ressenti, faits, analyse, transfert, et_si, et_apres; empty ones
+        skipped except "faits"
+    end(scenario, state) -> EndView(ending, series {indicator: (start, after r1, ...)},
+        posture_paths {character: (posture r1, ...)}, split_moves, final_prompts)
+
+Bot (game.engine.bot): bot_next(scenario, state, policy) gives the next command in any phase
+(None at the end); its choices depend only on (seed, round, character) and the policy
+("random", "coop", "solo").
+
+Example:
+    >>> state = new_game(scenario, Setup(("elue", "bailleur"), {"elue": "A", "bailleur": "B"}, 3), seed=5)
+    >>> state, _ = apply(scenario, state, Advance())
+    >>> state.phase, state.turn
+    ('choices', 'elue')
+"""
+
+from game.engine.bot import POLICIES, bot_move, bot_next, bot_verdict
+from game.engine.commands import (
+    AddNote, Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict,
+    SkipVerdicts, UndoChoice, command_from_json, command_to_json,
+)
+from game.engine.errors import IllegalCommand
+from game.engine.queries import (
+    ActionOption, DebriefView, DeltaSource, EndView, IndicatorFact, RevealView, RoundFacts,
+    SplitMove, VerdictLine, action_options, coop_reading, debrief, end, indicator_series,
+    is_split, postures, reveal, verdicts,
+)
+from game.engine.rules import Happened, apply, check_setup, new_game, turn_order
+from game.engine.state import PHASES, GameState, Move, RoundLog, Setup, Verdict
+
+__all__ = [
+    "POLICIES", "bot_move", "bot_next", "bot_verdict",
+    "AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command", "ConfirmMove",
+    "RecordVerdict", "SkipVerdicts", "UndoChoice", "command_from_json", "command_to_json",
+    "IllegalCommand",
+    "ActionOption", "DebriefView", "DeltaSource", "EndView", "IndicatorFact", "RevealView",
+    "RoundFacts", "SplitMove", "VerdictLine", "action_options", "coop_reading", "debrief", "end",
+    "indicator_series", "is_split", "postures", "reveal", "verdicts",
+    "Happened", "apply", "check_setup", "new_game", "turn_order",
+    "PHASES", "GameState", "Move", "RoundLog", "Setup", "Verdict",
+]

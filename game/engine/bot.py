@@ -1,0 +1,77 @@
+"""The built-in bot (autoplay, simulate): each choice is a pure function of the seed and the move's place.
+
+Postures by policy: `random` any posture, `coop` one of the highest `coop`
+value, `solo` one of the lowest; then an action at random among those the
+character may play now (the built-in observer included). Ties and actions are
+broken by a hash of (seed, round, character), never by a shared generator, so
+a game killed at any moment and resumed ends as the uninterrupted one.
+"""
+
+from __future__ import annotations
+
+from game.content.model import Scenario
+from game.engine.commands import Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict
+from game.engine.draws import SALT_BOT, SALT_VERDICT, mix, place_hash, text_key
+from game.engine.rules import action_blocker
+from game.engine.state import GameState, Verdict
+from game.engine.tables import Tables, tables_for
+
+POLICIES = ("random", "coop", "solo")
+
+
+def posture_candidates(tables: Tables, policy: str) -> tuple[str, ...]:
+    if policy == "random":
+        return tables.posture_ids
+    if policy not in POLICIES:
+        raise ValueError(f"unknown policy {policy!r}")
+    target = (max if policy == "coop" else min)(tables.coop_of.values())
+    return tuple(p for p in tables.posture_ids if tables.coop_of[p] == target)
+
+
+def move_hash(seed: int, number: int, character: str) -> int:
+    return place_hash(seed, SALT_BOT, number, text_key(character))
+
+
+def bot_move(scenario: Scenario, state: GameState, character: str, policy: str = "random") -> tuple[str, str]:
+    """(posture, action) the bot plays for `character` in the current round."""
+    tables = tables_for(scenario)
+    draw = move_hash(state.seed, state.round, character)
+    candidates = posture_candidates(tables, policy)
+    posture = candidates[draw % len(candidates)]
+    allowed = [a for a in tables.action_ids if action_blocker(tables, state, character, a) is None]
+    action = allowed[mix(draw) % len(allowed)]
+    return posture, action
+
+
+def bot_turn(scenario: Scenario, state: GameState, policy: str = "random") -> list[Command]:
+    """The three commands of the current player's whole turn."""
+    character = state.turn
+    posture, action = bot_move(scenario, state, character, policy)
+    return [ChoosePosture(character, posture), ChooseAction(character, action), ConfirmMove(character)]
+
+
+def bot_verdict(seed: int, number: int, character: str) -> RecordVerdict:
+    """A plausible show of hands (0..9 COOP, 0..9 pas COOP, 0..4 ça dépend) for one move."""
+    draw = place_hash(seed, SALT_VERDICT, number, text_key(character))
+    tally = Verdict(draw % 10, (draw >> 8) % 10, (draw >> 16) % 5)
+    return RecordVerdict(character, tally.coop, tally.pas_coop, tally.depends)
+
+
+def bot_next(scenario: Scenario, state: GameState, policy: str = "random"):
+    """The one command the bot gives next in any phase (None at the end): it resumes anywhere."""
+    phase = state.phase
+    if phase == "end":
+        return None
+    if phase == "choices":
+        character = state.turn
+        posture, action = bot_move(scenario, state, character, policy)
+        if state.draft_posture != posture:
+            return ChoosePosture(character, posture)
+        if state.draft_action != action:
+            return ChooseAction(character, action)
+        return ConfirmMove(character)
+    if phase == "verdict":
+        for move in state.current.moves:
+            if move.character not in state.current.verdicts:
+                return bot_verdict(state.seed, state.round, move.character)
+    return Advance()

@@ -1,0 +1,95 @@
+"""Commands: the plain, frozen data that screens, bots and the journal hand to the engine."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Union
+
+from game.engine.errors import IllegalCommand
+
+
+@dataclass(frozen=True)
+class Advance:
+    """Go on to the next phase (situation → choices, reveal → verdict, verdict → debrief, debrief → next round or end)."""
+
+
+@dataclass(frozen=True)
+class ChoosePosture:
+    character: str
+    posture: str
+
+
+@dataclass(frozen=True)
+class ChooseAction:
+    character: str
+    action: str
+
+
+@dataclass(frozen=True)
+class ConfirmMove:
+    """The current player confirms its posture and action; its cost is paid now."""
+
+    character: str
+
+
+@dataclass(frozen=True)
+class UndoChoice:
+    """Before confirming: forget the current player's posture and action."""
+
+    character: str
+
+
+@dataclass(frozen=True)
+class RecordVerdict:
+    """The room's tally for one move of the round (entering it again replaces it)."""
+
+    character: str
+    coop: int
+    pas_coop: int
+    depends: int
+
+
+@dataclass(frozen=True)
+class SkipVerdicts:
+    """No tally this round: go straight to the debrief."""
+
+
+@dataclass(frozen=True)
+class AddNote:
+    """A facilitator's note, attached to the current round."""
+
+    text: str
+
+
+Command = Union[Advance, ChoosePosture, ChooseAction, ConfirmMove, UndoChoice,
+                RecordVerdict, SkipVerdicts, AddNote]
+
+COMMAND_TYPES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (Advance, ChoosePosture, ChooseAction, ConfirmMove, UndoChoice,
+                RecordVerdict, SkipVerdicts, AddNote)
+}
+
+
+def command_to_json(command: Command) -> dict[str, Any]:
+    """`ChoosePosture("elue", "imposer")` → `{"type": "ChoosePosture", "character": "elue", "posture": "imposer"}`."""
+    return {"type": type(command).__name__, **asdict(command)}
+
+
+def command_from_json(data: Any) -> Command:
+    """The inverse of `command_to_json`; anything malformed raises IllegalCommand('malformed_command')."""
+    if not isinstance(data, dict) or data.get("type") not in COMMAND_TYPES:
+        raise IllegalCommand("malformed_command", f"not a command: {data!r:.200}")
+    cls = COMMAND_TYPES[data["type"]]
+    values = {}
+    for spec in fields(cls):
+        if spec.name not in data:
+            raise IllegalCommand("malformed_command", f"{cls.__name__} lacks {spec.name!r}")
+        value = data[spec.name]
+        expected = int if spec.type == "int" else str
+        if type(value) is not expected:
+            raise IllegalCommand("malformed_command", f"{cls.__name__}.{spec.name} must be {expected.__name__}")
+        values[spec.name] = value
+    if set(data) - {"type"} - set(values):
+        raise IllegalCommand("malformed_command", f"{cls.__name__} has unknown fields")
+    return cls(**values)

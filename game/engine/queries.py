@@ -1,0 +1,221 @@
+"""What the screens ask of a game: options of a move, the reveal, verdicts, a round's debrief, the end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from game.content.model import DEBRIEF_PHASES, Ending, Posture, Prompt, Scenario, prompt_of
+from game.engine.conditions import failing_tests
+from game.engine.resolution import facts_after_round, facts_before_round, move_sources
+from game.engine.rules import action_blocker
+from game.engine.state import GameState, Move, RoundLog, Verdict
+from game.engine.tables import tables_for
+
+# A verdict is split when no answer carries two thirds of the votes cast.
+SPLIT_SHARE = 2 / 3
+
+
+def coop_reading(coop: int) -> str:
+    """'coop' above 0, 'neutre' at 0, 'pas_coop' below 0."""
+    return "coop" if coop > 0 else "pas_coop" if coop < 0 else "neutre"
+
+
+def postures(scenario: Scenario) -> list[tuple[Posture, str]]:
+    """Every posture with its reading, in the scenario's order."""
+    return [(p, coop_reading(p.coop)) for p in scenario.postures]
+
+
+@dataclass(frozen=True)
+class ActionOption:
+    action: str                 # action id (the built-in `observer` last)
+    allowed: bool
+    reason: Optional[str]       # not_for_character | once_played | requirement_not_met | cannot_afford
+    params: dict                # e.g. {"resource": "temps", "cost": 2, "have": 1}, {"failing": ["indicator_at_least"]}
+
+
+def action_options(scenario: Scenario, state: GameState, character: str) -> list[ActionOption]:
+    """Every action of the scenario for `character` now, allowed or not, and why not."""
+    tables = tables_for(scenario)
+    options = []
+    for ident in tables.action_ids:
+        blocker = action_blocker(tables, state, character, ident)
+        if blocker is None:
+            options.append(ActionOption(ident, True, None, {}))
+            continue
+        code, params = blocker
+        if code == "requirement_not_met":
+            facts = facts_before_round(state.round, state.indicators, state.history)
+            params = {"failing": failing_tests(scenario.action(ident).requires, tables.coop_of, facts)}
+        options.append(ActionOption(ident, False, code, params))
+    return options
+
+
+@dataclass(frozen=True)
+class DeltaSource:
+    kind: str                   # posture | action | by_posture | synergy
+    character: Optional[str]    # None for a synergy
+    source: str                 # posture, action or synergy id
+    deltas: dict[str, int]
+
+
+@dataclass(frozen=True)
+class RevealView:
+    number: int
+    moves: tuple[Move, ...]
+    readings: dict[str, str]            # character -> coop reading of its posture
+    sources: tuple[DeltaSource, ...]
+    synergies: tuple[str, ...]
+    totals: dict[str, int]              # summed deltas per indicator, before clamping
+    before: dict[str, int]
+    after: dict[str, int]
+
+
+def _round(state: GameState, number: Optional[int]) -> RoundLog:
+    if number is None:
+        return state.current
+    for log in state.log:
+        if log.number == number:
+            return log
+    raise KeyError(f"no round {number}")
+
+
+def reveal(scenario: Scenario, state: GameState, number: Optional[int] = None) -> RevealView:
+    """The reveal of a round already revealed (the current one by default)."""
+    tables = tables_for(scenario)
+    log = _round(state, number)
+    if log.indicators_after is None:
+        raise ValueError("round not revealed yet")
+    sources = [DeltaSource(k, c, s, d) for k, c, s, d in move_sources(tables, log.moves)]
+    sources += [DeltaSource("synergy", None, s, tables.synergy_effects[s]) for s in log.synergies]
+    totals = dict.fromkeys(tables.indicator_ids, 0)
+    for source in sources:
+        for ident, amount in source.deltas.items():
+            totals[ident] += amount
+    readings = {m.character: coop_reading(tables.coop_of[m.posture]) for m in log.moves}
+    return RevealView(log.number, log.moves, readings, tuple(sources), log.synergies, totals,
+                      dict(log.indicators_before), dict(log.indicators_after))
+
+
+def is_split(verdict: Verdict) -> bool:
+    """Disagreement in the room: votes were cast and no answer carries two thirds of them."""
+    total = verdict.total
+    return total > 0 and max(verdict.coop, verdict.pas_coop, verdict.depends) < SPLIT_SHARE * total
+
+
+@dataclass(frozen=True)
+class VerdictLine:
+    character: str
+    verdict: Optional[Verdict]
+    split: bool
+
+
+def verdicts(state: GameState, number: Optional[int] = None) -> list[VerdictLine]:
+    """Each move of the round with its tally (None when not entered) and whether it is split."""
+    log = _round(state, number)
+    lines = []
+    for move in log.moves:
+        tally = log.verdicts.get(move.character)
+        lines.append(VerdictLine(move.character, tally, tally is not None and is_split(tally)))
+    return lines
+
+
+@dataclass(frozen=True)
+class IndicatorFact:
+    indicator: str
+    start: int           # at the start of the round, before its events
+    after_events: int    # after the events, before the moves
+    after: int           # after the reveal
+
+
+@dataclass(frozen=True)
+class RoundFacts:
+    number: int
+    events: tuple[str, ...]
+    moves: tuple[Move, ...]
+    indicators: tuple[IndicatorFact, ...]
+
+
+@dataclass(frozen=True)
+class DebriefView:
+    number: int
+    facts: RoundFacts
+    phases: tuple[tuple[str, tuple[str, ...]], ...]   # (phase, prompt texts), in order; `faits` always there
+
+
+def round_facts(scenario: Scenario, log: RoundLog) -> RoundFacts:
+    tables = tables_for(scenario)
+    after = log.indicators_after or log.indicators_before
+    indicators = tuple(
+        IndicatorFact(i, log.indicators_start[i], log.indicators_before[i], after[i])
+        for i in tables.indicator_ids
+    )
+    return RoundFacts(log.number, log.events, log.moves, indicators)
+
+
+def round_prompts(scenario: Scenario, state: GameState, log: RoundLog) -> list[Prompt]:
+    """every_round, then this round's, then the triggers that hold on the revealed round."""
+    tables = tables_for(scenario)
+    prompts = [prompt_of(p) for p in scenario.debrief.every_round]
+    prompts += [prompt_of(p) for p in scenario.debrief.rounds.get(log.number, ())]
+    if log.indicators_after is not None:
+        earlier = [r for r in state.history if r.number < log.number]
+        facts = facts_after_round(log, log.indicators_after, earlier)
+        prompts += [prompt for when, prompt in tables.triggers if when(facts)]
+    return prompts
+
+
+def debrief(scenario: Scenario, state: GameState, number: Optional[int] = None) -> DebriefView:
+    """The debrief of a round: prompts grouped by phase in the debriefing order, with the round's facts."""
+    log = _round(state, number)
+    prompts = round_prompts(scenario, state, log)
+    phases = []
+    for phase in DEBRIEF_PHASES:
+        texts = tuple(p.text for p in prompts if p.phase == phase)
+        if texts or phase == "faits":
+            phases.append((phase, texts))
+    return DebriefView(log.number, round_facts(scenario, log), tuple(phases))
+
+
+@dataclass(frozen=True)
+class SplitMove:
+    round: int
+    character: str
+    posture: str
+    action: str
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class EndView:
+    ending: Optional[Ending]
+    series: dict[str, tuple[int, ...]]               # indicator -> value at start, then after each round
+    posture_paths: dict[str, tuple[str, ...]]        # character -> posture of each round
+    split_moves: tuple[SplitMove, ...]
+    final_prompts: tuple[Prompt, ...]
+
+
+def indicator_series(scenario: Scenario, state: GameState) -> dict[str, tuple[int, ...]]:
+    """Each indicator at the start of the game, then after each revealed round."""
+    tables = tables_for(scenario)
+    rounds = [r for r in state.log if r.indicators_after is not None]
+    return {
+        i: (tables.start_values[i],) + tuple(r.indicators_after[i] for r in rounds)
+        for i in tables.indicator_ids
+    }
+
+
+def end(scenario: Scenario, state: GameState) -> EndView:
+    """The bilan; meaningful once `state.phase == 'end'` (before that, the story so far with no ending)."""
+    ending = scenario.endings and next((e for e in scenario.endings if e.id == state.ending), None) or None
+    paths = {
+        c: tuple(m.posture for r in state.log for m in r.moves if m.character == c)
+        for c in state.setup.characters
+    }
+    splits = tuple(
+        SplitMove(r.number, m.character, m.posture, m.action, r.verdicts[m.character])
+        for r in state.log for m in r.moves
+        if m.character in r.verdicts and is_split(r.verdicts[m.character])
+    )
+    final = tuple(prompt_of(p) for p in scenario.debrief.final)
+    return EndView(ending, indicator_series(scenario, state), paths, splits, final)

@@ -1,0 +1,105 @@
+"""How a round changes the board: events drawn and applied, moves and synergies summed, clamped once."""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping, Optional, Sequence
+
+from game.engine.conditions import Facts
+from game.engine.draws import SALT_EVENTS, place_hash, unit_interval
+from game.engine.state import Move, RoundLog
+from game.engine.tables import Tables
+
+
+def played_postures(moves: Sequence[Move]) -> dict[str, str]:
+    return {m.character: m.posture for m in moves}
+
+
+def played_actions(moves: Sequence[Move]) -> frozenset[str]:
+    return frozenset(m.action for m in moves)
+
+
+def ever_played(rounds: Iterable[RoundLog]) -> set[str]:
+    return {m.action for r in rounds for m in r.moves}
+
+
+def facts_after_round(log: RoundLog, values: Mapping[str, int], history: Sequence[RoundLog]) -> Facts:
+    """Facts for synergies, triggers and endings: the round just revealed, counted in `ever_played`."""
+    ever = ever_played(history)
+    ever.update(m.action for m in log.moves)
+    return Facts(log.number, values, played_postures(log.moves), played_actions(log.moves), ever)
+
+
+def facts_before_round(number: int, values: Mapping[str, int], history: Sequence[RoundLog]) -> Facts:
+    """Facts for `requires` and events: "the round" is the previous one (none in round 1)."""
+    previous: Optional[RoundLog] = history[-1] if history else None
+    if previous is None:
+        return Facts(number, values, None, None, set())
+    return Facts(number, values, played_postures(previous.moves), played_actions(previous.moves),
+                 ever_played(history))
+
+
+def clamp_sum(tables: Tables, values: Mapping[str, int], deltas: Iterable[Mapping[str, int]]) -> dict[str, int]:
+    """Sum every delta per indicator, then clamp each indicator once (order never matters)."""
+    totals = dict.fromkeys(tables.indicator_ids, 0)
+    for delta in deltas:
+        for ident, amount in delta.items():
+            totals[ident] += amount
+    result = {}
+    for ident in tables.indicator_ids:
+        low, high = tables.bounds[ident]
+        result[ident] = min(high, max(low, values[ident] + totals[ident]))
+    return result
+
+
+def draw_events(tables: Tables, seed: int, number: int, facts: Facts, drawn_before: set[str]) -> tuple[str, ...]:
+    """The round's events: among those allowed now and never drawn in this game, by weight."""
+    candidates = [
+        e for e in tables.events
+        if e.id not in drawn_before
+        and (e.rounds is None or number in e.rounds)
+        and (e.when is None or e.when(facts))
+    ]
+    chosen: list[str] = []
+    for draw in range(tables.events_per_round):
+        if not candidates:
+            break
+        total = sum(e.weight for e in candidates)
+        target = unit_interval(place_hash(seed, SALT_EVENTS, number, draw)) * total
+        index = len(candidates) - 1
+        for position, event in enumerate(candidates):
+            target -= event.weight
+            if target < 0:
+                index = position
+                break
+        chosen.append(candidates.pop(index).id)
+    return tuple(chosen)
+
+
+def move_sources(tables: Tables, moves: Sequence[Move]) -> list[tuple[str, str, str, dict[str, int]]]:
+    """(kind, character, id, deltas) for each non-empty delta of the moves: posture, action, by_posture."""
+    sources = []
+    for move in moves:
+        posture_effects = tables.posture_effects[move.posture]
+        if posture_effects:
+            sources.append(("posture", move.character, move.posture, posture_effects))
+        action = tables.actions[move.action]
+        if action.effects:
+            sources.append(("action", move.character, move.action, action.effects))
+        extra = action.by_posture.get(move.posture)
+        if extra:
+            sources.append(("by_posture", move.character, move.action, extra))
+    return sources
+
+
+def fired_synergies(tables: Tables, facts: Facts) -> tuple[str, ...]:
+    return tuple(ident for ident, when, _ in tables.synergies if when(facts))
+
+
+def resolve_round(tables: Tables, log: RoundLog, history: Sequence[RoundLog]):
+    """The reveal: (sources, synergies fired, indicators after). Synergies see the values before the deltas."""
+    facts = facts_after_round(log, log.indicators_before, history)
+    synergies = fired_synergies(tables, facts)
+    sources = move_sources(tables, log.moves)
+    sources.extend(("synergy", "", ident, tables.synergy_effects[ident]) for ident in synergies)
+    after = clamp_sum(tables, log.indicators_before, (s[3] for s in sources))
+    return sources, synergies, after

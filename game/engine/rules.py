@@ -1,0 +1,265 @@
+"""The rules of a session: `new_game` and `apply(scenario, state, command)`, pure and deterministic."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Optional
+
+from game.content.model import Scenario
+from game.engine.commands import (
+    AddNote, Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict,
+    SkipVerdicts, UndoChoice,
+)
+from game.engine.errors import IllegalCommand
+from game.engine.resolution import (
+    draw_events, clamp_sum, facts_after_round, facts_before_round, resolve_round,
+)
+from game.engine.state import GameState, Move, RoundLog, Setup, Verdict
+from game.engine.tables import Tables, tables_for
+
+MAX_NOTE = 4000
+MAX_TALLY = 10_000
+
+
+class Happened:
+    """Something `apply` did, for screens that animate it: kind and details."""
+
+    __slots__ = ("kind", "detail")
+
+    def __init__(self, kind: str, **detail: Any):
+        self.kind = kind
+        self.detail = detail
+
+    def __repr__(self) -> str:
+        return f"Happened({self.kind!r}, {self.detail!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Happened) and (self.kind, self.detail) == (other.kind, other.detail)
+
+
+def check_setup(scenario: Scenario, setup: Setup) -> None:
+    """Reject a setup the scenario does not allow (IllegalCommand 'bad_setup')."""
+    known = {c.id for c in scenario.characters}
+    chars = setup.characters
+    if len(set(chars)) != len(chars):
+        raise IllegalCommand("bad_setup", "a character is in play twice")
+    for ident in chars:
+        if ident not in known:
+            raise IllegalCommand("bad_setup", f"unknown character {ident!r}", character=ident)
+    low, high = scenario.players.min, scenario.players.max or len(scenario.characters)
+    if not low <= len(chars) <= high:
+        raise IllegalCommand("bad_setup", f"{len(chars)} characters in play; this scenario takes {low} to {high}",
+                             count=len(chars), min=low, max=high)
+    if set(setup.teams) != set(chars):
+        raise IllegalCommand("bad_setup", "every character in play needs a team name, and only they")
+    if not 1 <= setup.rounds <= scenario.rounds:
+        raise IllegalCommand("bad_setup", f"rounds must be 1 to {scenario.rounds}", max=scenario.rounds)
+    if setup.language not in ("fr", "en"):
+        raise IllegalCommand("bad_setup", "language must be fr or en")
+
+
+def turn_order(setup: Setup, number: int) -> tuple[str, ...]:
+    """The first player of round r is the ((r-1) mod n)-th character in play."""
+    chars = setup.characters
+    first = (number - 1) % len(chars)
+    return chars[first:] + chars[:first]
+
+
+def new_game(scenario: Scenario, setup: Setup, seed: int) -> GameState:
+    """Round 1, situation phase, its events drawn and applied."""
+    check_setup(scenario, setup)
+    tables = tables_for(scenario)
+    resources = {c: dict(tables.start_resources[c]) for c in setup.characters}
+    return _start_round(tables, seed, setup, 1, dict(tables.start_values), resources, ())
+
+
+def _start_round(tables: Tables, seed: int, setup: Setup, number: int, values: dict[str, int],
+                 resources: dict[str, dict[str, int]], history: tuple[RoundLog, ...]) -> GameState:
+    if number > 1:
+        resources = {
+            c: {rid: min(cap, held[rid] + regain) for rid, cap, regain in tables.resources}
+            for c, held in resources.items()
+        }
+    facts = facts_before_round(number, values, history)
+    drawn_before = {e for r in history for e in r.events}
+    events = draw_events(tables, seed, number, facts, drawn_before)
+    after_events = clamp_sum(tables, values, (tables.event_effects[e] for e in events))
+    log = RoundLog(number=number, turn_order=turn_order(setup, number), events=events,
+                   indicators_start=values, indicators_before=after_events)
+    return GameState(seed=seed, setup=setup, round=number, phase="situation", current=log,
+                     history=history, indicators=dict(after_events), resources=resources)
+
+
+def action_blocker(tables: Tables, state: GameState, character: str, action: str) -> Optional[tuple[str, dict]]:
+    """Why `character` may not choose `action` now: (reason code, params), or None when it may."""
+    spec = tables.actions[action]
+    if spec.who is not None and character not in spec.who:
+        return "not_for_character", {}
+    if spec.once:
+        for past in state.history:
+            if any(m.action == action for m in past.moves):
+                return "once_played", {"round": past.number}
+    if spec.requires is not None:
+        facts = facts_before_round(state.round, state.indicators, state.history)
+        if not spec.requires(facts):
+            return "requirement_not_met", {}
+    held = state.resources.get(character, {})
+    for resource, amount in spec.cost:
+        if held.get(resource, 0) < amount:
+            return "cannot_afford", {"resource": resource, "cost": amount, "have": held.get(resource, 0)}
+    return None
+
+
+def apply(scenario: Scenario, state: GameState, command: Command) -> tuple[GameState, tuple[Happened, ...]]:
+    """The state after `command`, and what happened; IllegalCommand (state untouched) when refused."""
+    tables = tables_for(scenario)
+    handler = _HANDLERS.get(type(command))
+    if handler is None:
+        raise IllegalCommand("malformed_command", f"not a command: {command!r:.200}")
+    if state.phase == "end" and not isinstance(command, AddNote):
+        raise IllegalCommand("game_over", "the game is over")
+    return handler(tables, state, command)
+
+
+def _expect_phase(state: GameState, *phases: str) -> None:
+    if state.phase not in phases:
+        raise IllegalCommand("wrong_phase", f"not possible in the {state.phase} phase", phase=state.phase)
+
+
+def _expect_turn(state: GameState, character: str) -> None:
+    _expect_phase(state, "choices")
+    if character != state.turn:
+        if character not in state.setup.characters:
+            raise IllegalCommand("not_in_play", f"{character!r} is not in play", character=character)
+        raise IllegalCommand("not_your_turn", f"it is {state.turn}'s turn", turn=state.turn)
+
+
+def _advance(tables: Tables, state: GameState, command: Advance):
+    phase = state.phase
+    if phase == "situation":
+        return replace(state, phase="choices"), (Happened("phase", phase="choices"),)
+    if phase == "choices":
+        raise IllegalCommand("choices_pending", "every team has not confirmed its move yet",
+                             waiting=state.turn)
+    if phase == "reveal":
+        following = "verdict" if state.setup.verdicts else "debrief"
+        return replace(state, phase=following), (Happened("phase", phase=following),)
+    if phase == "verdict":
+        return replace(state, phase="debrief"), (Happened("phase", phase="debrief"),)
+    # debrief: the round is over
+    history = state.history + (state.current,)
+    if state.round >= state.setup.rounds:
+        ending = _ending_of(tables, state.current, state.indicators, state.history)
+        final = replace(state, phase="end", history=history, ending=ending)
+        return final, (Happened("phase", phase="end"), Happened("ending", ending=ending))
+    following = _start_round(tables, state.seed, state.setup, state.round + 1,
+                             dict(state.indicators), state.resources, history)
+    return following, (Happened("phase", phase="situation"),
+                       Happened("events", events=following.current.events))
+
+
+def _ending_of(tables: Tables, last: RoundLog, values, history) -> Optional[str]:
+    facts = facts_after_round(last, values, history)
+    for ident, when in tables.endings:
+        if when is None or when(facts):
+            return ident
+    return None
+
+
+def _choose_posture(tables: Tables, state: GameState, command: ChoosePosture):
+    _expect_turn(state, command.character)
+    if command.posture not in tables.coop_of:
+        raise IllegalCommand("unknown_posture", f"no posture {command.posture!r}", posture=command.posture)
+    return replace(state, draft_posture=command.posture), (Happened("posture_chosen"),)
+
+
+def _choose_action(tables: Tables, state: GameState, command: ChooseAction):
+    _expect_turn(state, command.character)
+    if command.action not in tables.actions:
+        raise IllegalCommand("unknown_action", f"no action {command.action!r}", action=command.action)
+    blocker = action_blocker(tables, state, command.character, command.action)
+    if blocker is not None:
+        code, params = blocker
+        raise IllegalCommand(code, f"{command.character} may not play {command.action} ({code})",
+                             action=command.action, **params)
+    return replace(state, draft_action=command.action), (Happened("action_chosen"),)
+
+
+def _undo_choice(tables: Tables, state: GameState, command: UndoChoice):
+    _expect_turn(state, command.character)
+    if state.draft_posture is None and state.draft_action is None:
+        raise IllegalCommand("nothing_to_undo", "no unconfirmed choice")
+    return replace(state, draft_posture=None, draft_action=None), (Happened("choice_undone"),)
+
+
+def _confirm_move(tables: Tables, state: GameState, command: ConfirmMove):
+    _expect_turn(state, command.character)
+    if state.draft_posture is None:
+        raise IllegalCommand("no_posture_chosen", "choose a posture first")
+    if state.draft_action is None:
+        raise IllegalCommand("no_action_chosen", "choose an action first")
+    character = command.character
+    blocker = action_blocker(tables, state, character, state.draft_action)
+    if blocker is not None:
+        code, params = blocker
+        raise IllegalCommand(code, f"{character} may not play {state.draft_action} ({code})", **params)
+    held = dict(state.resources[character])
+    for resource, amount in tables.actions[state.draft_action].cost:
+        held[resource] -= amount
+    resources = dict(state.resources)
+    resources[character] = held
+    move = Move(character, state.draft_posture, state.draft_action)
+    log = replace(state.current, moves=state.current.moves + (move,))
+    confirmed = replace(state, current=log, resources=resources, draft_posture=None, draft_action=None)
+    if len(log.moves) < len(log.turn_order):
+        return confirmed, (Happened("move_confirmed", character=character),)
+    _, synergies, after = resolve_round(tables, log, state.history)
+    log = replace(log, synergies=synergies, indicators_after=after)
+    revealed = replace(confirmed, phase="reveal", current=log, indicators=dict(after))
+    return revealed, (Happened("move_confirmed", character=character), Happened("phase", phase="reveal"),
+                      Happened("synergies", synergies=synergies))
+
+
+def _record_verdict(tables: Tables, state: GameState, command: RecordVerdict):
+    _expect_phase(state, "verdict")
+    if command.character not in state.setup.characters:
+        raise IllegalCommand("not_in_play", f"{command.character!r} is not in play", character=command.character)
+    tally = (command.coop, command.pas_coop, command.depends)
+    if any(n < 0 or n > MAX_TALLY for n in tally):
+        raise IllegalCommand("bad_tally", f"a tally is a count from 0 to {MAX_TALLY}")
+    verdicts = dict(state.current.verdicts)
+    verdicts[command.character] = Verdict(*tally)
+    log = replace(state.current, verdicts=verdicts, verdicts_skipped=False)
+    return replace(state, current=log), (Happened("verdict_recorded", character=command.character),)
+
+
+def _skip_verdicts(tables: Tables, state: GameState, command: SkipVerdicts):
+    _expect_phase(state, "verdict")
+    log = replace(state.current, verdicts={}, verdicts_skipped=True)
+    return replace(state, current=log, phase="debrief"), (Happened("phase", phase="debrief"),)
+
+
+def _add_note(tables: Tables, state: GameState, command: AddNote):
+    text = command.text.strip()
+    if not text:
+        raise IllegalCommand("empty_note", "the note is empty")
+    if len(text) > MAX_NOTE:
+        raise IllegalCommand("note_too_long", f"a note holds at most {MAX_NOTE} characters", max=MAX_NOTE)
+    if state.phase == "end":
+        last = state.history[-1]
+        last = replace(last, notes=last.notes + (text,))
+        return replace(state, history=state.history[:-1] + (last,), current=last), (Happened("note_added"),)
+    log = replace(state.current, notes=state.current.notes + (text,))
+    return replace(state, current=log), (Happened("note_added"),)
+
+
+_HANDLERS = {
+    Advance: _advance,
+    ChoosePosture: _choose_posture,
+    ChooseAction: _choose_action,
+    UndoChoice: _undo_choice,
+    ConfirmMove: _confirm_move,
+    RecordVerdict: _record_verdict,
+    SkipVerdicts: _skip_verdicts,
+    AddNote: _add_note,
+}

@@ -1,0 +1,185 @@
+"""The game's state as plain, immutable data that round-trips through JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+PHASES = ("situation", "choices", "reveal", "verdict", "debrief", "end")
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What the facilitator chose before the first round."""
+
+    characters: tuple[str, ...]
+    teams: dict[str, str]
+    rounds: int
+    secret_choices: bool = True
+    verdicts: bool = True
+    debrief_minutes: float = 5.0
+    language: str = "fr"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "characters": list(self.characters),
+            "teams": dict(self.teams),
+            "rounds": self.rounds,
+            "secret_choices": self.secret_choices,
+            "verdicts": self.verdicts,
+            "debrief_minutes": self.debrief_minutes,
+            "language": self.language,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Setup":
+        return cls(
+            characters=tuple(data["characters"]),
+            teams=dict(data["teams"]),
+            rounds=int(data["rounds"]),
+            secret_choices=bool(data["secret_choices"]),
+            verdicts=bool(data["verdicts"]),
+            debrief_minutes=float(data["debrief_minutes"]),
+            language=str(data["language"]),
+        )
+
+
+@dataclass(frozen=True)
+class Move:
+    """One character's confirmed choice in a round."""
+
+    character: str
+    posture: str
+    action: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The room's show of hands on one move."""
+
+    coop: int
+    pas_coop: int
+    depends: int
+
+    @property
+    def total(self) -> int:
+        return self.coop + self.pas_coop + self.depends
+
+
+@dataclass(frozen=True)
+class RoundLog:
+    """Everything that happened in one round, filled in as the round goes."""
+
+    number: int
+    turn_order: tuple[str, ...]
+    events: tuple[str, ...] = ()
+    indicators_start: dict[str, int] = field(default_factory=dict)   # before the events
+    indicators_before: dict[str, int] = field(default_factory=dict)  # after the events, before the moves
+    moves: tuple[Move, ...] = ()                                     # confirmed, in turn order
+    synergies: tuple[str, ...] = ()
+    indicators_after: Optional[dict[str, int]] = None                # after the reveal
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    verdicts_skipped: bool = False
+    notes: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "turn_order": list(self.turn_order),
+            "events": list(self.events),
+            "indicators_start": dict(self.indicators_start),
+            "indicators_before": dict(self.indicators_before),
+            "moves": [[m.character, m.posture, m.action] for m in self.moves],
+            "synergies": list(self.synergies),
+            "indicators_after": None if self.indicators_after is None else dict(self.indicators_after),
+            "verdicts": {c: [v.coop, v.pas_coop, v.depends] for c, v in self.verdicts.items()},
+            "verdicts_skipped": self.verdicts_skipped,
+            "notes": list(self.notes),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "RoundLog":
+        after = data["indicators_after"]
+        return cls(
+            number=data["number"],
+            turn_order=tuple(data["turn_order"]),
+            events=tuple(data["events"]),
+            indicators_start=dict(data["indicators_start"]),
+            indicators_before=dict(data["indicators_before"]),
+            moves=tuple(Move(*m) for m in data["moves"]),
+            synergies=tuple(data["synergies"]),
+            indicators_after=None if after is None else dict(after),
+            verdicts={c: Verdict(*v) for c, v in data["verdicts"].items()},
+            verdicts_skipped=data["verdicts_skipped"],
+            notes=tuple(data["notes"]),
+        )
+
+
+@dataclass(frozen=True)
+class GameState:
+    """A whole game at one moment. Never mutated: `apply` returns a new one."""
+
+    seed: int
+    setup: Setup
+    round: int
+    phase: str
+    current: RoundLog
+    history: tuple[RoundLog, ...]          # rounds whose debrief is over
+    indicators: dict[str, int]
+    resources: dict[str, dict[str, int]]   # character -> resource -> amount
+    draft_posture: Optional[str] = None    # the current player's unconfirmed choice
+    draft_action: Optional[str] = None
+    ending: Optional[str] = None           # set when the game reaches its end
+
+    @property
+    def turn_order(self) -> tuple[str, ...]:
+        return self.current.turn_order
+
+    @property
+    def turn(self) -> Optional[str]:
+        """The character whose choice is awaited, or None outside the choices phase."""
+        if self.phase != "choices":
+            return None
+        return self.current.turn_order[len(self.current.moves)]
+
+    @property
+    def log(self) -> tuple[RoundLog, ...]:
+        """Every round so far, the current one last."""
+        if self.phase == "end":
+            return self.history
+        return self.history + (self.current,)
+
+    @property
+    def finished(self) -> bool:
+        return self.phase == "end"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seed": self.seed,
+            "setup": self.setup.to_json(),
+            "round": self.round,
+            "phase": self.phase,
+            "current": self.current.to_json(),
+            "history": [r.to_json() for r in self.history],
+            "indicators": dict(self.indicators),
+            "resources": {c: dict(r) for c, r in self.resources.items()},
+            "draft_posture": self.draft_posture,
+            "draft_action": self.draft_action,
+            "ending": self.ending,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "GameState":
+        return cls(
+            seed=data["seed"],
+            setup=Setup.from_json(data["setup"]),
+            round=data["round"],
+            phase=data["phase"],
+            current=RoundLog.from_json(data["current"]),
+            history=tuple(RoundLog.from_json(r) for r in data["history"]),
+            indicators=dict(data["indicators"]),
+            resources={c: dict(r) for c, r in data["resources"].items()},
+            draft_posture=data["draft_posture"],
+            draft_action=data["draft_action"],
+            ending=data["ending"],
+        )

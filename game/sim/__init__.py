@@ -1,0 +1,1 @@
+"""Headless play: the `coop simulate` command and its fast game loop."""
