@@ -23,3 +23,11 @@ def setup3():
 @pytest.fixture
 def game(small, setup3):
     return new_game(small, setup3, seed=5)
+
+
+
+@pytest.fixture
+def tiny():
+    from engine_samples import tiny_scenario
+
+    return tiny_scenario
