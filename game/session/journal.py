@@ -1,0 +1,119 @@
+"""The session file: one JSON header line, then one JSON line per command, appended and fsynced.
+
+    {"kind": "coop-session", "format": 1, "program": ..., "created": ..., "seed": ...,
+     "setup": {...}, "scenario": {"path": ..., "sha256": ..., "text": ...}}
+    {"n": 1, "t": 1764100000.123, "command": {"type": "Advance"}}
+    ...
+
+Reading never changes a file. Bytes after the last line feed are a write cut
+short (power loss, kill): they were never confirmed, so they are ignored, and
+cut off before the next append. Anything else that does not parse makes the
+file corrupt, and it is reported, never rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.session.errors import SessionError
+
+KIND = "coop-session"
+FORMAT = 1
+
+
+@dataclass
+class JournalContents:
+    header: dict[str, Any]
+    entries: list[dict[str, Any]]   # {"n", "t", "command"} in order
+    whole_size: int                 # bytes up to the last whole line; the rest is a cut write
+
+
+def encode_line(record: dict[str, Any]) -> bytes:
+    return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def parse(data: bytes, path: Path) -> JournalContents:
+    """Parse a whole session file; SessionError for a foreign, newer or corrupt one."""
+    end = data.rfind(b"\n") + 1
+    lines = data[:end].split(b"\n")[:-1]
+    if not lines:
+        if data.lstrip().startswith(b'{"kind":"coop-session"'):
+            raise SessionError("corrupt", path, "incomplete header")
+        raise SessionError("foreign", path)
+    try:
+        header = json.loads(lines[0])
+    except ValueError:
+        raise SessionError("foreign", path) from None
+    if not isinstance(header, dict) or header.get("kind") != KIND:
+        raise SessionError("foreign", path)
+    found = header.get("format")
+    if not isinstance(found, int):
+        raise SessionError("corrupt", path, "no format version")
+    if found > FORMAT:
+        raise SessionError("newer_format", path, found=found)
+    entries = []
+    for number, line in enumerate(lines[1:], start=1):
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            raise SessionError("corrupt", path, f"line {number + 1} is not JSON") from None
+        if not isinstance(entry, dict) or entry.get("n") != number or "command" not in entry:
+            raise SessionError("corrupt", path, f"line {number + 1} is not command {number}")
+        entries.append(entry)
+    return JournalContents(header, entries, end)
+
+
+def read(path: Path) -> JournalContents:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SessionError("not_found", path) from None
+    except OSError as error:
+        raise SessionError("unreadable", path, error.strerror or str(error)) from None
+    return parse(data, path)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename durable (a no-op where folders cannot be opened, e.g. Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, data: bytes, scratch: Path | None = None) -> None:
+    """Write a whole file so that it exists either complete or not at all: temporary file, fsync, rename.
+
+    The temporary file goes to `scratch` (same disk) when the target folder must hold nothing else.
+    """
+    temporary = (scratch or path.parent) / f".{path.name}.tmp"
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            temporary.unlink()
+        except OSError:
+            pass
+        raise
+    fsync_folder(path.parent)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]

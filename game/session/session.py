@@ -1,0 +1,278 @@
+"""A session on disk: create, apply (journal first, then state), resume by replay, list, find the latest unfinished."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import game
+from game import paths
+from game.content import ScenarioError, load_scenario_bytes
+from game.content.model import Scenario
+from game.engine import (
+    Command, GameState, IllegalCommand, Setup, apply, command_from_json, command_to_json, new_game,
+)
+from game.session import journal
+from game.session.errors import SessionError
+from game.session.lock import try_lock, unlock
+
+SUFFIX = ".coop.jsonl"
+
+
+def _now() -> float:
+    return round(time.time(), 3)
+
+
+@dataclass
+class Replay:
+    """A session file read and replayed, without taking it for writing."""
+
+    path: Path
+    header: dict
+    scenario: Scenario
+    state: GameState
+    commands: list[Command]
+    times: list[float]
+    whole_size: int
+
+
+def replay_file(path: Path, data: Optional[bytes] = None) -> Replay:
+    """Read a session and replay its journal up to its last whole command (never writes)."""
+    path = Path(path)
+    contents = journal.parse(data, path) if data is not None else journal.read(path)
+    header = contents.header
+    try:
+        text = header["scenario"]["text"]
+        raw = text.encode("utf-8", "surrogateescape")
+        if hashlib.sha256(raw).hexdigest() != header["scenario"]["sha256"]:
+            raise SessionError("corrupt", path, "the stored scenario does not match its hash")
+        setup = Setup.from_json(header["setup"])
+        seed = int(header["seed"])
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise SessionError("corrupt", path, f"bad header ({error})") from None
+    try:
+        scenario = load_scenario_bytes(raw, header["scenario"].get("path") or "<session>")
+    except ScenarioError as error:
+        detail = "; ".join(str(d) for d in error.diagnostics[:3])
+        raise SessionError("scenario_invalid", path, detail) from None
+    try:
+        state = new_game(scenario, setup, seed)
+    except IllegalCommand as error:
+        raise SessionError("corrupt", path, error.message) from None
+    commands, times = [], []
+    for entry in contents.entries:
+        try:
+            command = command_from_json(entry["command"])
+            state, _ = apply(scenario, state, command)
+        except IllegalCommand as error:
+            raise SessionError("corrupt", path, f"command {entry['n']}: {error.message}") from None
+        commands.append(command)
+        times.append(entry.get("t", 0.0))
+    return Replay(path, header, scenario, state, commands, times, contents.whole_size)
+
+
+class Session:
+    """A game being played and recorded. Only one program at a time may hold a session.
+
+    >>> session = Session.create(path_to_yaml, setup, seed=5)
+    >>> session.apply(Advance())        # on disk (fsynced) before it returns
+    >>> session.close()
+    >>> Session.resume(session.path).state == session.state
+    True
+    """
+
+    def __init__(self, path: Path, fd: int, replay: Replay):
+        self.path = path
+        self._fd: Optional[int] = fd
+        self.header = replay.header
+        self.scenario: Scenario = replay.scenario
+        self.state: GameState = replay.state
+        self.commands: list[Command] = replay.commands
+        self.times: list[float] = replay.times
+        self._size = replay.whole_size
+        self._broken: Optional[SessionError] = None
+
+    @property
+    def seed(self) -> int:
+        return self.state.seed
+
+    @classmethod
+    def create(cls, scenario_path: Path | str, setup: Setup, seed: int,
+               folder: Optional[Path] = None) -> "Session":
+        """A new session of the scenario file (its text is copied into the session)."""
+        scenario_path = Path(scenario_path)
+        try:
+            data = scenario_path.read_bytes()
+        except OSError as error:
+            raise SessionError("unreadable", scenario_path, error.strerror or str(error)) from None
+        return cls.create_from_bytes(data, str(scenario_path), setup, seed, folder)
+
+    @classmethod
+    def create_from_bytes(cls, data: bytes, scenario_path: str, setup: Setup, seed: int,
+                          folder: Optional[Path] = None) -> "Session":
+        scenario = load_scenario_bytes(data, scenario_path)   # ScenarioError for a bad file
+        new_game(scenario, setup, seed)                        # IllegalCommand for a bad setup
+        folder = Path(folder) if folder is not None else paths.sessions_dir()
+        header = {
+            "kind": journal.KIND,
+            "format": journal.FORMAT,
+            "program": game.__version__,
+            "created": _now(),
+            "seed": seed,
+            "setup": setup.to_json(),
+            "scenario": {
+                "id": scenario.id,
+                "path": scenario_path,
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "text": data.decode("utf-8", "surrogateescape"),
+            },
+        }
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime())
+        path = folder / f"{stamp}-{scenario.id}-{secrets.token_hex(3)}{SUFFIX}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            journal.write_atomically(path, journal.encode_line(header), scratch=folder.parent)
+        except OSError as error:
+            raise SessionError("unwritable_folder", folder, error.strerror or str(error)) from None
+        return cls.resume(path)
+
+    @classmethod
+    def resume(cls, path: Path | str) -> "Session":
+        """Open a session for writing: lock it, replay it; a cut-short last write is cut off."""
+        path = Path(path)
+        try:
+            fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        except FileNotFoundError:
+            raise SessionError("not_found", path) from None
+        except OSError as error:
+            raise SessionError("unreadable", path, error.strerror or str(error)) from None
+        try:
+            if not try_lock(fd):
+                raise SessionError("locked", path)
+            data = _read_fd(fd)
+            replay = replay_file(path, data)
+            if replay.whole_size < len(data):
+                # Only bytes of a write that never completed (so never confirmed) are dropped.
+                os.ftruncate(fd, replay.whole_size)
+                os.fsync(fd)
+            os.lseek(fd, replay.whole_size, os.SEEK_SET)
+        except BaseException:
+            unlock(fd)
+            os.close(fd)
+            raise
+        return cls(path, fd, replay)
+
+    def apply(self, command: Command):
+        """Check the command with the rules, write it to disk (fsync), then move the state on."""
+        if self._fd is None:
+            raise SessionError("closed", self.path)
+        if self._broken is not None:
+            raise self._broken
+        state, happened = apply(self.scenario, self.state, command)
+        moment = _now()
+        line = journal.encode_line({"n": len(self.commands) + 1, "t": moment, "command": command_to_json(command)})
+        try:
+            journal.write_all(self._fd, line)
+            os.fsync(self._fd)
+        except OSError as error:
+            failure = SessionError("write_failed", self.path, error.strerror or str(error))
+            try:
+                os.ftruncate(self._fd, self._size)
+                os.lseek(self._fd, self._size, os.SEEK_SET)
+            except OSError:
+                self._broken = failure   # the file may now end with a cut line: never append after it
+            raise failure from None
+        self._size += len(line)
+        self.commands.append(command)
+        self.times.append(moment)
+        self.state = state
+        return happened
+
+    def close(self) -> None:
+        if self._fd is not None:
+            unlock(self._fd)
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+def _read_fd(fd: int) -> bytes:
+    os.lseek(fd, 0, os.SEEK_SET)
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@dataclass
+class SessionInfo:
+    path: Path
+    modified: float
+    replay: Optional[Replay]            # None when the file could not be read
+    error: Optional[SessionError]
+
+    @property
+    def finished(self) -> bool:
+        return self.replay is not None and self.replay.state.finished
+
+
+def list_sessions(folder: Optional[Path] = None) -> list[SessionInfo]:
+    """Every session of the folder, most recently written first; unreadable ones carry their error."""
+    folder = Path(folder) if folder is not None else paths.sessions_dir()
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.endswith(SUFFIX) and not p.name.startswith(".")]
+    except OSError:
+        return []
+    infos = []
+    for path in candidates:
+        try:
+            modified = path.stat().st_mtime
+        except OSError:
+            continue
+        infos.append((modified, path))
+    result = []
+    for modified, path in sorted(infos, key=lambda item: (item[0], item[1].name), reverse=True):
+        try:
+            result.append(SessionInfo(path, modified, replay_file(path), None))
+        except SessionError as error:
+            result.append(SessionInfo(path, modified, None, error))
+    return result
+
+
+def latest_unfinished(folder: Optional[Path] = None) -> Optional[Path]:
+    """The most recently written session that has not reached its end, or None."""
+    folder = Path(folder) if folder is not None else paths.sessions_dir()
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.endswith(SUFFIX) and not p.name.startswith(".")]
+    except OSError:
+        return None
+    dated = []
+    for path in candidates:
+        try:
+            dated.append((path.stat().st_mtime, path.name, path))
+        except OSError:
+            continue
+    for _, _, path in sorted(dated, reverse=True):
+        try:
+            if not replay_file(path).state.finished:
+                return path
+        except SessionError:
+            continue
+    return None
