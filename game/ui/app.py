@@ -1,0 +1,101 @@
+"""`coop play`: opens the window and shows the title at once, then loads the rest; interactive or autoplay."""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+from pathlib import Path
+
+DEFAULT_SIZE = (1280, 720)
+
+
+def first_frame(window, settings) -> None:
+    """The title and a loading line, drawn before any heavy import (scenario model, engine, sessions)."""
+    from game.ui.canvas import Canvas
+    from game.ui.strings import TR
+    from game.ui.theme import THEMES, Metrics
+
+    language = settings.language or "fr"
+    width, height = window.size
+    canvas = Canvas(window.get_surface(), THEMES[settings.theme], Metrics(width, height, settings.text_scale))
+    canvas.clear()
+    margin = canvas.metrics.margin
+    canvas.line(TR(language, "app_title"), margin, margin * 2, "title", style="bold", role="accent")
+    canvas.line(TR(language, "loading"), margin, margin * 2 + canvas.line_height("title"), "body", role="secondary")
+    window.flip()
+
+
+def open_window(args, settings):
+    import pygame
+
+    pygame.display.init()
+    pygame.font.init()
+    size = args.size or DEFAULT_SIZE
+    window = pygame.Window("COOP ou pas COOP", size, resizable=True)
+    window.minimum_size = (320, 240)
+    if (args.fullscreen or settings.fullscreen) and not args.autoplay:
+        try:
+            window.set_fullscreen(True)
+        except pygame.error:
+            pass
+    return window
+
+
+def run_play(args) -> int:
+    from game.ui.settings import load_settings
+
+    settings = load_settings()
+    if args.fullscreen and not settings.fullscreen:
+        from dataclasses import replace
+
+        settings = replace(settings, fullscreen=True)
+    if args.resume:
+        # Say "none" before opening a window for nothing.
+        from game.ui.play import session_layer
+
+        if session_layer().latest_unfinished() is None:
+            from game.i18n import pick_language
+            from game.ui.strings import TR
+
+            print(TR(pick_language(args.lang or settings.language), "resume_none"), file=sys.stderr)
+            return 3
+    window = open_window(args, settings)
+    first_frame(window, settings)
+
+    from game.ui.shell import App
+
+    app = App(window, settings, args.lang)
+    app.seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
+    app.requested_players = args.players
+    app.requested_rounds = args.rounds
+    try:
+        start(app, args)
+        if args.autoplay:
+            from game.ui.autoplay import run_autoplay
+
+            return run_autoplay(app, Path(args.screenshots) if args.screenshots else None,
+                                with_title=not args.resume)
+        return app.run()
+    finally:
+        if app.play is not None:
+            app.play.close()
+
+
+def start(app, args) -> None:
+    """The first screen: the resumed game, the scenario's setup (title first in autoplay), or the title."""
+    from game.ui.scenes.title import TitleScene, open_scenario, resume_into
+
+    if args.resume:
+        from game.ui.play import session_layer
+
+        resume_into(app, session_layer().latest_unfinished())
+    elif args.scenario:
+        path = Path(os.path.expanduser(args.scenario))
+        if args.autoplay:
+            app.show(TitleScene(app, highlight=path))
+        else:
+            app.show(TitleScene(app))
+            open_scenario(app, path)
+    else:
+        app.show(TitleScene(app))

@@ -1,0 +1,79 @@
+"""Autoplay: the real screens driven by the engine's bot, one frame (and PNG) per screen shown."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Optional
+
+import pygame
+
+MAX_STEPS = 20_000
+
+
+class ScreenBot:
+    """The engine's bot as the screens ask it: a move for a character, a tally for a move."""
+
+    def __init__(self, policy: str = "random"):
+        self.policy = policy
+        self.finished = False
+
+    def move(self, scenario, state, character):
+        from game.engine import bot_move
+
+        return bot_move(scenario, state, character, self.policy)
+
+    def verdict(self, seed, number, character):
+        from game.engine import bot_verdict
+
+        return bot_verdict(seed, number, character)
+
+
+def shot_name(number: int, scene) -> str:
+    suffix = re.sub(r"[^a-z0-9_]", "_", scene.shot_suffix().lower())
+    return f"{number:03d}-{scene.name}" + (f"-{suffix}" if suffix else "") + ".png"
+
+
+def run_autoplay(app, screenshots: Optional[Path], with_title: bool = True) -> int:
+    """Draw, save, let the bot act, until the end screen has been shown and its report exported.
+    Exit 0 when the end was reached; 1 when the game could not be played (invalid scenario, crash)."""
+    from game.ui.scenes.end import EndScene
+    from game.ui.scenes.error import ErrorScene
+    from game.ui.scenes.overlays import CrashOverlay
+
+    if screenshots is not None:
+        screenshots.mkdir(parents=True, exist_ok=True)
+    bot = ScreenBot()
+    shown = 0
+    reached_end = False
+    for _ in range(MAX_STEPS):
+        pygame.event.pump()
+        app.safely(app.render)
+        scene = app.target
+        shown += 1
+        if screenshots is not None:
+            pygame.image.save(app.window.get_surface(), str(screenshots / shot_name(shown, scene)))
+        if isinstance(scene, CrashOverlay):
+            print(f"autoplay: unexpected error, details in {scene.log_path}", file=sys.stderr)
+            return 1
+        if isinstance(scene, ErrorScene):
+            for diagnostic in scene.diagnostics:
+                print(str(diagnostic), file=sys.stderr)
+            return 1
+        if bot.finished:
+            break
+        if isinstance(scene, EndScene):
+            reached_end = True
+        before = (scene, app.notice)
+        app.safely(scene.bot_step, bot)
+        if app.notice and before == (app.target, app.notice):
+            print(f"autoplay: stuck on {scene.name}: {app.notice}", file=sys.stderr)
+            return 1
+    else:
+        print("autoplay: too many steps", file=sys.stderr)
+        return 1
+    if not reached_end:
+        return 1
+    print(f"autoplay: end reached, {shown} screens shown")
+    return 0

@@ -1,0 +1,141 @@
+"""Drawing context of one frame: themed text and panels, and a record of every text box drawn (tests check them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pygame
+
+from game.ui import text as textlib
+from game.ui.theme import Metrics, Theme
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """One line of text as drawn: where, how big, which colours, and the area it had to stay inside."""
+
+    rect: pygame.Rect
+    text: str
+    size: int
+    fg: tuple
+    bg: tuple
+    area: pygame.Rect
+
+
+@dataclass
+class Canvas:
+    surface: pygame.Surface
+    theme: Theme
+    metrics: Metrics
+    boxes: list[TextBox] = field(default_factory=list)
+    hits: list[tuple[pygame.Rect, object]] = field(default_factory=list)
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return self.surface.get_rect()
+
+    def colour(self, role: str):
+        return self.theme.text_roles.get(role) or self.theme.surface_roles[role]
+
+    def size(self, kind: str) -> int:
+        return {"title": self.metrics.title, "body": self.metrics.body, "small": self.metrics.small}[kind]
+
+    def face(self, kind: str, style: str = "regular") -> pygame.font.Font:
+        return textlib.font(self.size(kind), style)
+
+    def line_height(self, kind: str) -> int:
+        return self.face(kind).get_linesize()
+
+    def clear(self) -> None:
+        self.surface.fill(self.theme.background)
+        self.boxes.clear()
+        self.hits.clear()
+
+    def panel(self, rect: pygame.Rect, on: str = "panel", border: bool = True) -> None:
+        radius = max(4, self.metrics.gap // 2)
+        pygame.draw.rect(self.surface, self.colour(on), rect, border_radius=radius)
+        if border:
+            pygame.draw.rect(self.surface, self.theme.rule, rect, width=max(1, self.metrics.height // 540),
+                             border_radius=radius)
+
+    def focus_ring(self, rect: pygame.Rect) -> None:
+        width = self.metrics.focus_width
+        pygame.draw.rect(self.surface, self.theme.focus, rect.inflate(width * 2, width * 2), width=width,
+                         border_radius=max(4, self.metrics.gap // 2))
+
+    def line(self, text: str, x: int, y: int, kind: str = "body", *, style: str = "regular",
+             role: str = "text", on: str = "background", area: pygame.Rect | None = None) -> pygame.Rect:
+        """Draw one line as is (the caller made sure it fits); records its box."""
+        face = textlib.font(self.size(kind), style)
+        rect = textlib.render_line(self.surface, face, text, self.colour(role), (x, y))
+        self.boxes.append(TextBox(rect, text, self.size(kind), self.colour(role), self.colour(on),
+                                  area or self.rect))
+        return rect
+
+    def wrapped(self, text: str, width: int, kind: str = "body", style: str = "regular") -> list[str]:
+        return textlib.wrap(textlib.font(self.size(kind), style), text, max(1, width))
+
+    def text_width(self, text: str, kind: str = "body", style: str = "regular") -> int:
+        return textlib.measure(textlib.font(self.size(kind), style), text)
+
+    def add_hit(self, rect: pygame.Rect, target: object) -> None:
+        self.hits.append((pygame.Rect(rect), target))
+
+    def hit_at(self, pos) -> object | None:
+        for rect, target in reversed(self.hits):
+            if rect.collidepoint(pos):
+                return target
+        return None
+
+
+class Flow:
+    """Stacks blocks top to bottom inside `area`; skips the first `skip` blocks (scrolling) and never draws
+    a block that would not fit whole, so nothing is ever cut; `overflow` tells there is more below."""
+
+    def __init__(self, canvas: Canvas, area: pygame.Rect, skip: int = 0):
+        self.canvas = canvas
+        self.area = pygame.Rect(area)
+        self.y = area.top
+        self.skip = skip
+        self.index = 0
+        self.overflow = False
+        self.drawn = 0
+
+    @property
+    def width(self) -> int:
+        return self.area.width
+
+    def space_left(self) -> int:
+        return self.area.bottom - self.y
+
+    def block(self, height: int, draw: Callable[[pygame.Rect], None], *, keep: bool = False) -> pygame.Rect | None:
+        """Place one block of `height`; `draw` gets its rectangle. Returns it, or None when skipped or out."""
+        index = self.index
+        self.index += 1
+        if index < self.skip and not keep:
+            return None
+        if self.overflow or self.y + height > self.area.bottom:
+            if self.drawn == 0 and height > self.area.height:
+                # A block taller than the whole area: still show it, it is all there is.
+                height = self.area.height
+            else:
+                self.overflow = True
+                return None
+        rect = pygame.Rect(self.area.left, self.y, self.area.width, height)
+        draw(rect)
+        self.y += height
+        self.drawn += 1
+        return rect
+
+    def gap(self, size: int | None = None) -> None:
+        if self.drawn:
+            self.y += self.canvas.metrics.gap if size is None else size
+
+    def text(self, text: str, kind: str = "body", *, style: str = "regular", role: str = "text",
+             on: str = "background", indent: int = 0) -> None:
+        """A paragraph: each wrapped line is its own block, so a long text scrolls line by line."""
+        face_height = self.canvas.line_height(kind)
+        for line in self.canvas.wrapped(text, self.width - indent, kind, style):
+            self.block(face_height, lambda r, line=line: self.canvas.line(
+                line, r.left + indent, r.top, kind, style=style, role=role, on=on, area=self.area))

@@ -1,0 +1,106 @@
+"""End-screen pictures: the indicators over the rounds (each line labelled at its end) and posture paths."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.canvas import Canvas
+
+
+def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[int, ...], int, int]],
+               round_label) -> None:
+    """`series`: (label, values from the start then after each round, min, max). Each indicator is drawn on
+    its own min–max range (the scales differ), so its end label carries its value."""
+    theme = canvas.theme
+    small = canvas.line_height("small")
+    gap = canvas.metrics.gap
+    labels = [f"{label} {values[-1]}" for label, values, _, _ in series]
+    label_width = min(rect.width // 3, max(canvas.text_width(t, "small") for t in labels) + gap)
+    plot = pygame.Rect(rect.left + gap, rect.top + small // 2, rect.width - label_width - 2 * gap,
+                       rect.height - small * 2 - gap)
+    if plot.width < 20 or plot.height < 20:
+        return
+    thin = max(1, canvas.metrics.height // 540)
+    pygame.draw.rect(canvas.surface, theme.panel, plot)
+    for fraction in (0.0, 0.5, 1.0):
+        y = plot.bottom - round(plot.height * fraction)
+        pygame.draw.line(canvas.surface, theme.bar_track, (plot.left, y), (plot.right, y), thin)
+    pygame.draw.rect(canvas.surface, theme.rule, plot, thin)
+    count = max(len(values) for _, values, _, _ in series)
+    step = plot.width / max(1, count - 1)
+    # Round numbers under the axis, thinned out when they would touch.
+    last_right = -10**9
+    for index in range(count):
+        x = plot.left + round(index * step)
+        text = round_label(index)
+        width = canvas.text_width(text, "small")
+        left = min(max(rect.left, x - width // 2), rect.right - width)
+        if left > last_right + gap:
+            canvas.line(text, left, plot.bottom + gap // 2, "small", role="secondary", area=rect)
+            last_right = left + width
+    ends = []
+    width = max(3, canvas.metrics.height // 180)
+    for number, (label, values, low, high) in enumerate(series):
+        colour = theme.series[number % len(theme.series)]
+        span = max(1, high - low)
+        points = [(plot.left + round(i * step), plot.bottom - round(plot.height * (min(max(v, low), high) - low) / span))
+                  for i, v in enumerate(values)]
+        if len(points) > 1:
+            pygame.draw.lines(canvas.surface, colour, False, points, width)
+        for point in points:
+            pygame.draw.circle(canvas.surface, colour, point, width + 1)
+        ends.append((points[-1][1], labels[number], colour))
+    # Labels at the line ends, pushed apart so that none overlaps another.
+    ends.sort()
+    placed = []
+    y_min, y_max = rect.top, plot.bottom + small - small
+    for y, text, colour in ends:
+        top = max(y - small // 2, placed[-1] + small if placed else y_min)
+        placed.append(top)
+    overflow = (placed[-1] + small) - (rect.bottom) if placed else 0
+    if overflow > 0:
+        placed = [p - overflow for p in placed]
+        for i in range(len(placed) - 2, -1, -1):
+            placed[i] = min(placed[i], placed[i + 1] - small)
+    x = plot.right + gap
+    for (y, text, colour), top in zip(ends, placed):
+        pygame.draw.line(canvas.surface, colour, (plot.right, y), (x - 2, top + small // 2), width // 2 + 1)
+        fitted = text
+        while canvas.text_width(fitted, "small") > rect.right - x and len(fitted) > 2:
+            fitted = fitted[:-2] + "…"
+        canvas.line(fitted, x, top, "small", area=rect)
+    _ = y_max
+
+
+def posture_path(canvas: Canvas, rect: pygame.Rect, name: str, coops: list[int], tr) -> None:
+    """One character's journey: a row per round on the je (−2) … nous (+2) scale, dots joined by a line."""
+    theme = canvas.theme
+    small = canvas.line_height("small")
+    gap = canvas.metrics.gap
+    canvas.panel(rect, "panel")
+    inner = rect.inflate(-2 * gap, -2 * gap)
+    fitted = name
+    while canvas.text_width(fitted, "small", "bold") > inner.width and len(fitted) > 2:
+        fitted = fitted[:-2] + "…"
+    canvas.line(fitted, inner.left, inner.top, "small", style="bold", on="panel", area=rect)
+    je, nous = tr("scale_je"), tr("scale_nous")
+    bottom_y = inner.bottom - small
+    canvas.line(je, inner.left, bottom_y, "small", role="secondary", on="panel", area=rect)
+    canvas.line(nous, inner.right - canvas.text_width(nous, "small"), bottom_y, "small", role="secondary",
+                on="panel", area=rect)
+    area = pygame.Rect(inner.left + gap, inner.top + small + gap // 2, inner.width - 2 * gap,
+                       bottom_y - inner.top - small - gap)
+    if area.height < 4 or not coops:
+        return
+    thin = max(1, canvas.metrics.height // 540)
+    for value in range(-2, 3):
+        x = area.left + area.width * (value + 2) // 4
+        pygame.draw.line(canvas.surface, theme.bar_track, (x, area.top), (x, area.bottom), thin)
+    rows = len(coops)
+    row_h = area.height / max(1, rows)
+    points = [(area.left + area.width * (c + 2) // 4, area.top + round(row_h * (i + 0.5))) for i, c in enumerate(coops)]
+    radius = max(3, min(int(row_h // 3), canvas.metrics.height // 120))
+    if len(points) > 1:
+        pygame.draw.lines(canvas.surface, theme.focus, False, points, max(2, radius // 2))
+    for point in points:
+        pygame.draw.circle(canvas.surface, theme.text, point, radius)

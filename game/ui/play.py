@@ -1,0 +1,101 @@
+"""The game being played: sends every command through the session layer, then shows the screen of the new phase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from game.engine import IllegalCommand
+
+
+def session_layer():
+    """The session module (journal on disk); imported late so the first frame does not wait for it."""
+    import game.session as sessions
+
+    return sessions
+
+
+class Play:
+    """Links the screens to one session. The screens never decide a rule: they submit commands and
+    read the state and the engine's queries."""
+
+    def __init__(self, app, session):
+        self.app = app
+        self.session = session
+        self.handed_to: Optional[str] = None     # hot-seat: the team that took the keyboard
+        app.play = self
+        app.scenario_language = self.scenario.language
+
+    @property
+    def scenario(self):
+        return self.session.scenario
+
+    @property
+    def state(self):
+        return self.session.state
+
+    def team(self, character: str) -> str:
+        return self.state.setup.teams.get(character) or self.scenario.character(character).name
+
+    def submit(self, *commands) -> bool:
+        """Apply commands through the session (journal first); a refusal shows a calm message."""
+        from game.ui.strings import TR
+
+        sessions = session_layer()
+        for command in commands:
+            try:
+                self.session.apply(command)
+            except IllegalCommand as refused:
+                self.app.notice = TR(self.app.language, "illegal", error=refused.message)
+                return False
+            except sessions.SessionError as error:
+                self.app.notice = TR(self.app.language, "session_error", error=error.message(self.app.language))
+                return False
+        self.app.invalidate()
+        return True
+
+    def advance(self) -> None:
+        from game.engine import Advance
+
+        if self.submit(Advance()):
+            self.show_phase()
+
+    def show_phase(self) -> None:
+        """Show the screen of the state's phase (a hand-off first when choices are secret)."""
+        from game.ui.scenes import choice, debrief, end, handoff, reveal, situation, verdict
+
+        state = self.state
+        phase = state.phase
+        if phase == "situation":
+            scene = situation.SituationScene(self.app, self)
+        elif phase == "choices":
+            if state.setup.secret_choices and self.handed_to != state.turn:
+                scene = handoff.HandoffScene(self.app, self)
+            else:
+                scene = choice.ChoiceScene(self.app, self)
+        elif phase == "reveal":
+            scene = reveal.RevealScene(self.app, self)
+        elif phase == "verdict":
+            scene = verdict.VerdictScene(self.app, self)
+        elif phase == "debrief":
+            scene = debrief.DebriefScene(self.app, self)
+        else:
+            scene = end.EndScene(self.app, self)
+        self.app.show(scene)
+
+    def reload(self) -> None:
+        """Reopen the session from disk (after a crash) and show where it stands."""
+        path = self.session.path
+        try:
+            self.session.close()
+        except Exception:
+            pass
+        self.session = session_layer().Session.resume(Path(path))
+        self.handed_to = None
+        self.show_phase()
+
+    def close(self) -> None:
+        try:
+            self.session.close()
+        except Exception:
+            pass

@@ -1,0 +1,139 @@
+"""What every screen shares: the header (where the room is), the footer (which key moves on), scrolling."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+import pygame
+
+from game.ui.canvas import Canvas, Flow
+from game.ui.strings import TR
+
+if TYPE_CHECKING:
+    from game.ui.shell import App
+
+
+class Scene:
+    """A screen. Subclasses fill `draw_body`, `handle` and, for autoplay, `bot_step`."""
+
+    name = "scene"          # used in screenshot names
+    wants_text = False      # True while a text entry has the keyboard
+
+    def __init__(self, app: "App"):
+        self.app = app
+        self.scroll = 0
+        self._overflow = False
+        self._units = 0
+
+    # -- words ---------------------------------------------------------------
+    def tr(self, key: str, **values) -> str:
+        return TR(self.app.language, key, **values)
+
+    def header(self) -> list[str]:
+        """Where the room is: shown at the top of the screen, e.g. ["Tour 2 / 5", "Situation"]."""
+        return [self.tr("app_title")]
+
+    def footer(self) -> list[str]:
+        """The keys that move on, shown at the bottom."""
+        return [self.tr("key_continue")]
+
+    def help_lines(self) -> list[str]:
+        """This screen's own keys, listed by the help overlay."""
+        return self.footer()
+
+    def shot_suffix(self) -> str:
+        return ""
+
+    # -- time ------------------------------------------------------------------
+    def next_wakeup(self, now_ms: int) -> Optional[int]:
+        """Milliseconds until this screen needs a redraw on its own (a running timer), or None."""
+        return None
+
+    def tick(self, now_ms: int) -> bool:
+        return False
+
+    # -- input -----------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        pass
+
+    def click(self, target: object) -> None:
+        pass
+
+    def hover(self, target: object) -> bool:
+        return False
+
+    def bot_step(self, bot) -> None:
+        """Autoplay: do what the room would do on this screen (through the same handlers as keys)."""
+        self.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r"))
+
+    def handle_scroll(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            step = max(1, self._page_units())
+            self.scroll_by(step if event.key == pygame.K_PAGEDOWN else -step)
+            return True
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll_by(-event.y * 2)
+            return True
+        return False
+
+    def scroll_by(self, units: int) -> None:
+        if units > 0 and not self._overflow:
+            return
+        self.scroll = max(0, min(max(0, self._units - 1), self.scroll + units))
+
+    def _page_units(self) -> int:
+        return max(1, getattr(self, "_drawn_units", 4) - 1)
+
+    # -- drawing ---------------------------------------------------------------
+    def draw(self, canvas: Canvas) -> bool:
+        """Draw the whole screen; returns True when the footer must change (another frame is needed)."""
+        canvas.clear()
+        m = canvas.metrics
+        full = canvas.rect.inflate(-2 * m.margin, -2 * m.margin)
+        top = full.top
+        header_text = " · ".join(part for part in self.header() if part)
+        for line in canvas.wrapped(header_text, full.width, "small"):
+            canvas.line(line, full.left, top, "small", role="secondary")
+            top += canvas.line_height("small")
+        pygame.draw.line(canvas.surface, canvas.theme.rule, (full.left, top + m.gap // 2),
+                         (full.right, top + m.gap // 2), max(1, m.height // 540))
+        top += m.gap
+
+        hints = list(self.footer())
+        if self.app.notice:
+            hints.insert(0, self.app.notice)
+        if self._overflow:
+            hints.insert(0, self.tr("more_below"))
+        elif self.scroll > 0:
+            hints.insert(0, self.tr("more_above"))
+        footer_lines = canvas.wrapped("   ".join(hints), full.width, "small")
+        bottom = full.bottom - len(footer_lines) * canvas.line_height("small")
+        y = bottom
+        for line in footer_lines:
+            canvas.line(line, full.left, y, "small", role="text")
+            y += canvas.line_height("small")
+        bottom -= m.gap
+
+        area = pygame.Rect(full.left, top + m.gap // 2, full.width, max(0, bottom - top - m.gap // 2))
+        flow = Flow(canvas, area, skip=self.scroll)
+        # A screen with columns returns the flow that scrolls; otherwise the body flow does.
+        flow = self.draw_body(canvas, flow) or flow
+        was = self._overflow
+        self._overflow = flow.overflow
+        self._units = flow.index
+        self._drawn_units = flow.drawn
+        return was != self._overflow
+
+    def draw_body(self, canvas: Canvas, flow: Flow) -> Optional[Flow]:
+        return None
+
+    def columns(self, canvas: Canvas, flow: Flow, side_share: float = 0.42) -> tuple[Flow, Flow]:
+        """Main and side columns side by side on a wide window, stacked (side below) on a narrow one."""
+        area = flow.area
+        gap = canvas.metrics.margin
+        if canvas.metrics.wide:
+            side_width = int(area.width * side_share)
+            main = pygame.Rect(area.left, area.top, area.width - side_width - gap, area.height)
+            side = pygame.Rect(main.right + gap, area.top, side_width, area.height)
+            return Flow(canvas, main, skip=self.scroll), Flow(canvas, side)
+        return flow, flow

@@ -1,0 +1,188 @@
+"""The private choice of one team: its character's card, a posture on the "je → nous" scale, an action, confirm."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import ChooseAction, ChoosePosture, ConfirmMove, UndoChoice, action_options, postures
+from game.ui import graphics
+from game.ui.scenes.game_base import GameScene
+from game.ui.widgets import Item, Menu
+
+
+class ChoiceScene(GameScene):
+    name = "choice"
+    phase_key = "phase_choices"
+
+    def __init__(self, app, play):
+        super().__init__(app, play)
+        self.character = self.state.turn
+        self.readings = postures(self.scenario)
+        self.step = "posture"
+        focus = 0
+        if self.state.draft_posture:
+            focus = next((i for i, (p, _) in enumerate(self.readings) if p.id == self.state.draft_posture), 0)
+        self.posture_menu = Menu(self._posture_items(), focus)
+        self.action_menu = Menu([])
+
+    # -- items -----------------------------------------------------------------
+    def _posture_items(self) -> list[Item]:
+        items = []
+        for posture, reading in self.readings:
+            detail = graphics.reading_text(self.tr, reading)
+            if posture.description:
+                detail = f"{detail} · {posture.description}"
+            items.append(Item(posture.label, posture.id, detail=detail, on=graphics.READING_FILL[reading]))
+        return items
+
+    def _cost_text(self, cost: dict[str, int]) -> str:
+        parts = [f"{self.scenario_resource(r)} {n}" for r, n in cost.items() if n]
+        return self.tr("cost", text=", ".join(parts)) if parts else self.tr("free")
+
+    def scenario_resource(self, ident: str) -> str:
+        return next((r.label for r in self.scenario.resources if r.id == ident), ident)
+
+    def _reason(self, option) -> str:
+        if option.reason == "cannot_afford":
+            return self.tr("reason_cost", resource=self.scenario_resource(option.params.get("resource", "")))
+        key = {"not_for_character": "reason_not_for_character", "requirement_not_met": "reason_requirement",
+               "once_played": "reason_once"}.get(option.reason, "reason_other")
+        return self.tr(key)
+
+    def _action_items(self) -> list[Item]:
+        from game.content.model import OBSERVER_ID
+
+        items = []
+        for option in action_options(self.scenario, self.state, self.character):
+            if option.reason == "not_for_character":
+                continue  # other characters' cards are not this team's business
+            if option.action == OBSERVER_ID:
+                items.append(Item(self.tr("observer"), option.action, detail=self.tr("free")))
+                continue
+            action = self.scenario.action(option.action)
+            if option.allowed:
+                detail = self._cost_text(dict(action.cost))
+                if action.description:
+                    detail = f"{detail} · {action.description}"
+                items.append(Item(action.title, action.id, detail=detail))
+            else:
+                items.append(Item(action.title, action.id, enabled=False,
+                                  detail=self.tr("not_playable", reason=self._reason(option))))
+        return items
+
+    # -- words -------------------------------------------------------------------
+    def footer(self):
+        hint = {"posture": "posture_hint", "action": "action_hint", "confirm": "confirm_hint"}[self.step]
+        return [self.tr(hint), self.tr("key_help")]
+
+    def shot_suffix(self):
+        return self.character.replace("-", "_")
+
+    # -- drawing -------------------------------------------------------------------
+    def resources_text(self) -> str:
+        held = self.state.resources.get(self.character, {})
+        parts = [f"{r.label} {held.get(r.id, 0)} / {r.max}" for r in self.scenario.resources]
+        return " · ".join(parts)
+
+    def draw_body(self, canvas, flow):
+        character = self.scenario.character(self.character)
+        main, side = self.columns(canvas, flow, side_share=0.5)
+        main.text(f"{character.name} — {character.role}", "title", style="bold", role="accent")
+        main.text(self.tr("handoff_line", team=self.play.team(self.character)), "small", role="secondary")
+        main.gap()
+        main.text(self.tr("objective", text=character.objective))
+        if character.secret:
+            main.text(self.tr("secret", text=character.secret), style="italic")
+        if self.scenario.resources:
+            main.text(self.tr("resources", text=self.resources_text()), style="bold")
+        if side is main:
+            main.gap()
+        posture = self.posture_menu.focused.value
+        reading = dict((p.id, r) for p, r in self.readings)[posture]
+        coop = self.scenario.posture(posture).coop
+        line_h = canvas.line_height("body")
+        side.block(line_h, lambda r: graphics.posture_scale(canvas, r, self.tr, [(coop, True)]))
+        side.text(f"{self.scenario.posture(posture).label} · {graphics.reading_text(self.tr, reading)}",
+                  "body", style="bold")
+        side.gap()
+        if self.step == "posture":
+            side.text(self.tr("posture_step"), "small", role="secondary")
+            self.posture_menu.draw(side, "posture")
+        elif self.step == "action":
+            side.text(self.tr("action_step"), "small", role="secondary")
+            self.action_menu.draw(side, "action")
+        else:
+            item = self.action_menu.focused
+            side.text(self.tr("confirm_title"), "title", style="bold")
+            side.text(item.label, "body", style="bold")
+            side.text(item.detail, "small", role="secondary")
+        return main
+
+    # -- input ---------------------------------------------------------------------
+    def choose_posture(self) -> None:
+        posture = self.posture_menu.focused.value
+        if self.play.submit(ChoosePosture(self.character, posture)):
+            self.step = "action"
+            self.action_menu = Menu(self._action_items())
+            first = next((i for i, it in enumerate(self.action_menu.items) if it.enabled), 0)
+            self.action_menu.focus = first
+
+    def choose_action(self) -> None:
+        item = self.action_menu.focused
+        if item is not None and item.enabled and self.play.submit(ChooseAction(self.character, item.value)):
+            self.step = "confirm"
+
+    def confirm(self) -> None:
+        if self.play.submit(ConfirmMove(self.character)):
+            self.play.show_phase()
+
+    def back(self) -> None:
+        if self.step == "confirm":
+            self.step = "action"
+        elif self.step == "action":
+            self.play.submit(UndoChoice(self.character))
+            self.step = "posture"
+
+    def handle(self, event):
+        if event.type != pygame.KEYDOWN:
+            return
+        if event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
+            self.back()
+            return
+        enter = event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+        if self.step == "posture":
+            if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+                self.posture_menu.move(-1 if event.key == pygame.K_LEFT else 1)
+            elif self.posture_menu.handle(event) is not None:
+                self.choose_posture()
+        elif self.step == "action":
+            if self.action_menu.handle(event) is not None:
+                self.choose_action()
+        elif enter:
+            self.confirm()
+
+    def click(self, target):
+        if not isinstance(target, tuple):
+            return
+        tag, index = target
+        if tag == "posture" and self.step == "posture" and self.posture_menu.click(index):
+            self.choose_posture()
+        elif tag == "action" and self.step == "action" and self.action_menu.click(index):
+            self.choose_action()
+
+    def hover(self, target):
+        if isinstance(target, tuple):
+            menu = {"posture": self.posture_menu, "action": self.action_menu}.get(target[0])
+            if menu is not None and menu.focus != target[1]:
+                menu.focus = target[1]
+                return True
+        return False
+
+    def bot_step(self, bot):
+        """The bot's move, entered the way a team would: focus the posture, Enter, focus the action, Enter, confirm."""
+        posture, action = bot.move(self.scenario, self.state, self.character)
+        self.posture_menu.focus = next(i for i, item in enumerate(self.posture_menu.items) if item.value == posture)
+        self.choose_posture()
+        self.action_menu.focus = next(i for i, item in enumerate(self.action_menu.items) if item.value == action)
+        self.choose_action()
+        self.confirm()

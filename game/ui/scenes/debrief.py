@@ -1,0 +1,203 @@
+"""Debrief of a round: its phases in order with their prompts, the round's facts, a large timer, the notes."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import AddNote, debrief
+from game.ui import graphics
+from game.ui.scenes.game_base import GameScene
+from game.ui.widgets import TextEntry, draw_entry
+
+
+class DebriefTimer:
+    """A count-down the facilitator starts, pauses and extends; it reads the clock it is given (testable)."""
+
+    def __init__(self, minutes: float):
+        self.total_ms = int(minutes * 60_000)
+        self.elapsed_ms = 0
+        self.started_at: int | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.started_at is not None
+
+    def remaining(self, now: int) -> int:
+        elapsed = self.elapsed_ms + (now - self.started_at if self.started_at is not None else 0)
+        return max(0, self.total_ms - elapsed)
+
+    def toggle(self, now: int) -> None:
+        if self.started_at is None:
+            self.started_at = now
+        else:
+            self.elapsed_ms += now - self.started_at
+            self.started_at = None
+
+    def add_minute(self) -> None:
+        self.total_ms += 60_000
+
+    def text(self, now: int) -> str:
+        seconds = (self.remaining(now) + 999) // 1000
+        return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class DebriefScene(GameScene):
+    name = "debrief"
+    phase_key = "phase_debrief"
+
+    def __init__(self, app, play):
+        super().__init__(app, play)
+        self.view = debrief(self.scenario, self.state)
+        self.index = 0
+        self.timer = DebriefTimer(self.state.setup.debrief_minutes)
+        self.entry: TextEntry | None = None
+        self._shown_seconds = None
+
+    @property
+    def wants_text(self):
+        return self.entry is not None
+
+    @property
+    def phase(self) -> str:
+        return self.view.phases[self.index][0]
+
+    def header(self):
+        phase = self.tr("phase_" + self.phase)
+        return [self.round_text(), self.tr("phase_debrief"),
+                self.tr("debrief_phase_of", phase=phase, index=self.index + 1, count=len(self.view.phases))]
+
+    def footer(self):
+        if self.entry is not None:
+            return [self.tr("notes_entry")]
+        last = self.index == len(self.view.phases) - 1
+        final = self.state.round >= self.state.setup.rounds
+        move_on = "debrief_next" if not last else "debrief_end" if final else "debrief_last"
+        return [self.tr(move_on), self.tr("timer_hint"), self.tr("notes_hint"), self.tr("key_help")]
+
+    def help_lines(self):
+        return [self.tr("debrief_next"), self.tr("timer_hint"), self.tr("notes_hint"), self.tr("key_back")]
+
+    def shot_suffix(self):
+        return self.phase
+
+    # -- time ------------------------------------------------------------------------
+    def now(self) -> int:
+        return pygame.time.get_ticks()
+
+    def next_wakeup(self, now_ms):
+        if not self.timer.running or self.timer.remaining(now_ms) == 0:
+            return None
+        return self.timer.remaining(now_ms) % 1000 + 1
+
+    def tick(self, now_ms):
+        seconds = self.timer.text(now_ms)
+        if seconds != self._shown_seconds:
+            return True
+        return False
+
+    # -- drawing -----------------------------------------------------------------------
+    def facts_lines(self) -> list[str]:
+        facts = self.view.facts
+        lines = []
+        for ident in facts.events:
+            event = next(e for e in self.scenario.events if e.id == ident)
+            lines.append(self.tr("event", title=event.title))
+        for move in facts.moves:
+            lines.append(f"{self.character_name(move.character)} : {self.scenario.posture(move.posture).label}"
+                         f" · {self.action_title(move.action)}")
+        for fact in facts.indicators:
+            if fact.after != fact.start:
+                lines.append(f"{self.scenario.indicator(fact.indicator).label} "
+                             f"{graphics.change_text(fact.start, fact.after)}")
+        return lines
+
+    def draw_timer(self, canvas, flow) -> None:
+        now = self.now()
+        text = self.timer.text(now)
+        self._shown_seconds = text
+        done = self.timer.remaining(now) == 0
+        size = "title"
+        lh = canvas.line_height(size)
+        pad = canvas.metrics.gap
+        extra = canvas.line_height("small") if done else 0
+
+        def paint(rect):
+            fill = "split" if done else "panel"
+            box = rect
+            canvas.panel(box, fill)
+            if done:  # the cue at zero: a thick frame and the words, no sound
+                pygame.draw.rect(canvas.surface, canvas.theme.text, box, width=canvas.metrics.focus_width * 2)
+            radius = lh // 3
+            graphics.timer_icon(canvas.surface, canvas.theme.text, (box.left + pad + radius, box.top + pad + lh // 2),
+                                radius, max(2, radius // 5))
+            canvas.line(text, box.left + 2 * pad + 2 * radius, box.top + pad, size, style="bold", on=fill, area=box)
+            if done:
+                canvas.line(self.tr("timer_done"), box.left + pad, box.top + pad + lh, "small", style="bold",
+                            on=fill, area=box)
+
+        flow.block(lh + extra + 2 * pad, paint, keep=True)
+
+    def draw_body(self, canvas, flow):
+        main, side = self.columns(canvas, flow, side_share=0.3)
+        phase, texts = self.view.phases[self.index]
+        main.text(f"{self.tr('phase_debrief')} · {self.tr('phase_' + phase)}", "title", style="bold", role="accent")
+        main.gap()
+        if phase == "faits":
+            for line in self.facts_lines():
+                main.text(line)
+            main.gap()
+        for text in texts:
+            main.text(f"« {text} »" if self.app.language == "fr" else f"\u201c{text}\u201d", style="bold")
+            main.gap()
+        if side is main:
+            main.gap()
+        self.draw_timer(canvas, side)
+        side.gap()
+        if self.entry is not None:
+            side.text(self.tr("notes_entry"), "small")
+            draw_entry(canvas, side, self.entry, True)
+        notes = self.state.current.notes
+        for note in notes[-3:]:
+            side.text(f"\u2014 {note}", "small", role="secondary")
+        return main
+
+    # -- input -----------------------------------------------------------------------------
+    def next(self) -> None:
+        if self.index < len(self.view.phases) - 1:
+            self.index += 1
+            self.scroll = 0
+        else:
+            self.play.advance()
+
+    def save_note(self) -> None:
+        text = self.entry.value.strip() if self.entry else ""
+        if not text or self.play.submit(AddNote(text)):
+            self.entry = None
+            self.app.show(self)
+
+    def handle(self, event):
+        if self.entry is not None:
+            if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.save_note()
+            elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+                self.entry = None
+                self.app.show(self)
+            else:
+                self.entry.handle(event)
+            return
+        if event.type != pygame.KEYDOWN:
+            return
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT):
+            self.next()
+        elif event.key in (pygame.K_LEFT, pygame.K_BACKSPACE) and self.index > 0:
+            self.index -= 1
+        elif event.key == pygame.K_t:
+            self.timer.toggle(self.now())
+        elif event.unicode == "+" or event.key in (pygame.K_PLUS, pygame.K_KP_PLUS):
+            self.timer.add_minute()
+        elif event.key == pygame.K_n:
+            self.entry = TextEntry(max_length=1000)
+            self.app.show(self)
+
+    def bot_step(self, bot):
+        self.next()

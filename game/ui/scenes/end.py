@@ -1,0 +1,146 @@
+"""End screen (bilan), in pages: the ending, the indicators chart, the posture paths, split verdicts and
+final prompts, and the export of the report."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import end
+from game.ui import chart, graphics
+from game.ui.scenes.game_base import GameScene
+
+PAGES = ("ending", "chart", "paths", "splits")
+
+
+class EndScene(GameScene):
+    name = "end"
+    phase_key = "phase_end"
+
+    def __init__(self, app, play):
+        super().__init__(app, play)
+        self.view = end(self.scenario, self.state)
+        self.page = 0
+        self.exported: list[str] = []
+        self.export_error = ""
+
+    def header(self):
+        return [self.scenario.title, self.tr("phase_end"),
+                self.tr("end_page", index=self.page + 1, count=len(PAGES))]
+
+    def footer(self):
+        return [self.tr("end_export"), self.tr("end_quit"), self.tr("key_help")]
+
+    def shot_suffix(self):
+        return PAGES[self.page]
+
+    def draw_body(self, canvas, flow):
+        page = PAGES[self.page]
+        getattr(self, "draw_" + page)(canvas, flow)
+        if self.exported:
+            flow.gap()
+            for path in self.exported:
+                flow.text(self.tr("end_exported", path=path), "small", style="bold")
+        elif self.export_error:
+            flow.text(self.tr("end_export_failed", error=self.export_error), "small", style="bold")
+        return None
+
+    def draw_ending(self, canvas, flow):
+        ending = self.view.ending
+        if ending is not None:
+            flow.text(ending.title, "title", style="bold", role="accent")
+            flow.gap()
+            flow.text(ending.text)
+        else:
+            flow.text(self.tr("end_title"), "title", style="bold", role="accent")
+            flow.gap()
+            flow.text(self.tr("end_no_ending"))
+        flow.gap()
+        for indicator in self.scenario.indicators:
+            values = self.view.series[indicator.id]
+            graphics.gauge(flow, indicator.label, values[-1], indicator.min, indicator.max,
+                           graphics.change_text(values[0], values[-1]), values[0])
+
+    def draw_chart(self, canvas, flow):
+        flow.text(self.tr("end_chart"), "body", style="bold")
+        flow.gap()
+        series = [(i.label, self.view.series[i.id], i.min, i.max) for i in self.scenario.indicators]
+        height = max(canvas.line_height("small") * 4, flow.space_left() - canvas.line_height("small") * 2)
+
+        def label(index: int) -> str:
+            return "0" if index == 0 else self.tr("round_of", n=index, total=len(series[0][1]) - 1).split(" /")[0]
+
+        flow.block(height, lambda r: chart.line_chart(canvas, r, series, label))
+
+    def draw_paths(self, canvas, flow):
+        flow.text(self.tr("end_paths"), "body", style="bold")
+        flow.gap()
+        characters = list(self.state.setup.characters)
+        gap = canvas.metrics.gap
+        columns = 4 if canvas.metrics.wide else 2
+        columns = min(columns, max(1, len(characters)))
+        rows = -(-len(characters) // columns)
+        height = flow.space_left() - canvas.line_height("small") * 2
+        cell_h = max(canvas.line_height("small") * 3, (height - gap * (rows - 1)) // rows)
+        cell_w = (flow.width - gap * (columns - 1)) // columns
+
+        def paint(rect):
+            for index, ident in enumerate(characters):
+                row, col = divmod(index, columns)
+                cell = pygame.Rect(rect.left + col * (cell_w + gap), rect.top + row * (cell_h + gap), cell_w, cell_h)
+                coops = [self.scenario.posture(p).coop for p in self.view.posture_paths.get(ident, ())]
+                chart.posture_path(canvas, cell, self.character_name(ident), coops, self.tr)
+
+        flow.block(rows * cell_h + gap * (rows - 1), paint)
+
+    def draw_splits(self, canvas, flow):
+        flow.text(self.tr("end_splits"), "body", style="bold")
+        if not self.view.split_moves:
+            flow.text(self.tr("end_no_splits"), role="secondary")
+        for split in self.view.split_moves:
+            v = split.verdict
+            flow.text(f"{self.tr('round_of', n=split.round, total=self.state.setup.rounds)} · "
+                      f"{self.character_name(split.character)} · {self.scenario.posture(split.posture).label}"
+                      f" · {self.action_title(split.action)} \u2014 {self.tr('verdict_coop')} {v.coop}, "
+                      f"{self.tr('verdict_not_coop')} {v.pas_coop}, {self.tr('verdict_depends')} {v.depends}",
+                      on="background")
+        flow.gap()
+        flow.text(self.tr("end_prompts"), "body", style="bold")
+        for prompt in self.view.final_prompts:
+            flow.text(f"« {prompt.text} »" if self.app.language == "fr" else f"\u201c{prompt.text}\u201d")
+            flow.gap()
+
+    def export(self) -> None:
+        """Write the md and html reports into the data folder's reports/ and show where."""
+        try:
+            from game.session.report import export_reports
+
+            paths = export_reports(self.play.session)
+            self.exported = [str(p) for p in paths]
+            self.export_error = ""
+        except Exception as error:  # an export that fails must not end the workshop
+            self.export_error = error.message(self.app.language) if hasattr(error, "code") else str(error)
+
+    def handle(self, event):
+        if event.type != pygame.KEYDOWN:
+            return
+        if event.key in (pygame.K_RIGHT, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.page = min(len(PAGES) - 1, self.page + 1)
+            self.scroll = 0
+        elif event.key == pygame.K_LEFT:
+            self.page = max(0, self.page - 1)
+            self.scroll = 0
+        elif event.key == pygame.K_e:
+            self.export()
+        elif event.key == pygame.K_ESCAPE:
+            from game.ui.scenes.title import TitleScene
+
+            self.play.close()
+            self.app.play = None
+            self.app.show(TitleScene(self.app))
+
+    def bot_step(self, bot):
+        if self.page < len(PAGES) - 1:
+            self.page += 1
+        else:
+            self.export()
+            bot.finished = True

@@ -1,0 +1,60 @@
+"""Screens of a game in progress: their header says the round and the phase; helpers for indicators."""
+
+from __future__ import annotations
+
+from game.ui import graphics
+from game.ui.canvas import Flow
+from game.ui.scenes.base import Scene
+
+
+class GameScene(Scene):
+    phase_key = "phase_situation"
+
+    def __init__(self, app, play):
+        super().__init__(app)
+        self.play = play
+
+    @property
+    def scenario(self):
+        return self.play.scenario
+
+    @property
+    def state(self):
+        return self.play.state
+
+    def round_text(self) -> str:
+        return self.tr("round_of", n=self.state.round, total=self.state.setup.rounds)
+
+    def header(self):
+        return [self.round_text(), self.tr(self.phase_key), self.scenario.title]
+
+    def deltas_text(self, deltas: dict[str, int]) -> str:
+        """"Confiance +1, Tensions −2" with the scenario's labels."""
+        parts = []
+        for ident, amount in deltas.items():
+            if amount:
+                sign = f"+{amount}" if amount > 0 else f"\u2212{-amount}"
+                parts.append(f"{self.scenario.indicator(ident).label} {sign}")
+        return ", ".join(parts)
+
+    def board(self, flow: Flow, values: dict[str, int], before: dict[str, int] | None = None) -> None:
+        """Every indicator as a gauge; with `before`, the change "4 → 6 (+2)" beside it."""
+        for indicator in self.scenario.indicators:
+            value = values[indicator.id]
+            change = ""
+            old = None
+            if before is not None:
+                old = before[indicator.id]
+                change = graphics.change_text(old, value)
+            graphics.gauge(flow, indicator.label, value, indicator.min, indicator.max, change, old)
+            flow.gap(flow.canvas.metrics.gap // 2)
+
+    def character_name(self, ident: str) -> str:
+        return self.scenario.character(ident).name
+
+    def action_title(self, ident: str) -> str:
+        from game.content.model import OBSERVER_ID
+
+        if ident == OBSERVER_ID:
+            return self.tr("observer")
+        return self.scenario.action(ident).title

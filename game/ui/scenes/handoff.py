@@ -1,0 +1,41 @@
+"""Hand-off between teams when choices are secret: who plays now, and nothing of the previous choice."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.scenes.game_base import GameScene
+
+
+class HandoffScene(GameScene):
+    name = "handoff"
+    phase_key = "phase_choices"
+
+    def footer(self):
+        return [self.tr("handoff_ready"), self.tr("key_help")]
+
+    def draw_body(self, canvas, flow):
+        character = self.state.turn
+        flow.gap(canvas.metrics.margin)
+        flow.text(self.tr("handoff_line", team=self.play.team(character)), "title", style="bold", role="accent")
+        flow.gap()
+        flow.text(self.tr("handoff_look_away"))
+        flow.gap()
+        flow.text(self.tr("handoff_character", name=self.character_name(character)), role="secondary")
+
+    def shot_suffix(self):
+        return self.state.turn.replace("-", "_")
+
+    def ready(self) -> None:
+        self.play.handed_to = self.state.turn
+        self.play.show_phase()
+
+    def handle(self, event):
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.ready()
+
+    def click(self, target):
+        self.ready()
+
+    def bot_step(self, bot):
+        self.ready()

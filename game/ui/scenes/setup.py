@@ -1,0 +1,196 @@
+"""Setup screen: characters in play and their teams, rounds, options; then the session is created."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.scenes.base import Scene
+from game.ui.widgets import Item, Menu, TextEntry
+
+
+class SetupScene(Scene):
+    name = "setup"
+
+    def __init__(self, app, path, scenario, players: int | None = None, rounds: int | None = None):
+        super().__init__(app)
+        self.path = path
+        self.scenario = scenario
+        app.scenario_language = scenario.language
+        count = players or scenario.players.max
+        count = max(scenario.players.min, min(count, scenario.players.max, len(scenario.characters)))
+        self.in_play = {c.id: i < count for i, c in enumerate(scenario.characters)}
+        self.teams = {c.id: "" for c in scenario.characters}
+        self.rounds = max(1, min(rounds or scenario.rounds, 20))
+        self.secret = True
+        self.verdicts = True
+        self.minutes = float(scenario.debrief_minutes)
+        self.language = app.language
+        self.editing: str | None = None
+        self.entry: TextEntry | None = None
+        self.menu = Menu(self._items())
+
+    @property
+    def wants_text(self):
+        return self.entry is not None
+
+    def chosen(self) -> list[str]:
+        return [c.id for c in self.scenario.characters if self.in_play[c.id]]
+
+    def team_name(self, ident: str) -> str:
+        if self.teams[ident].strip():
+            return self.teams[ident].strip()
+        order = self.chosen()
+        number = order.index(ident) + 1 if ident in order else 0
+        return self.tr("default_team", n=number) if number else "—"
+
+    def _items(self) -> list[Item]:
+        items = []
+        for character in self.scenario.characters:
+            playing = self.in_play[character.id]
+            state = self.tr("setup_in_play") if playing else self.tr("setup_out")
+            mark = "+" if playing else "\u2212"
+            detail = f"{character.role} · " + (self.tr("setup_team", team=self.team_name(character.id))
+                                                if playing else state)
+            items.append(Item(f"{mark} {character.name} ({state})", ("character", character.id),
+                              detail=detail, on="coop" if playing else "panel"))
+        yes, no = self.tr("yes"), self.tr("no")
+        minutes = f"{self.minutes:g}"
+        language = self.tr("language_" + self.language)
+        items += [
+            Item(self.tr("setup_rounds", value=self.rounds), ("rounds", None)),
+            Item(self.tr("setup_secret", value=yes if self.secret else no), ("secret", None)),
+            Item(self.tr("setup_verdict", value=yes if self.verdicts else no), ("verdicts", None)),
+            Item(self.tr("setup_timer", value=minutes), ("minutes", None)),
+            Item(self.tr("setup_language", value=language), ("language", None)),
+            Item(self.tr("setup_start"), ("start", None), on="coop"),
+        ]
+        return items
+
+    def refresh(self) -> None:
+        focus = self.menu.focus
+        self.menu.items = self._items()
+        self.menu.focus = focus
+        self.app.invalidate()
+
+    def header(self):
+        return [self.scenario.title, self.tr("setup_title")]
+
+    def footer(self):
+        if self.entry is not None:
+            return [self.tr("setup_team_hint")]
+        return [self.tr("setup_hint"), self.tr("key_back"), self.tr("key_help")]
+
+    def draw_body(self, canvas, flow):
+        self.menu.items = self._items()
+        flow.text(self.scenario.title, "title", style="bold", role="accent")
+        flow.text(self.scenario.summary, "small", role="secondary")
+        flow.gap()
+        chosen = len(self.chosen())
+        players = self.scenario.players
+        flow.text(self.tr("setup_characters", count=chosen, min=players.min, max=players.max), "small")
+        if self.entry is not None:
+            name = self.scenario.character(self.editing).name
+            flow.text(f"{name} · {self.tr('setup_team', team=self.entry.shown())}", "body", style="bold")
+        self.menu.draw(flow, "setup")
+
+    # -- changing values ---------------------------------------------------------
+    def change(self, key: str, value, step: int) -> None:
+        if key == "character":
+            self.in_play[value] = not self.in_play[value]
+        elif key == "rounds":
+            self.rounds = max(1, min(20, self.rounds + step))
+        elif key == "secret":
+            self.secret = not self.secret
+        elif key == "verdicts":
+            self.verdicts = not self.verdicts
+        elif key == "minutes":
+            self.minutes = max(0.5, min(60.0, float(round(self.minutes) + step)))
+        elif key == "language":
+            self.language = "en" if self.language == "fr" else "fr"
+            self.app.lang_override = self.language
+        self.refresh()
+
+    def activate(self, item: Item) -> None:
+        key, value = item.value
+        if key == "character":
+            if not self.in_play[value]:
+                self.in_play[value] = True
+                self.refresh()
+            self.editing = value
+            self.entry = TextEntry(self.teams[value], max_length=40)
+            self.app.show(self)
+        elif key == "start":
+            self.start()
+        else:
+            self.change(key, value, 1)
+
+    def handle(self, event):
+        if self.entry is not None:
+            if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
+                if event.key != pygame.K_ESCAPE:
+                    self.teams[self.editing] = self.entry.value.strip()
+                self.entry = None
+                self.editing = None
+                self.app.show(self)
+                self.refresh()
+            else:
+                self.entry.handle(event)
+            return
+        if event.type == pygame.KEYDOWN:
+            item = self.menu.focused
+            if event.key == pygame.K_ESCAPE:
+                from game.ui.scenes.title import TitleScene
+
+                self.app.show(TitleScene(self.app, highlight=self.path))
+                return
+            if event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_SPACE) and item is not None:
+                key, value = item.value
+                if key != "start":
+                    self.change(key, value, -1 if event.key == pygame.K_LEFT else 1)
+                return
+        chosen = self.menu.handle(event)
+        if chosen is not None:
+            self.activate(chosen)
+
+    def click(self, target):
+        if isinstance(target, tuple) and target[0] == "setup":
+            chosen = self.menu.click(target[1])
+            if chosen is not None:
+                key, value = chosen.value
+                if key == "character":
+                    self.change(key, value, 1)
+                else:
+                    self.activate(chosen)
+
+    # -- starting ------------------------------------------------------------------
+    def start(self) -> None:
+        from game.engine import Setup
+        from game.ui.play import Play, session_layer
+
+        chosen = self.chosen()
+        players = self.scenario.players
+        if len(chosen) < players.min:
+            self.app.notice = self.tr("setup_need_more", min=players.min)
+            return
+        if len(chosen) > players.max:
+            self.app.notice = self.tr("setup_too_many", max=players.max)
+            return
+        setup = Setup(
+            characters=tuple(chosen),
+            teams={c: self.team_name(c) for c in chosen},
+            rounds=self.rounds,
+            secret_choices=self.secret,
+            verdicts=self.verdicts,
+            debrief_minutes=self.minutes,
+            language=self.language,
+        )
+        sessions = session_layer()
+        try:
+            session = sessions.Session.create(self.path, setup, self.app.seed)
+        except Exception as error:  # a full disk or an unwritable folder: say it calmly, stay here
+            self.app.notice = self.tr("session_error", error=str(error))
+            return
+        Play(self.app, session).show_phase()
+
+    def bot_step(self, bot) -> None:
+        self.start()

@@ -1,0 +1,191 @@
+"""Title screen: resume an unfinished game (first when there is one), bundled scenarios, open a file, settings, quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.paths import SCENARIOS
+from game.ui.scenes.base import Scene
+from game.ui.widgets import Item, Menu, TextEntry, draw_entry
+
+
+def bundled_scenarios() -> list[Path]:
+    return sorted(SCENARIOS.glob("*.yaml")) + sorted(SCENARIOS.glob("*.yml"))
+
+
+def scenario_title(path: Path) -> str:
+    """The scenario's title for the list, read cheaply from its `title:` line (the file name otherwise)."""
+    try:
+        with path.open(encoding="utf-8-sig") as stream:
+            for line in stream:
+                if line.startswith("title:"):
+                    value = line.split(":", 1)[1].strip().strip("\"'")
+                    if value:
+                        return value
+    except (OSError, UnicodeDecodeError):
+        pass
+    return path.stem
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def __init__(self, app, highlight: Path | None = None):
+        super().__init__(app)
+        self.entry: TextEntry | None = None
+        self.unfinished = find_unfinished()
+        items: list[Item] = []
+        if self.unfinished is not None:
+            path, title, number = self.unfinished
+            items.append(Item(self.tr("title_resume", title=title, round=number), ("resume", path), on="coop"))
+        bundled = bundled_scenarios()
+        if highlight is not None and highlight.resolve() not in [b.resolve() for b in bundled]:
+            items.append(Item(scenario_title(highlight), ("open", highlight), detail=str(highlight)))
+        for path in bundled:
+            items.append(Item(scenario_title(path), ("open", path), detail=path.name))
+        items.append(Item(self.tr("title_open_file"), ("ask", None)))
+        items.append(Item(self.tr("title_settings"), ("settings", None)))
+        items.append(Item(self.tr("title_quit"), ("quit", None)))
+        focus = 0
+        if highlight is not None:
+            focus = next((i for i, item in enumerate(items) if item.value[0] == "open"
+                          and Path(item.value[1]).resolve() == highlight.resolve()), 0)
+        self.menu = Menu(items, focus)
+
+    @property
+    def wants_text(self):
+        return self.entry is not None
+
+    def header(self):
+        return [self.tr("app_title"), self.tr("tagline")]
+
+    def footer(self):
+        if self.entry is not None:
+            return [self.tr("open_prompt"), self.tr("key_back")]
+        return [self.tr("key_choose"), self.tr("key_help")]
+
+    def draw_body(self, canvas, flow):
+        flow.text(self.tr("app_title"), "title", style="bold", role="accent")
+        flow.gap()
+        if self.entry is not None:
+            flow.text(self.tr("open_prompt"))
+            draw_entry(canvas, flow, self.entry, True)
+            return
+        self.menu.draw(flow, "title")
+
+    def handle(self, event):
+        if self.entry is not None:
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+                self.entry = None
+                self.app.show(self)
+            elif event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                typed = self.entry.value.strip().strip("\"'")
+                self.entry = None
+                self.app.show(self)
+                if typed:
+                    self.open(Path(typed).expanduser())
+            else:
+                self.entry.handle(event)
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            from game.ui.scenes.overlays import QuitOverlay
+
+            self.app.show_overlay(QuitOverlay(self.app))
+            return
+        chosen = self.menu.handle(event)
+        if chosen is not None:
+            self.activate(chosen)
+
+    def click(self, target):
+        if isinstance(target, tuple) and target[0] == "title":
+            chosen = self.menu.click(target[1])
+            if chosen is not None:
+                self.activate(chosen)
+
+    def hover(self, target):
+        if isinstance(target, tuple) and target[0] == "title" and self.menu.focus != target[1]:
+            self.menu.focus = target[1]
+            return True
+        return False
+
+    def activate(self, item: Item) -> None:
+        action, value = item.value
+        if action == "resume":
+            resume_into(self.app, value)
+        elif action == "open":
+            self.open(value)
+        elif action == "ask":
+            self.entry = TextEntry(max_length=400)
+            self.app.show(self)
+        elif action == "settings":
+            from game.ui.scenes.settings_scene import SettingsScene
+
+            self.app.show(SettingsScene(self.app, back=self))
+        elif action == "quit":
+            self.app.quit(0)
+
+    def open(self, path: Path) -> None:
+        open_scenario(self.app, path)
+
+    def bot_step(self, bot) -> None:
+        item = self.menu.focused
+        if item is not None:
+            self.activate(item)
+
+
+def find_unfinished():
+    """(session path, scenario title, round) of the latest unfinished session, or None."""
+    try:
+        from game.ui.play import session_layer
+
+        sessions = session_layer()
+        path = sessions.latest_unfinished()
+        if path is None:
+            return None
+        replay = sessions.replay_file(path)
+        return path, replay.scenario.title, replay.state.round
+    except Exception:  # an unreadable session is not offered; the title screen must always open
+        return None
+
+
+def open_scenario(app, path: Path) -> None:
+    """Load a scenario: the setup screen when it is valid, its diagnostics when not."""
+    from game.content import ScenarioError, load_scenario
+    from game.ui.scenes.error import ErrorScene
+    from game.ui.strings import TR
+
+    if not path.is_file():
+        app.notice = TR(app.language, "open_missing", path=str(path))
+        app.invalidate()
+        return
+    try:
+        scenario = load_scenario(path)
+    except ScenarioError as error:
+        app.show(ErrorScene(app, str(path), error.diagnostics))
+        return
+    except OSError as error:
+        app.show(ErrorScene(app, str(path), [str(error)]))
+        return
+    from game.ui.scenes.setup import SetupScene
+
+    app.show(SetupScene(app, path, scenario, players=getattr(app, "requested_players", None),
+                        rounds=getattr(app, "requested_rounds", None)))
+
+
+def resume_into(app, path) -> bool:
+    """Reopen a session and show where it stands."""
+    from game.ui.play import Play, session_layer
+    from game.ui.strings import TR
+
+    sessions = session_layer()
+    try:
+        session = sessions.Session.resume(Path(path))
+    except Exception as error:
+        message = error.message(app.language) if hasattr(error, "code") else str(error)
+        app.notice = TR(app.language, "session_error", error=message)
+        app.invalidate()
+        return False
+    Play(app, session).show_phase()
+    return True

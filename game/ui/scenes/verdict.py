@@ -1,0 +1,124 @@
+"""Verdict: for each move, the room's show of hands COOP / pas COOP / ça dépend, entered with a few keys, or skipped."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import RecordVerdict, SkipVerdicts, is_split
+from game.engine.state import Verdict
+from game.ui import graphics
+from game.ui.scenes.game_base import GameScene
+
+_KEYS = {pygame.K_c: 0, pygame.K_p: 1, pygame.K_d: 2}
+
+
+class VerdictScene(GameScene):
+    name = "verdict"
+    phase_key = "phase_verdict"
+
+    def __init__(self, app, play):
+        super().__init__(app, play)
+        self.moves = list(self.state.current.moves)
+        self.focus = 0
+        recorded = self.state.current.verdicts
+        self.tallies = {m.character: list(self._as_list(recorded.get(m.character))) for m in self.moves}
+        self.filled = False
+
+    @staticmethod
+    def _as_list(verdict):
+        return (0, 0, 0) if verdict is None else (verdict.coop, verdict.pas_coop, verdict.depends)
+
+    def footer(self):
+        return [self.tr("verdict_hint"), self.tr("verdict_done"), self.tr("key_help")]
+
+    def shot_suffix(self):
+        return "tally" if self.filled else ""
+
+    def draw_body(self, canvas, flow):
+        flow.text(self.tr("verdict_title"), "title", style="bold", role="accent")
+        flow.gap()
+        for index, move in enumerate(self.moves):
+            self.draw_row(canvas, flow, index, move)
+        return None
+
+    def draw_row(self, canvas, flow, index, move) -> None:
+        tally = self.tallies[move.character]
+        split = is_split(Verdict(*tally))
+        fill = "split" if split else "panel"
+        pad = canvas.metrics.gap
+        ring = canvas.metrics.focus_width
+        who = (f"{self.character_name(move.character)} · {self.scenario.posture(move.posture).label}"
+               f" · {self.action_title(move.action)}")
+        counts = (f"{self.tr('verdict_coop')} {tally[0]}   {self.tr('verdict_not_coop')} {tally[1]}   "
+                  f"{self.tr('verdict_depends')} {tally[2]}")
+        if split:
+            counts = f"{counts}   \u2014 {self.tr('verdict_split')}"
+        inner = flow.width - 2 * (pad + ring)
+        who_lines = canvas.wrapped(who, inner, "body")
+        count_lines = canvas.wrapped(counts, inner, "body", "bold")
+        lh = canvas.line_height("body")
+        height = (len(who_lines) + len(count_lines)) * lh + 2 * pad + 3 * ring
+
+        def paint(rect):
+            box = pygame.Rect(rect.left + ring, rect.top + ring, rect.width - 2 * ring, rect.height - 3 * ring)
+            canvas.panel(box, fill)
+            if index == self.focus:
+                canvas.focus_ring(box)
+            y = box.top + pad
+            for line in who_lines:
+                canvas.line(line, box.left + pad, y, "body", on=fill, area=box)
+                y += lh
+            for line in count_lines:
+                canvas.line(line, box.left + pad, y, "body", style="bold", on=fill, area=box)
+                y += lh
+            canvas.add_hit(box, ("verdict", index))
+
+        flow.block(height, paint, keep=index == self.focus)
+
+    def record(self, index: int) -> bool:
+        move = self.moves[index]
+        coop, pas_coop, depends = self.tallies[move.character]
+        return self.play.submit(RecordVerdict(move.character, coop, pas_coop, depends))
+
+    def bump(self, which: int, step: int) -> None:
+        if not self.moves:
+            return
+        tally = self.tallies[self.moves[self.focus].character]
+        tally[which] = max(0, min(999, tally[which] + step))
+        self.record(self.focus)
+
+    def handle(self, event):
+        if event.type != pygame.KEYDOWN:
+            return
+        if event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB) and self.moves:
+            step = -1 if event.key == pygame.K_UP or event.mod & pygame.KMOD_SHIFT else 1
+            self.focus = (self.focus + step) % len(self.moves)
+        elif event.key in _KEYS:
+            self.bump(_KEYS[event.key], -1 if event.mod & pygame.KMOD_SHIFT else 1)
+        elif event.key == pygame.K_BACKSPACE and self.moves:
+            tally = self.tallies[self.moves[self.focus].character]
+            self.tallies[self.moves[self.focus].character] = [0, 0, 0]
+            if any(tally):
+                self.record(self.focus)
+        elif event.key == pygame.K_s:
+            if self.play.submit(SkipVerdicts()):
+                self.play.show_phase()
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.play.advance()
+
+    def click(self, target):
+        if isinstance(target, tuple) and target[0] == "verdict":
+            self.focus = target[1]
+
+    def bot_step(self, bot):
+        """First the show of hands for every move (one frame with the tallies), then on."""
+        if not self.filled:
+            for index, move in enumerate(self.moves):
+                tally = bot.verdict(self.state.seed, self.state.round, move.character)
+                self.focus = index
+                self.tallies[move.character] = [tally.coop, tally.pas_coop, tally.depends]
+                self.record(index)
+            self.focus = 0
+            self.filled = True
+        else:
+            self.play.advance()

@@ -1,0 +1,63 @@
+"""The facilitator's display settings (theme, text size, language, fullscreen), kept in data_home()/settings.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from game.paths import data_home
+from game.ui.theme import TEXT_SCALES, THEMES
+
+
+@dataclass(frozen=True)
+class Settings:
+    theme: str = "standard"
+    text_scale: float = 1.0
+    language: str | None = None      # None: follow the scenario's language
+    fullscreen: bool = False
+
+    def cleaned(self) -> "Settings":
+        """Settings with any out-of-range value (hand-edited file) put back to its default."""
+        theme = self.theme if self.theme in THEMES else "standard"
+        scale = self.text_scale if isinstance(self.text_scale, (int, float)) and 1.0 <= self.text_scale <= 2.0 else 1.0
+        language = self.language if self.language in ("fr", "en") else None
+        return replace(self, theme=theme, text_scale=float(scale), language=language,
+                       fullscreen=bool(self.fullscreen))
+
+    def next_scale(self, step: int) -> "Settings":
+        index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - self.text_scale))
+        index = max(0, min(len(TEXT_SCALES) - 1, index + step))
+        return replace(self, text_scale=TEXT_SCALES[index])
+
+
+def settings_path() -> Path:
+    return data_home() / "settings.json"
+
+
+def load_settings() -> Settings:
+    """The saved settings, or the defaults when there are none or the file is unreadable."""
+    try:
+        raw = json.loads(settings_path().read_text(encoding="utf-8"))
+        known = {k: raw[k] for k in ("theme", "text_scale", "language", "fullscreen") if k in raw}
+        return Settings(**known).cleaned()
+    except (OSError, ValueError, TypeError):
+        return Settings()
+
+
+def save_settings(settings: Settings) -> bool:
+    """Write atomically (temporary file, fsync, rename); False when the folder cannot be written."""
+    path = settings_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(asdict(settings), stream, indent=2)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+        return True
+    except OSError:
+        return False

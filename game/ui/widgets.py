@@ -1,0 +1,171 @@
+"""Small keyboard-first widgets: a focusable list of buttons and a text entry fed by TEXTINPUT events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+import pygame
+
+from game.ui.canvas import Canvas, Flow
+
+
+@dataclass
+class Item:
+    """One line of a menu: its label, whether it can be activated, and why not (shown in words)."""
+
+    label: str
+    value: object = None
+    enabled: bool = True
+    detail: str = ""          # a second line (cost, reason it is not playable, ...)
+    on: str = "panel"         # surface role of its box
+
+
+class Menu:
+    """A vertical list with one focused item: ↑ ↓ / Tab move, Enter activates, the mouse hovers and clicks."""
+
+    def __init__(self, items: list[Item], focus: int = 0):
+        self.items = items
+        self.focus = max(0, min(focus, len(items) - 1)) if items else 0
+
+    @property
+    def focused(self) -> Optional[Item]:
+        return self.items[self.focus] if self.items else None
+
+    def move(self, step: int) -> None:
+        if self.items:
+            self.focus = (self.focus + step) % len(self.items)
+
+    def handle(self, event: pygame.event.Event) -> Optional[Item]:
+        """Returns the item activated by this event, if any (disabled items cannot be activated)."""
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_UP, pygame.K_KP8) or (event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT):
+                self.move(-1)
+            elif event.key in (pygame.K_DOWN, pygame.K_KP2, pygame.K_TAB):
+                self.move(1)
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                item = self.focused
+                return item if item and item.enabled else None
+        return None
+
+    def click(self, index: int) -> Optional[Item]:
+        """A mouse click on item `index` focuses it and activates it when it is enabled."""
+        if 0 <= index < len(self.items):
+            self.focus = index
+            item = self.items[index]
+            return item if item.enabled else None
+        return None
+
+    def draw(self, flow: Flow, tag: str = "menu", kind: str = "body") -> None:
+        """Each item is a box in the flow, hit area (tag, index). When they do not all fit, a window of
+        items around the focused one is shown, with a line saying how many are above or below."""
+        canvas = flow.canvas
+        pad = canvas.metrics.gap
+        ring = canvas.metrics.focus_width
+        width = flow.width - 2 * (pad + ring)
+        shapes = []
+        for index, item in enumerate(self.items):
+            style = "bold" if index == self.focus else "regular"
+            label_lines = canvas.wrapped(item.label, width, kind, style)
+            detail_lines = canvas.wrapped(item.detail, width, "small") if item.detail else []
+            height = (len(label_lines) * canvas.line_height(kind)
+                      + len(detail_lines) * canvas.line_height("small") + 2 * pad + 3 * ring)
+            shapes.append((label_lines, detail_lines, height))
+        heights = [h for _, _, h in shapes]
+        room = flow.space_left()
+        first, last = 0, len(self.items)
+        if sum(heights) > room:
+            room -= 2 * canvas.line_height("small")
+            first = min(getattr(self, "first", 0), self.focus)
+            while first < self.focus and sum(heights[first:self.focus + 1]) > room:
+                first += 1
+            last = first
+            used = 0
+            while last < len(self.items) and used + heights[last] <= room:
+                used += heights[last]
+                last += 1
+            last = max(last, first + 1)
+        self.first = first
+        if first > 0:
+            flow.text(f"\u2191 {first}", "small", role="secondary")
+        for index in range(first, last):
+            label_lines, detail_lines, height = shapes[index]
+            item = self.items[index]
+            focused = index == self.focus
+
+            def paint(rect: pygame.Rect, item=item, focused=focused, label_lines=label_lines,
+                      detail_lines=detail_lines, index=index) -> None:
+                box = pygame.Rect(rect.left + ring, rect.top + ring, rect.width - 2 * ring, rect.height - 3 * ring)
+                canvas.panel(box, item.on)
+                if focused:
+                    canvas.focus_ring(box)
+                y = box.top + pad
+                role = "text" if item.enabled else "secondary"
+                for line in label_lines:
+                    canvas.line(line, box.left + pad, y, kind, style="bold" if focused else "regular",
+                                role=role, on=item.on, area=box)
+                    y += canvas.line_height(kind)
+                for line in detail_lines:
+                    canvas.line(line, box.left + pad, y, "small", role="secondary", on=item.on, area=box)
+                    y += canvas.line_height("small")
+                canvas.add_hit(box, (tag, index))
+
+            flow.block(height, paint, keep=True)
+        if last < len(self.items):
+            flow.text(f"\u2193 {len(self.items) - last}", "small", role="secondary")
+
+class TextEntry:
+    """A one-line text field: TEXTINPUT gives the characters (accents, dead keys and AZERTY are the system's
+    job), TEXTEDITING shows a dead key or IME composition in progress, Backspace deletes."""
+
+    def __init__(self, value: str = "", max_length: int = 60, on_change: Callable[[str], None] | None = None):
+        self.value = value
+        self.composing = ""
+        self.max_length = max_length
+        self.on_change = on_change
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """True when the event changed the text."""
+        if event.type == pygame.TEXTINPUT:
+            self.composing = ""
+            text = "".join(ch for ch in event.text if ch.isprintable())
+            if not text:
+                return False
+            self.value = (self.value + text)[: self.max_length]
+        elif event.type == pygame.TEXTEDITING:
+            self.composing = event.text
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
+            if not self.value:
+                return False
+            if event.mod & pygame.KMOD_CTRL:
+                self.value = self.value.rstrip().rpartition(" ")[0]
+            else:
+                self.value = self.value[:-1]
+        else:
+            return False
+        if self.on_change:
+            self.on_change(self.value)
+        return True
+
+    def shown(self) -> str:
+        """The text with the composition in progress and a caret."""
+        return f"{self.value}{self.composing}|"
+
+
+def draw_entry(canvas: Canvas, flow: Flow, entry: TextEntry, focused: bool, kind: str = "body") -> None:
+    """A text field as a boxed block of the flow (wraps when the text is long)."""
+    pad = canvas.metrics.gap
+    ring = canvas.metrics.focus_width
+    lines = canvas.wrapped(entry.shown(), flow.width - 2 * (pad + ring), kind)
+
+    def paint(rect: pygame.Rect) -> None:
+        box = rect.inflate(-2 * ring, -2 * ring)
+        canvas.panel(box, "panel")
+        if focused:
+            canvas.focus_ring(box)
+        y = box.top + pad
+        for line in lines:
+            canvas.line(line, box.left + pad, y, kind, on="panel", area=box)
+            y += canvas.line_height(kind)
+
+    flow.block(len(lines) * canvas.line_height(kind) + 2 * pad + 2 * ring, paint)
