@@ -1,32 +1,13 @@
-"""Scenario files: YAML with places -> a frozen `Scenario`, or diagnostics with FILE:LINE:COL.
+"""Scenario files: YAML with places -> a frozen `Scenario`, or a `ScenarioError` listing located `Diagnostic`s.
 
-TEMPORARY bootstrap loader (to be replaced by the located loader of issue 2):
-it only parses with PyYAML and validates with the model.
+    >>> from game.content import load_scenario, ScenarioError
+    >>> try:
+    ...     scenario = load_scenario("scenarios/mon_quartier.yaml")
+    ... except ScenarioError as error:
+    ...     print(error.render("en"))   # PATH:LINE:COL: error: message, one per problem
 """
 
-from __future__ import annotations
+from game.content.diagnostics import Diagnostic, ScenarioError
+from game.content.loader import load_scenario, load_scenario_bytes
 
-from pathlib import Path
-
-import yaml
-
-from game.content.model import Scenario
-
-
-class ScenarioError(Exception):
-    """The one error type of the loader: carries the list of diagnostics."""
-
-    def __init__(self, diagnostics):
-        super().__init__("invalid scenario")
-        self.diagnostics = list(diagnostics)
-
-
-def load_scenario_bytes(data: bytes, path: str | Path = "<memory>") -> Scenario:
-    try:
-        return Scenario.model_validate(yaml.load(data, Loader=yaml.CSafeLoader))
-    except Exception as error:  # bootstrap only
-        raise ScenarioError([str(error)]) from None
-
-
-def load_scenario(path: str | Path) -> Scenario:
-    return load_scenario_bytes(Path(path).read_bytes(), path)
+__all__ = ["Diagnostic", "ScenarioError", "load_scenario", "load_scenario_bytes"]

@@ -20,11 +20,14 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     Strict,
     StringConstraints,
+    Tag,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 FORMAT_VERSION = 1
 MAX_TEXT = 4000
@@ -43,13 +46,15 @@ _FORBIDDEN_CHARS = re.compile(
 def _check_text(value: str) -> str:
     bad = _FORBIDDEN_CHARS.search(value)
     if bad:
-        raise ValueError(f"forbidden character U+{ord(bad.group()):04X}")
+        raise PydanticCustomError(
+            "forbidden_character", "forbidden character {char}", {"char": f"U+{ord(bad.group()):04X}"}
+        )
     return value
 
 
 def _check_finite(value: float) -> float:
     if not math.isfinite(value):
-        raise ValueError("number is not finite")
+        raise PydanticCustomError("finite_number", "number is not finite")
     return value
 
 
@@ -72,7 +77,7 @@ Phase = Literal["ressenti", "faits", "analyse", "transfert", "et_si", "et_apres"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Territory(_Model):
@@ -129,20 +134,34 @@ class Character(_Model):
 class Condition(_Model):
     """All the tests given must hold. An empty condition always holds."""
 
-    round_at_least: Optional[RoundNumber] = None
-    round_at_most: Optional[RoundNumber] = None
-    indicator_at_least: Optional[dict[Slug, Bound]] = None
-    indicator_at_most: Optional[dict[Slug, Bound]] = None
-    posture_count: Optional[dict[Slug, Annotated[int, Field(ge=0, le=8)]]] = None
-    coop_average_at_least: Optional[Annotated[float, Field(ge=-2, le=2)]] = None
-    coop_average_at_most: Optional[Annotated[float, Field(ge=-2, le=2)]] = None
-    action_played: Optional[Seq[Slug]] = None
-    ever_played: Optional[Seq[Slug]] = None
-    character_posture: Optional[dict[Slug, Slug]] = None
-    any: Optional[Seq["Condition"]] = None
-    not_: Optional["Condition"] = Field(default=None, alias="not")
+    round_at_least: Optional[RoundNumber] = Field(default=None, description="The round number is at least N.")
+    round_at_most: Optional[RoundNumber] = Field(default=None, description="The round number is at most N.")
+    indicator_at_least: Optional[dict[Slug, Bound]] = Field(
+        default=None, description="Indicator id → value: every listed indicator is at least its value."
+    )
+    indicator_at_most: Optional[dict[Slug, Bound]] = Field(
+        default=None, description="Indicator id → value: every listed indicator is at most its value."
+    )
+    posture_count: Optional[dict[Slug, Annotated[int, Field(ge=0, le=8)]]] = Field(
+        default=None, description="Posture id → n: at least n characters took that posture in the round."
+    )
+    coop_average_at_least: Optional[Annotated[float, Field(ge=-2, le=2)]] = Field(
+        default=None, description="The mean `coop` of the round's postures is at least x."
+    )
+    coop_average_at_most: Optional[Annotated[float, Field(ge=-2, le=2)]] = Field(
+        default=None, description="The mean `coop` of the round's postures is at most x."
+    )
+    action_played: Optional[Seq[Slug]] = Field(default=None, description="Every listed action was played in the round.")
+    ever_played: Optional[Seq[Slug]] = Field(default=None, description="Every listed action was played at some point.")
+    character_posture: Optional[dict[Slug, Slug]] = Field(
+        default=None, description="Character id → posture id: each listed character took that posture in the round."
+    )
+    any: Optional[Seq["Condition"]] = Field(default=None, description="At least one of these conditions holds.")
+    not_: Optional["Condition"] = Field(default=None, alias="not", description="This condition does not hold.")
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        strict=True, extra="forbid", frozen=True, allow_inf_nan=False, populate_by_name=True
+    )
 
 
 class Action(_Model):
@@ -159,28 +178,42 @@ class Action(_Model):
 
 
 class Event(_Model):
-    id: Slug
-    title: Text
-    text: Text
-    effects: Deltas = Field(default_factory=dict)
+    id: Slug = Field(description="Identifier of the event (aléa).")
+    title: Text = Field(description="Title shown at the situation phase.")
+    text: Text = Field(description="What happens.")
+    effects: Deltas = Field(default_factory=dict, description="Indicator deltas when drawn.")
     rounds: Optional[Seq[RoundNumber]] = Field(default=None, description="Rounds in which it may be drawn (absent: any).")
     when: Optional[Condition] = Field(default=None, description="Condition on the state at the start of the round.")
     weight: Finite = Field(default=1.0, gt=0, description="Relative chance of being drawn.")
 
 
 class Synergy(_Model):
-    id: Slug
+    id: Slug = Field(description="Identifier of the synergy.")
     text: Text = Field(description="Shown at reveal when it fires.")
     when: Condition = Field(description="Condition on the round just played.")
-    effects: Deltas = Field(default_factory=dict)
+    effects: Deltas = Field(default_factory=dict, description="Indicator deltas when it fires.")
 
 
 class Prompt(_Model):
     phase: Phase = Field(description="Debrief phase of this prompt.")
-    text: Text
+    text: Text = Field(description="The question asked to the room.")
 
 
-PromptItem = Union[Text, Prompt]
+# Names of the two shapes of a prompt; pydantic puts them in error locations.
+TEXT_PROMPT_TAG = "prompt-as-text"
+MAPPING_PROMPT_TAG = "prompt-as-mapping"
+
+
+def _prompt_kind(value: Any) -> str:
+    # A mapping is a {phase, text} prompt; anything else is read as a text, so
+    # a wrong value gets one clear error ("a text is expected") instead of two.
+    return MAPPING_PROMPT_TAG if isinstance(value, (dict, Prompt)) else TEXT_PROMPT_TAG
+
+
+PromptItem = Annotated[
+    Union[Annotated[Text, Tag(TEXT_PROMPT_TAG)], Annotated[Prompt, Tag(MAPPING_PROMPT_TAG)]],
+    Discriminator(_prompt_kind),
+]
 
 
 def prompt_of(item: PromptItem) -> Prompt:
@@ -191,8 +224,8 @@ def prompt_of(item: PromptItem) -> Prompt:
 
 
 class Trigger(_Model):
-    when: Condition
-    ask: PromptItem
+    when: Condition = Field(description="Condition on the round just revealed.")
+    ask: PromptItem = Field(description="Prompt asked when the condition holds.")
 
 
 class Debrief(_Model):
@@ -203,9 +236,9 @@ class Debrief(_Model):
 
 
 class Ending(_Model):
-    id: Slug
-    title: Text
-    text: Text
+    id: Slug = Field(description="Identifier of the ending.")
+    title: Text = Field(description="Title of the end screen.")
+    text: Text = Field(description="What became of the territory.")
     when: Optional[Condition] = Field(default=None, description="Absent: the default ending, which must be last.")
 
 

@@ -1,0 +1,229 @@
+"""Checks that relate one part of a scenario to another: ids unique and existing, bounds, ending order, debrief minimum.
+
+They read the parsed data, not the model, so they still run (and report) when
+the model found other problems elsewhere in the file: a trainer sees every
+problem of a file in one run. Anything of the wrong type is skipped here: the
+model already reports it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+from game.content.images import check_image
+from game.content.locate import ITEM, KEY, VALUE, Finding
+from game.content.model import DEFAULT_POSTURES, OBSERVER_ID
+from game.content.validation import suggestion_hint
+
+_ID_LISTS = ("indicators", "resources", "postures", "characters", "actions", "events", "synergies", "endings")
+
+
+def _items(data: Any, key: str) -> list[tuple[int, dict]]:
+    value = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _mapping(data: Any, key: str) -> dict:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int
+
+
+class _Checker:
+    def __init__(self, data: dict, base_folder: Optional[Path]):
+        self.data = data
+        self.base_folder = base_folder
+        self.findings: list[Finding] = []
+        self.ids: dict[str, dict[str, int]] = {name: self._collect_ids(name) for name in _ID_LISTS}
+        if "postures" not in data:
+            self.ids["postures"] = {row[0]: index for index, row in enumerate(DEFAULT_POSTURES["table"])}
+
+    def add(self, loc: tuple, target: str, code: str, hint: Optional[str] = None, **params: Any) -> None:
+        self.findings.append(Finding(loc, target, code, params, hint))
+
+    def _collect_ids(self, list_name: str) -> dict[str, int]:
+        seen: dict[str, int] = {}
+        for index, item in _items(self.data, list_name):
+            ident = item.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident in seen:
+                self.add((list_name, index, "id"), VALUE, "duplicate_id",
+                         id=ident, list=list_name, first_loc=(list_name, seen[ident], "id"))
+            else:
+                seen[ident] = index
+        return seen
+
+    def reference(self, loc: tuple, target: str, ident: Any, list_name: str, extra: tuple = ()) -> None:
+        """Reports `ident` when it names nothing in `list_name`."""
+        if not isinstance(ident, str) or ident in self.ids[list_name] or ident in extra:
+            return
+        known = sorted(self.ids[list_name]) + list(extra)
+        hint, params = suggestion_hint(ident, known)
+        self.add(loc, target, "unknown_" + list_name, hint, id=ident, **params)
+
+    def deltas(self, loc: tuple, deltas: Any) -> None:
+        if isinstance(deltas, dict):
+            for key in deltas:
+                self.reference(loc + (key,), KEY, key, "indicators")
+
+    def condition(self, loc: tuple, condition: Any) -> None:
+        if not isinstance(condition, dict):
+            return
+        for test in ("indicator_at_least", "indicator_at_most"):
+            for key in _mapping(condition, test):
+                self.reference(loc + (test, key), KEY, key, "indicators")
+        for key in _mapping(condition, "posture_count"):
+            self.reference(loc + ("posture_count", key), KEY, key, "postures")
+        for test in ("action_played", "ever_played"):
+            played = condition.get(test)
+            if isinstance(played, list):
+                for index, action in enumerate(played):
+                    self.reference(loc + (test, index), VALUE, action, "actions", extra=(OBSERVER_ID,))
+        for character, posture in _mapping(condition, "character_posture").items():
+            self.reference(loc + ("character_posture", character), KEY, character, "characters")
+            self.reference(loc + ("character_posture", character), VALUE, posture, "postures")
+        alternatives = condition.get("any")
+        if isinstance(alternatives, list):
+            for index, alternative in enumerate(alternatives):
+                self.condition(loc + ("any", index), alternative)
+        if "not" in condition:
+            self.condition(loc + ("not",), condition["not"])
+
+    def run(self) -> list[Finding]:
+        self.indicators()
+        self.players()
+        self.characters()
+        self.actions()
+        for index, posture in _items(self.data, "postures"):
+            self.deltas(("postures", index, "effects"), posture.get("effects"))
+        for index, event in _items(self.data, "events"):
+            self.deltas(("events", index, "effects"), event.get("effects"))
+            self.condition(("events", index, "when"), event.get("when"))
+        for index, synergy in _items(self.data, "synergies"):
+            self.deltas(("synergies", index, "effects"), synergy.get("effects"))
+            self.condition(("synergies", index, "when"), synergy.get("when"))
+        self.debrief()
+        self.endings()
+        self.round_numbers()
+        return self.findings
+
+    def indicators(self) -> None:
+        for index, indicator in _items(self.data, "indicators"):
+            low, high, start = indicator.get("min", 0), indicator.get("max", 10), indicator.get("start")
+            if not (_is_int(low) and _is_int(high)):
+                continue
+            if low >= high:
+                key = "max" if "max" in indicator else "min"
+                self.add(("indicators", index, key), VALUE, "min_not_below_max", min=low, max=high)
+            elif _is_int(start) and not low <= start <= high:
+                self.add(("indicators", index, "start"), VALUE, "start_out_of_bounds", start=start, min=low, max=high)
+
+    def players(self) -> None:
+        players = _mapping(self.data, "players")
+        characters = len(_items(self.data, "characters"))
+        low, high = players.get("min", 2), players.get("max")
+        if not _is_int(low) or (high is not None and not _is_int(high)):
+            return
+        if high is not None and low > high:
+            self.add(("players", "min"), VALUE, "players_min_above_max", min=low, max=high)
+        elif high is not None and characters and high > characters:
+            self.add(("players", "max"), VALUE, "players_above_characters", max=high, characters=characters)
+        elif high is None and characters and low > min(8, characters):
+            self.add(("players", "min"), VALUE, "players_above_characters", max=low, characters=characters)
+
+    def characters(self) -> None:
+        resources = {item.get("id"): item for _, item in _items(self.data, "resources")}
+        for index, character in _items(self.data, "characters"):
+            for resource, start in _mapping(character, "resources").items():
+                loc = ("characters", index, "resources", resource)
+                self.reference(loc, KEY, resource, "resources")
+                limit = resources.get(resource, {}).get("max")
+                if _is_int(start) and _is_int(limit) and start > limit:
+                    self.add(loc, VALUE, "resource_above_max", value=start, max=limit, id=resource)
+            image = character.get("image")
+            if isinstance(image, str) and image:
+                problem = check_image(image, self.base_folder)
+                if problem is not None:
+                    code, params = problem
+                    self.add(("characters", index, "image"), VALUE, code, **params)
+
+    def actions(self) -> None:
+        allowed_somewhere: set[str] = set()
+        everyone = False
+        for index, action in _items(self.data, "actions"):
+            loc = ("actions", index)
+            if action.get("id") == OBSERVER_ID:
+                self.add(loc + ("id",), VALUE, "observer_reserved", id=OBSERVER_ID)
+            who = action.get("who")
+            if who is None:
+                everyone = True
+            elif isinstance(who, list):
+                for position, character in enumerate(who):
+                    self.reference(loc + ("who", position), VALUE, character, "characters")
+                    if isinstance(character, str):
+                        allowed_somewhere.add(character)
+            for resource in _mapping(action, "cost"):
+                self.reference(loc + ("cost", resource), KEY, resource, "resources")
+            self.deltas(loc + ("effects",), action.get("effects"))
+            for posture, deltas in _mapping(action, "by_posture").items():
+                self.reference(loc + ("by_posture", posture), KEY, posture, "postures")
+                self.deltas(loc + ("by_posture", posture), deltas)
+            self.condition(loc + ("requires",), action.get("requires"))
+        if everyone or not _items(self.data, "actions"):
+            return
+        for index, character in _items(self.data, "characters"):
+            ident = character.get("id")
+            if isinstance(ident, str) and ident not in allowed_somewhere:
+                self.add(("characters", index, "id"), VALUE, "character_without_action", id=ident)
+
+    def debrief(self) -> None:
+        debrief = self.data.get("debrief")
+        if not isinstance(debrief, dict):
+            return
+        for index, trigger in _items(debrief, "triggers"):
+            self.condition(("debrief", "triggers", index, "when"), trigger.get("when"))
+        every_round = debrief.get("every_round")
+        by_round = _mapping(debrief, "rounds")
+        has_round_prompt = (isinstance(every_round, list) and every_round) or any(
+            isinstance(prompts, list) and prompts for prompts in by_round.values()
+        )
+        if not has_round_prompt:
+            self.add(("debrief", "every_round"), ITEM, "debrief_needs_round_prompt")
+        final = debrief.get("final")
+        if not (isinstance(final, list) and final):
+            self.add(("debrief", "final"), ITEM, "debrief_needs_final_prompt")
+
+    def endings(self) -> None:
+        endings = _items(self.data, "endings")
+        total = len(self.data.get("endings") or ()) if isinstance(self.data.get("endings"), list) else 0
+        for index, ending in endings:
+            self.condition(("endings", index, "when"), ending.get("when"))
+            if ending.get("when") is None and index != total - 1:
+                self.add(("endings", index, "id"), ITEM, "default_ending_not_last", id=ending.get("id", "?"))
+
+    def round_numbers(self) -> None:
+        rounds = self.data.get("rounds")
+        if not _is_int(rounds) or not 1 <= rounds <= 20:
+            return
+        places: list[tuple[tuple, str, Any]] = []
+        places += [(("round_texts", key), KEY, key) for key in _mapping(self.data, "round_texts")]
+        places += [(("debrief", "rounds", key), KEY, key) for key in _mapping(_mapping(self.data, "debrief"), "rounds")]
+        for index, event in _items(self.data, "events"):
+            if isinstance(event.get("rounds"), list):
+                places += [(("events", index, "rounds", position), VALUE, number)
+                           for position, number in enumerate(event["rounds"])]
+        for loc, target, number in places:
+            if _is_int(number) and 1 <= number <= 20 and number > rounds:
+                self.add(loc, target, "round_beyond_rounds", round=number, rounds=rounds)
+
+
+def check(data: dict, base_folder: Optional[Path]) -> list[Finding]:
+    """Every cross-reference problem of the parsed data."""
+    return _Checker(data, base_folder).run()

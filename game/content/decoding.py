@@ -1,0 +1,84 @@
+"""The bytes of a scenario file -> its text, refusing whatever is not UTF-8 (with the byte offset, line and column)."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import NamedTuple, Optional
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+# C0 controls other than tab, line feed and carriage return; DEL; C1 controls
+# except NEL (which YAML reads as a line break). Checked on the bytes: UTF-8
+# encodes C1 controls as 0xC2 0x80..0x9F.
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x84\x86-\x9f]")
+
+
+class ByteProblem(NamedTuple):
+    """A problem found before parsing, placed at a byte offset of the file."""
+
+    offset: int
+    code: str
+    params: dict
+    hint: Optional[str]
+
+
+def place_of_offset(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    col = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    return line, col
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return False
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    half = len(sample) // 2
+    return max(even_zeros, odd_zeros) > half * 0.3 and min(even_zeros, odd_zeros) < half * 0.05
+
+
+def check_size(size: int) -> Optional[ByteProblem]:
+    if size > MAX_FILE_BYTES:
+        return ByteProblem(0, "file_too_large", {"size": size, "limit": MAX_FILE_BYTES}, None)
+    return None
+
+
+def decode(data: bytes) -> tuple[Optional[bytes], Optional[ByteProblem]]:
+    """The file's bytes without a UTF-8 BOM when they are acceptable UTF-8 text, else the first problem."""
+    too_large = check_size(len(data))
+    if too_large:
+        return None, too_large
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None, ByteProblem(0, "encoding_utf32", {}, "hint_resave_utf8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, ByteProblem(0, "encoding_utf16", {}, "hint_resave_utf8")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+        bom = len(codecs.BOM_UTF8)
+    else:
+        bom = 0
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        if _looks_like_utf16(data):
+            return None, ByteProblem(bom + nul, "encoding_utf16", {}, "hint_resave_utf8")
+        return None, ByteProblem(bom + nul, "binary_file", {"offset": bom + nul}, None)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        bad = data[error.start]
+        guess = bytes([bad]).decode("cp1252", "replace")
+        return None, ByteProblem(
+            bom + error.start, "encoding_not_utf8",
+            {"byte": f"0x{bad:02X}", "offset": bom + error.start, "guess": guess},
+            "hint_resave_utf8",
+        )
+    control = _CONTROL_BYTES.search(data)
+    if control:
+        raw = control.group()
+        code_point = raw[0] if len(raw) == 1 else raw[1]
+        return None, ByteProblem(bom + control.start(), "control_character", {"char": f"U+{code_point:04X}"}, None)
+    return data, None

@@ -1,0 +1,119 @@
+"""Scenario bytes -> a frozen `Scenario`, or a `ScenarioError` listing every problem of the file with its place."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import Union
+
+from yaml.nodes import ScalarNode
+
+from game.content.decoding import ByteProblem, MAX_FILE_BYTES, check_size, decode, place_of_offset
+from game.content.diagnostics import Diagnostic, ScenarioError
+from game.content.locate import Finding, Locator
+from game.content.parsing import PLAIN_TAG, TEXT_TAG, NodeProblem, ParseFailure, parse, plain_value
+
+PathLike = Union[str, Path]
+
+
+def _byte_diagnostic(path: str, data: bytes, problem: ByteProblem) -> Diagnostic:
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    offset = max(0, problem.offset - bom)
+    line, col = place_of_offset(data[bom:], offset)
+    source = None
+    if problem.code in ("encoding_not_utf8", "control_character"):
+        source = data[bom:].split(b"\n")[line - 1].decode("utf-8", "replace").rstrip("\r")
+    return Diagnostic(path, line, col, problem.code, problem.params, problem.hint, source)
+
+
+def _node_diagnostic(path: str, locator: Locator, problem: NodeProblem) -> Diagnostic:
+    line, col = problem.line + 1, problem.col + 1
+    source = locator.source_line(line)
+    code, hint = problem.code, problem.hint
+    if code == "yaml_syntax" and source is not None and "\t" in source[: len(source) - len(source.lstrip())]:
+        # libyaml's wording for a tab in the indentation varies; the cause is one.
+        code, hint = "tab_indentation", "hint_tabs"
+    return Diagnostic(path, line, col, code, problem.params, hint, source)
+
+
+def _finding_diagnostic(path: str, locator: Locator, finding: Finding) -> Diagnostic:
+    line, col, node = locator.place(finding.loc, finding.target)
+    params = dict(finding.params)
+    hint = finding.hint
+    if "first_loc" in params:
+        params["first_line"] = locator.place(params.pop("first_loc"), "value")[0]
+    plain_not_text = (
+        type(node) is ScalarNode and node.tag == PLAIN_TAG and not isinstance(plain_value(node.value), str)
+    )
+    if plain_not_text and "found" in params:
+        params["found"] = node.value  # as written (`no`, `.inf`), not as YAML read it
+    if hint == "hint_quote_value":
+        # Only useful when YAML turned an unquoted word into something else than a text.
+        if plain_not_text:
+            params["raw"] = node.value
+        else:
+            hint = None
+    elif finding.code in ("expected_integer", "expected_number") and type(node) is ScalarNode:
+        if node.tag == TEXT_TAG and node.style in ("'", '"') and isinstance(plain_value(node.value), (int, float)):
+            hint = "hint_remove_quotes"
+    return Diagnostic(path, line, col, finding.code, params, hint, locator.source_line(line))
+
+
+def load_scenario_bytes(data: bytes, path: PathLike = "<memory>") -> "Scenario":
+    """The scenario in `data`; `path` names it in messages and is the base folder of its images.
+
+    Raises ScenarioError, and only that, listing every problem found.
+    """
+    from game.content.crossrefs import check
+    from game.content.validation import validate
+
+    shown = str(path)
+    body, byte_problem = decode(data)
+    if byte_problem is not None:
+        raise ScenarioError([_byte_diagnostic(shown, data, byte_problem)])
+    try:
+        parsed = parse(body)
+    except ParseFailure as failure:
+        locator = Locator(None, body)
+        raise ScenarioError([_node_diagnostic(shown, locator, problem) for problem in failure.problems]) from None
+    except RecursionError:
+        raise ScenarioError([Diagnostic(shown, 1, 1, "too_deep", {"limit": 20})]) from None
+    scenario, findings = validate(parsed.data)
+    findings += check(parsed.data, Path(path).parent)
+    if not findings and not parsed.problems:
+        return scenario
+    locator = Locator(parsed.root, body)
+    diagnostics = [_node_diagnostic(shown, locator, problem) for problem in parsed.problems]
+    reading_places = {(d.line, d.col) for d in diagnostics}
+    for finding in findings:
+        diagnostic = _finding_diagnostic(shown, locator, finding)
+        # A value the reader already refused (a tag, a number too large) is not reported twice.
+        if (diagnostic.line, diagnostic.col) not in reading_places:
+            diagnostics.append(diagnostic)
+    diagnostics.sort(key=lambda d: (d.line, d.col))
+    raise ScenarioError(diagnostics)
+
+
+def load_scenario(path: PathLike) -> "Scenario":
+    """Reads and checks a scenario file; raises ScenarioError (file missing, unreadable, or invalid)."""
+    shown = str(path)
+    try:
+        with open(path, "rb") as stream:
+            size_problem = check_size(Path(path).stat().st_size)
+            if size_problem is None:
+                data = stream.read(MAX_FILE_BYTES + 1)
+            else:
+                data = b""
+    except FileNotFoundError:
+        raise ScenarioError([Diagnostic(shown, 0, 0, "file_missing")]) from None
+    except IsADirectoryError:
+        raise ScenarioError([Diagnostic(shown, 0, 0, "file_is_directory")]) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ScenarioError([Diagnostic(shown, 0, 0, "file_unreadable", {"reason": reason})]) from None
+    if size_problem is not None:
+        raise ScenarioError([Diagnostic(shown, 0, 0, size_problem.code, size_problem.params)])
+    return load_scenario_bytes(data, path)
+
+
+from game.content.model import Scenario  # noqa: E402  (for the annotations above)
