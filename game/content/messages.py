@@ -9,6 +9,7 @@ from game.i18n import Catalog
 _FR = {
     # The file itself
     "file_missing": "fichier introuvable",
+    "folder_without_scenarios": "ce dossier ne contient aucun fichier .yaml ou .yml",
     "file_is_directory": "c'est un dossier, pas un fichier de scénario",
     "file_unreadable": "lecture impossible : {reason}",
     "file_too_large": "fichier trop gros : {size} octets (maximum {limit})",
@@ -107,7 +108,6 @@ _FR = {
     "summary_all_valid": "{files} fichier(s) vérifié(s) : tous valides",
     "summary_some_invalid": "{files} fichier(s) vérifié(s) : {invalid} invalide(s), {problems} problème(s)",
     "summary_usage": "{files} fichier(s) vérifié(s) : {invalid} invalide(s), {problems} problème(s), {missing} introuvable(s)",
-    "valid_file": "{path} : valide",
     "new_exists": "{path} existe déjà : choisissez un autre nom (rien n'a été écrit)",
     "new_written": "{path} écrit : ouvrez-le dans un éditeur, puis vérifiez-le avec « coop validate {path} »",
     "new_cannot_write": "impossible d'écrire {path} : {reason}",
@@ -115,6 +115,7 @@ _FR = {
 
 _EN = {
     "file_missing": "file not found",
+    "folder_without_scenarios": "this folder holds no .yaml or .yml file",
     "file_is_directory": "this is a folder, not a scenario file",
     "file_unreadable": "cannot read the file: {reason}",
     "file_too_large": "file too large: {size} bytes (at most {limit})",
@@ -207,7 +208,6 @@ _EN = {
     "summary_all_valid": "{files} file(s) checked: all valid",
     "summary_some_invalid": "{files} file(s) checked: {invalid} invalid, {problems} problem(s)",
     "summary_usage": "{files} file(s) checked: {invalid} invalid, {problems} problem(s), {missing} not found",
-    "valid_file": "{path}: valid",
     "new_exists": "{path} already exists: choose another name (nothing was written)",
     "new_written": "{path} written: open it in an editor, then check it with \"coop validate {path}\"",
     "new_cannot_write": "cannot write {path}: {reason}",

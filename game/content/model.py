@@ -266,25 +266,27 @@ def default_postures(language: str) -> list[dict[str, Any]]:
 class Scenario(_Model):
     format: Literal[1] = Field(description="Format version: 1.")
     id: Slug = Field(description="Identifier of the scenario.")
-    title: Text
+    title: Text = Field(description="Title of the scenario.")
     language: Literal["fr", "en"] = Field(description="Language of the texts.")
     summary: Text = Field(description="Shown on the scenario choice and setup screens.")
-    territory: Territory
+    territory: Territory = Field(description="The territory: name, description, facts.")
     goal: Text = Field(description="The shared project of the territory.")
-    players: Players = Field(default_factory=Players)
+    players: Players = Field(default_factory=Players, description="How many characters are in play.")
     rounds: int = Field(ge=1, le=20, description="Default number of rounds.")
     debrief_minutes: Finite = Field(default=5.0, ge=0.5, le=60, description="Default debrief timer.")
-    indicators: Seq[Indicator] = Field(min_length=1, max_length=8)
-    resources: Seq[Resource] = Field(default=(), max_length=4)
-    postures: Seq[Posture] = Field(default=(), min_length=2, max_length=8)
-    characters: Seq[Character] = Field(min_length=2, max_length=16)
-    actions: Seq[Action] = Field(min_length=1, max_length=500)
-    events: Seq[Event] = Field(default=(), max_length=200)
+    indicators: Seq[Indicator] = Field(min_length=1, max_length=8, description="The shared gauges of the territory.")
+    resources: Seq[Resource] = Field(default=(), max_length=4, description="What each character spends.")
+    postures: Seq[Posture] = Field(
+        default=(), min_length=2, max_length=8, description="Postures from 'je' to 'nous' (absent: the default six)."
+    )
+    characters: Seq[Character] = Field(min_length=2, max_length=16, description="The facilitator picks which are in play.")
+    actions: Seq[Action] = Field(min_length=1, max_length=500, description="The cards.")
+    events: Seq[Event] = Field(default=(), max_length=200, description="Events (aléas) drawn at the situation phase.")
     events_per_round: Optional[int] = Field(default=None, ge=0, le=3, description="Default 1 when there are events.")
     round_texts: dict[RoundNumber, Text] = Field(default_factory=dict, description="Round number → text.")
-    synergies: Seq[Synergy] = Field(default=())
-    debrief: Debrief
-    endings: Seq[Ending] = Field(default=())
+    synergies: Seq[Synergy] = Field(default=(), description="Effects that fire at reveal when their condition holds.")
+    debrief: Debrief = Field(description="The debriefing prompts.")
+    endings: Seq[Ending] = Field(default=(), description="The first ending whose condition holds wins.")
 
     @model_validator(mode="before")
     @classmethod

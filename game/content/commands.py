@@ -1,0 +1,107 @@
+"""The trainer's commands: `coop validate`, `coop schema` and `coop new-scenario`.
+
+`coop validate PATH...` checks each file afresh. A folder stands for the
+`.yaml`/`.yml` files it holds (sorted, not recursive). Each problem is one
+`PATH:LINE:COL: error: message` line, maybe followed by indented lines (a hint,
+the source line and a caret), on standard output; then a one-line summary.
+Exit code: 0 when every file is valid, 1 when some file is invalid, 2 for a
+usage error (a path that does not exist, or a folder without scenario files),
+which wins over 1.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from game.i18n import pick_language
+
+EXIT_VALID, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+SCENARIO_SUFFIXES = (".yaml", ".yml")
+
+
+def _files_of(path: Path) -> list[Path]:
+    return sorted(child for child in path.iterdir() if child.suffix.lower() in SCENARIO_SUFFIXES and child.is_file())
+
+
+def run_validate(paths: Sequence[str], lang: Optional[str] = None) -> int:
+    from game.content import ScenarioError, load_scenario
+    from game.content.diagnostics import Diagnostic
+    from game.content.messages import MESSAGES
+
+    lang = pick_language(lang)
+    out = sys.stdout
+    checked = invalid = problems = missing = 0
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files = _files_of(path)
+            if not files:
+                out.write(Diagnostic(given, 0, 0, "folder_without_scenarios").render(lang) + "\n")
+                missing += 1
+                continue
+        elif not path.exists():
+            out.write(Diagnostic(given, 0, 0, "file_missing").render(lang) + "\n")
+            missing += 1
+            continue
+        else:
+            files = [path]
+        for file in files:
+            checked += 1
+            try:
+                load_scenario(file)
+            except ScenarioError as error:
+                invalid += 1
+                problems += len(error.diagnostics)
+                out.write(error.render(lang) + "\n")
+    if missing:
+        summary = MESSAGES(lang, "summary_usage", files=checked, invalid=invalid, problems=problems, missing=missing)
+    elif invalid:
+        summary = MESSAGES(lang, "summary_some_invalid", files=checked, invalid=invalid, problems=problems)
+    else:
+        summary = MESSAGES(lang, "summary_all_valid", files=checked)
+    out.write(summary + "\n")
+    out.flush()
+    if missing:
+        return EXIT_USAGE
+    return EXIT_INVALID if invalid else EXIT_VALID
+
+
+def scenario_schema() -> dict:
+    """The JSON Schema of the scenario format, generated from the model (keys as written in files)."""
+    from game.content.model import Scenario
+
+    schema = Scenario.model_json_schema(by_alias=True)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "COOP ou pas COOP — scenario, format 1",
+        **{key: value for key, value in schema.items() if key != "title"},
+    }
+
+
+def run_schema() -> int:
+    import json
+
+    sys.stdout.write(json.dumps(scenario_schema(), ensure_ascii=False, indent=2) + "\n")
+    return EXIT_VALID
+
+
+def run_new_scenario(path: str, lang: Optional[str] = None) -> int:
+    from game.content.messages import MESSAGES
+    from game.content.template import starting_scenario
+
+    lang = pick_language(lang)
+    target = Path(path)
+    try:
+        # Exclusive creation: an existing file is never overwritten, even in a race.
+        with open(target, "x", encoding="utf-8", newline="\n") as stream:
+            stream.write(starting_scenario(target.stem))
+    except FileExistsError:
+        sys.stderr.write(MESSAGES(lang, "new_exists", path=path) + "\n")
+        return EXIT_INVALID
+    except OSError as error:
+        sys.stderr.write(MESSAGES(lang, "new_cannot_write", path=path, reason=error.strerror or str(error)) + "\n")
+        return EXIT_INVALID
+    sys.stdout.write(MESSAGES(lang, "new_written", path=path) + "\n")
+    return EXIT_VALID
