@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from game.content.model import Scenario
 from game.engine.commands import Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict
-from game.engine.draws import SALT_BOT, SALT_VERDICT, mix, place_hash, text_key
+from game.engine.draws import SALT_BOT, SALT_VERDICT, place_hash, text_key
 from game.engine.rules import action_blocker
 from game.engine.state import GameState, Verdict
 from game.engine.tables import Tables, tables_for
@@ -39,7 +39,8 @@ def bot_move(scenario: Scenario, state: GameState, character: str, policy: str =
     candidates = posture_candidates(tables, policy)
     posture = candidates[draw % len(candidates)]
     allowed = [a for a in tables.action_ids if action_blocker(tables, state, character, a) is None]
-    action = allowed[mix(draw) % len(allowed)]
+    # Low bits pick the posture, high bits the action: one hash per move (cheap for simulate).
+    action = allowed[(draw >> 32) % len(allowed)]
     return posture, action
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable, Mapping, Optional, Sequence
 
 from game.engine.conditions import Facts
-from game.engine.draws import SALT_EVENTS, place_hash, unit_interval
+from game.engine.draws import SALT_EVENTS, mix, place_hash, unit_interval
 from game.engine.state import Move, RoundLog
 from game.engine.tables import Tables
 
@@ -51,20 +51,30 @@ def clamp_sum(tables: Tables, values: Mapping[str, int], deltas: Iterable[Mappin
     return result
 
 
-def draw_events(tables: Tables, seed: int, number: int, facts: Facts, drawn_before: set[str]) -> tuple[str, ...]:
-    """The round's events: among those allowed now and never drawn in this game, by weight."""
+def draw_events(tables: Tables, seed: int, number: int, facts: Facts, drawn_before: set[str],
+                base: Optional[int] = None) -> tuple[str, ...]:
+    """The round's events: among those allowed now and never drawn in this game, by weight.
+
+    The k-th draw of round r uses place_hash(seed, SALT_EVENTS, r, k); `base`, the
+    hash of (seed, SALT_EVENTS), may be passed by callers that draw for many rounds.
+    """
     candidates = [
         e for e in tables.events
         if e.id not in drawn_before
         and (e.rounds is None or number in e.rounds)
         and (e.when is None or e.when(facts))
     ]
+    if not candidates:
+        return ()
+    if base is None:
+        base = place_hash(seed, SALT_EVENTS)
+    round_base = mix(base ^ number)
     chosen: list[str] = []
     for draw in range(tables.events_per_round):
         if not candidates:
             break
         total = sum(e.weight for e in candidates)
-        target = unit_interval(place_hash(seed, SALT_EVENTS, number, draw)) * total
+        target = unit_interval(mix(round_base ^ draw)) * total
         index = len(candidates) - 1
         for position, event in enumerate(candidates):
             target -= event.weight

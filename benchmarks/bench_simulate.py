@@ -1,0 +1,53 @@
+"""Benchmark of `coop simulate`: games per second of the whole process (start, load, 5000 games, print).
+
+Usage: python benchmarks/bench_simulate.py [--games 5000] [--runs 5] [--scenario PATH] [--sequential]
+Scenario: 5 characters, 4 rounds (tests/sim/data/five_characters.yaml). Goal: ≥ 10,000 games/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIO = ROOT / "tests" / "sim" / "data" / "five_characters.yaml"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--games", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scenario", default=str(SCENARIO))
+    parser.add_argument("--sequential", action="store_true", help="one process only (no fork)")
+    args = parser.parse_args()
+    env = dict(os.environ)
+    if args.sequential:
+        env["COOP_SIMULATE_SEQUENTIAL"] = "1"
+    command = [sys.executable, "-m", "game", "simulate", args.scenario,
+               "--games", str(args.games), "--seed", "1", "--json"]
+    subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)  # warm the disk cache
+    walls, cpus = [], []
+    for _ in range(args.runs):
+        before = os.times()
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
+        walls.append(time.perf_counter() - start)
+        after = os.times()
+        cpus.append((after.children_user - before.children_user) + (after.children_system - before.children_system))
+    best, median = min(walls), statistics.median(walls)
+    print(f"scenario: {Path(args.scenario).name}, {args.games} games per run, {args.runs} runs, "
+          f"{'one process' if args.sequential else 'up to two processes'}, {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.2f}")
+    print(f"wall time per run: best {best:.3f} s, median {median:.3f} s")
+    print(f"games/s (whole process): best {args.games / best:,.0f}, median {args.games / median:,.0f}")
+    print(f"CPU time per run (all processes): median {statistics.median(cpus):.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""The simulator's game loop: the engine's rules replayed on precomputed tables, without state objects.
+
+It plays exactly the games that `game.engine` plays with `bot_next` and no
+verdicts (a test compares them move by move), but skips commands, immutable
+states and queries, so that thousands of games take a fraction of a second.
+Conditions, event draws and the bot's hash are the engine's own functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from game.content.model import Scenario
+from game.engine.bot import posture_candidates
+from game.engine.conditions import Facts
+from game.engine.draws import MASK, SALT_BOT, SALT_EVENTS, mix, text_key
+from game.engine.resolution import draw_events
+from game.engine.tables import tables_for
+
+
+@dataclass
+class GameResult:
+    values: dict[str, int]
+    ending: Optional[str]
+    moves: list[tuple[int, str, str, str]]   # (round, character, posture, action), only when asked
+
+
+class FastGame:
+    """A scenario, the characters in play, a number of rounds and a policy, ready to play many games."""
+
+    def __init__(self, scenario: Scenario, characters: Sequence[str], rounds: int, policy: str):
+        tables = tables_for(scenario)
+        self.tables = tables
+        self.characters = tuple(characters)
+        self.rounds = rounds
+        self.indicator_ids = tables.indicator_ids
+        self.lows = tuple(tables.bounds[i][0] for i in self.indicator_ids)
+        self.highs = tuple(tables.bounds[i][1] for i in self.indicator_ids)
+        self.start_values = tuple(tables.start_values[i] for i in self.indicator_ids)
+        self.candidates = posture_candidates(tables, policy)
+        self.char_keys = tuple(text_key(c) for c in self.characters)
+        index = {ident: k for k, ident in enumerate(self.indicator_ids)}
+
+        def vector(deltas) -> tuple[int, ...]:
+            values = [0] * len(index)
+            for ident, amount in deltas.items():
+                values[index[ident]] += amount
+            return tuple(values)
+
+        # Whole delta of one move (posture + action + by_posture), per (posture, action).
+        self.move_vectors = {
+            (p, a): vector(_merged(tables.posture_effects[p], spec.effects, spec.by_posture.get(p, {})))
+            for p in tables.posture_ids for a, spec in tables.actions.items()
+        }
+        self.synergy_vectors = {ident: vector(effects) for ident, _, effects in tables.synergies}
+        self.event_vectors = {e.id: vector(e.effects) for e in tables.events}
+        self.resource_ids = tuple(r for r, _, _ in tables.resources)
+        # Actions each character may ever play (`who`), in the engine's order; their costs when not free.
+        self.offers = []
+        for character in self.characters:
+            offered = tuple(ident for ident, spec in tables.actions.items()
+                            if spec.who is None or character in spec.who)
+            self.offers.append(offered)
+        # Resources as lists in the scenario's order; costs as (index, amount).
+        resource_index = {r: k for k, (r, _, _) in enumerate(tables.resources)}
+        self.caps = tuple(cap for _, cap, _ in tables.resources)
+        self.regains = tuple((k, regain) for k, (_, _, regain) in enumerate(tables.resources) if regain)
+        self.start_held = tuple(
+            tuple(tables.start_resources[c][r] for r, _, _ in tables.resources) for c in self.characters
+        )
+        self.costs = {
+            ident: tuple((resource_index[r], n) for r, n in spec.cost)
+            for ident, spec in tables.actions.items() if spec.cost
+        }
+        # Turn order of each round, as slots: round r starts with the ((r-1) mod n)-th character.
+        count = len(self.characters)
+        self.rotations = tuple(tuple((first + k) % count for k in range(count)) for first in range(count))
+        # (slot, closed actions, resources held) -> actions the bot may pick: the same few keys recur.
+        self.allowed_cache: dict = {}
+        # Actions whose availability changes during a game (once, requires): checked once per round.
+        self.gated = tuple((ident, spec.once, spec.requires) for ident, spec in tables.actions.items()
+                           if spec.once or spec.requires is not None)
+
+    def play(self, seed: int, keep_moves: bool = False, posture_counts: Optional[dict] = None,
+             action_counts: Optional[dict] = None) -> GameResult:
+        """One whole game; counts of postures and actions are added to the dicts given."""
+        tables = self.tables
+        ids = self.indicator_ids
+        lows, highs = self.lows, self.highs
+        candidates = self.candidates
+        n_candidates = len(candidates)
+        move_vectors = self.move_vectors
+        characters = self.characters
+        char_keys = self.char_keys
+        offers = self.offers
+        costs = self.costs
+        gated = self.gated
+        allowed_cache = self.allowed_cache
+        caps = self.caps
+        regains = self.regains
+        n_chars = len(characters)
+        values = dict(zip(ids, self.start_values))
+        resources = [list(start) for start in self.start_held]
+        ever: frozenset[str] = frozenset()
+        once_used: set[str] = set()
+        drawn: set[str] = set()
+        postures = actions = None
+        moves = [] if keep_moves else None
+        counting = posture_counts is not None
+        has_events = bool(tables.events) and tables.events_per_round > 0
+        # The engine's place_hash(seed, SALT_BOT, round, character), unrolled (see game.engine.bot).
+        seed_hash = mix(seed & MASK)
+        bot_base = mix(seed_hash ^ SALT_BOT)
+        event_base = mix(seed_hash ^ SALT_EVENTS)
+        for number in range(1, self.rounds + 1):
+            if number > 1 and regains:
+                for held in resources:
+                    for k, regain in regains:
+                        total = held[k] + regain
+                        held[k] = caps[k] if total > caps[k] else total
+            before_facts = Facts(number, values, postures, actions, ever)
+            if has_events:
+                events = draw_events(tables, seed, number, before_facts, drawn, event_base)
+                if events:
+                    drawn.update(events)
+                    values = _clamped(ids, values, [sum(c) for c in zip(*(self.event_vectors[e] for e in events))],
+                                      lows, highs)
+                    before_facts = Facts(number, values, postures, actions, ever)
+            closed = frozenset(
+                ident for ident, once, requires in gated
+                if (once and ident in once_used) or (requires is not None and not requires(before_facts))
+            )
+            round_hash = mix(bot_base ^ number)
+            vectors = []
+            postures = {}
+            played = []
+            for slot in self.rotations[(number - 1) % n_chars]:
+                character = characters[slot]
+                # mix(round_hash ^ character key), inlined: this line runs for every move
+                draw = ((round_hash ^ char_keys[slot]) + 0x9E3779B97F4A7C15) & MASK
+                draw = ((draw ^ (draw >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+                draw = ((draw ^ (draw >> 27)) * 0x94D049BB133111EB) & MASK
+                draw ^= draw >> 31
+                posture = candidates[draw % n_candidates]
+                held = resources[slot]
+                key = (slot, closed, *held)
+                allowed = allowed_cache.get(key)
+                if allowed is None:
+                    allowed = tuple(
+                        ident for ident in offers[slot]
+                        if ident not in closed and (ident not in costs or _affordable(held, costs[ident]))
+                    )
+                    allowed_cache[key] = allowed
+                action = allowed[(draw >> 32) % len(allowed)]
+                cost = costs.get(action)
+                if cost is not None:
+                    for k, amount in cost:
+                        held[k] -= amount
+                vectors.append(move_vectors[posture, action])
+                postures[character] = posture
+                played.append(action)
+                if counting:
+                    posture_counts[posture] += 1
+                    action_counts[action] += 1
+                if keep_moves:
+                    moves.append((number, character, posture, action))
+            totals = [sum(column) for column in zip(*vectors)]
+            actions = frozenset(played)
+            ever = ever | actions
+            if tables.synergies:
+                facts = Facts(number, values, postures, actions, ever)
+                for ident, when, _ in tables.synergies:
+                    if when(facts):
+                        for k, amount in enumerate(self.synergy_vectors[ident]):
+                            totals[k] += amount
+            values = _clamped(ids, values, totals, lows, highs)
+            once_used.update(actions)   # only `once` actions are ever looked up in it
+        ending = None
+        if tables.endings:
+            facts = Facts(self.rounds, values, postures, actions, ever)
+            for ident, when in tables.endings:
+                if when is None or when(facts):
+                    ending = ident
+                    break
+        return GameResult(values, ending, moves)
+
+
+def _affordable(held: list[int], cost) -> bool:
+    for k, amount in cost:
+        if held[k] < amount:
+            return False
+    return True
+
+
+def _merged(*deltas) -> dict[str, int]:
+    total: dict[str, int] = {}
+    for delta in deltas:
+        for ident, amount in delta.items():
+            total[ident] = total.get(ident, 0) + amount
+    return total
+
+
+def _clamped(ids, values, totals, lows, highs) -> dict[str, int]:
+    result = {}
+    for k, ident in enumerate(ids):
+        value = values[ident] + totals[k]
+        result[ident] = lows[k] if value < lows[k] else highs[k] if value > highs[k] else value
+    return result
