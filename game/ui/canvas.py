@@ -30,6 +30,7 @@ class Canvas:
     metrics: Metrics
     boxes: list[TextBox] = field(default_factory=list)
     hits: list[tuple[pygame.Rect, object]] = field(default_factory=list)
+    language: str = "fr"
 
     @property
     def rect(self) -> pygame.Rect:

@@ -34,7 +34,7 @@ def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[
         x = plot.left + round(index * step)
         text = round_label(index)
         width = canvas.text_width(text, "small")
-        left = min(max(rect.left, x - width // 2), rect.right - width)
+        left = min(max(rect.left, x - width // 2), plot.right - width)
         if left > last_right + gap:
             canvas.line(text, left, plot.bottom + gap // 2, "small", role="secondary", area=rect)
             last_right = left + width
@@ -50,16 +50,14 @@ def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[
         for point in points:
             pygame.draw.circle(canvas.surface, colour, point, width + 1)
         ends.append((points[-1][1], labels[number], colour))
-    # Labels at the line ends, pushed apart so that none overlaps another.
+    # Labels at the line ends, pushed apart so that none overlaps another, and kept above the round numbers.
     ends.sort()
-    placed = []
-    y_min, y_max = rect.top, plot.bottom + small - small
+    placed: list[int] = []
     for y, text, colour in ends:
-        top = max(y - small // 2, placed[-1] + small if placed else y_min)
-        placed.append(top)
-    overflow = (placed[-1] + small) - (rect.bottom) if placed else 0
+        placed.append(max(y - small // 2, placed[-1] + small if placed else rect.top))
+    overflow = (placed[-1] + small) - plot.bottom if placed else 0
     if overflow > 0:
-        placed = [p - overflow for p in placed]
+        placed[-1] -= overflow
         for i in range(len(placed) - 2, -1, -1):
             placed[i] = min(placed[i], placed[i + 1] - small)
     x = plot.right + gap
@@ -69,7 +67,6 @@ def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[
         while canvas.text_width(fitted, "small") > rect.right - x and len(fitted) > 2:
             fitted = fitted[:-2] + "…"
         canvas.line(fitted, x, top, "small", area=rect)
-    _ = y_max
 
 
 def posture_path(canvas: Canvas, rect: pygame.Rect, name: str, coops: list[int], tr) -> None:

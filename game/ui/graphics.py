@@ -31,17 +31,18 @@ def badge_width(canvas: Canvas, text: str, kind: str = "small") -> int:
 
 
 def gauge(flow: Flow, label: str, value: int, low: int, high: int, change: str = "",
-          before: int | None = None) -> None:
+          before: int | None = None, value_width: int = 0) -> None:
     """One indicator: label, min, a filled bar (a lighter mark where it was before), max, then the value."""
     canvas = flow.canvas
     gap = canvas.metrics.gap
     value_text = change or str(value)
-    value_width = max(canvas.text_width(value_text, "body", "bold"), canvas.text_width("00", "body"))
+    value_width = max(value_width, canvas.text_width(value_text, "body", "bold"), canvas.text_width("00", "body"))
     low_text, high_text = str(low), str(high)
     low_w, high_w = canvas.text_width(low_text, "small"), canvas.text_width(high_text, "small")
     label_width = max(canvas.metrics.body * 3, int(flow.width * 0.34))
     bar_width = flow.width - label_width - value_width - low_w - high_w - 4 * gap
-    stacked = bar_width < canvas.metrics.body * 3
+    one_line = canvas.text_width(label, "body") <= label_width - gap
+    stacked = bar_width < canvas.metrics.body * 3 or not one_line
     if stacked:
         label_width = flow.width
         bar_width = flow.width - value_width - low_w - high_w - 3 * gap
@@ -107,7 +108,7 @@ def posture_scale(canvas: Canvas, rect: pygame.Rect, tr, marks: list[tuple[int, 
     stop = rect.right - right_w - size
     triangle(canvas.surface, theme.text, (start, y), size, "left")
     triangle(canvas.surface, theme.text, (stop, y), size, "right")
-    line_left, line_right = start + size, stop - size
+    line_left, line_right = start + size * 3 // 2, stop - size * 3 // 2
     pygame.draw.line(canvas.surface, theme.rule, (line_left, y), (line_right, y), max(2, lh // 16))
     for value in range(-2, 3):
         x = line_left + (line_right - line_left) * (value + 2) // 4

@@ -96,8 +96,15 @@ class App:
     # -- drawing ---------------------------------------------------------------
     def render(self) -> None:
         surface = self.window.get_surface()
-        self.canvas = Canvas(surface, self.theme, self.metrics())
+        width, height = surface.get_size()   # the surface, not the window: they differ until SDL catches up
+        metrics = Metrics(width, height, self.settings.text_scale)
+        self.canvas = Canvas(surface, self.theme, metrics, language=self.language)
         again = self.target.draw(self.canvas)
+        for _ in range(2):
+            # The footer or the layout depended on what did not fit: draw again before showing.
+            if not again:
+                break
+            again = self.target.draw(self.canvas)
         self.window.flip()
         self.frames += 1
         self.dirty = bool(again)
@@ -116,6 +123,9 @@ class App:
             return
         if kind in (pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED, pygame.WINDOWEXPOSED,
                     pygame.WINDOWRESTORED, pygame.WINDOWMAXIMIZED):
+            for screen in (self.scene, self.overlay):
+                if screen is not None:
+                    screen._stack = False   # a new size may fit the columns again
             self.invalidate()
             return
         if kind == pygame.KEYDOWN and not self.target.wants_text or kind == pygame.KEYDOWN and event.key in (
@@ -190,6 +200,16 @@ class App:
         self.running = False
 
     # -- the loops -------------------------------------------------------------
+    def step(self) -> None:
+        """Handle every event already queued, then redraw if needed (tests and autoplay use it)."""
+        for item in pygame.event.get():
+            self.safely(self.dispatch, item)
+        if self.canvas is not None and self.window.get_surface().get_size() != (
+                self.canvas.metrics.width, self.canvas.metrics.height):
+            self.invalidate()   # resized without an event (some drivers)
+        if self.dirty:
+            self.safely(self.render)
+
     def run(self) -> int:
         """The interactive loop: sleeps in event.wait until an event or a screen's own timer."""
         while self.running:

@@ -8,6 +8,7 @@ from typing import Callable, Optional
 import pygame
 
 from game.ui.canvas import Canvas, Flow
+from game.ui.strings import TR
 
 
 @dataclass
@@ -75,7 +76,7 @@ class Menu:
         room = flow.space_left()
         first, last = 0, len(self.items)
         if sum(heights) > room:
-            room -= 2 * canvas.line_height("small")
+            room -= (2 if self.focus > 0 else 1) * canvas.line_height("small")
             first = min(getattr(self, "first", 0), self.focus)
             while first < self.focus and sum(heights[first:self.focus + 1]) > room:
                 first += 1
@@ -87,7 +88,7 @@ class Menu:
             last = max(last, first + 1)
         self.first = first
         if first > 0:
-            flow.text(f"\u2191 {first}", "small", role="secondary")
+            flow.text(f"\u2191 {TR(flow.canvas.language, 'more_items', n=first)}", "small", role="secondary")
         for index in range(first, last):
             label_lines, detail_lines, height = shapes[index]
             item = self.items[index]
@@ -112,7 +113,8 @@ class Menu:
 
             flow.block(height, paint, keep=True)
         if last < len(self.items):
-            flow.text(f"\u2193 {len(self.items) - last}", "small", role="secondary")
+            flow.text(f"\u2193 {TR(flow.canvas.language, 'more_items', n=len(self.items) - last)}", "small",
+                      role="secondary")
 
 class TextEntry:
     """A one-line text field: TEXTINPUT gives the characters (accents, dead keys and AZERTY are the system's

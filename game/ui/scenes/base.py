@@ -24,6 +24,8 @@ class Scene:
         self.scroll = 0
         self._overflow = False
         self._units = 0
+        self._stack = False     # columns did not fit side by side: stack them in one scrolling flow
+        self._side = None
 
     # -- words ---------------------------------------------------------------
     def tr(self, key: str, **values) -> str:
@@ -106,7 +108,7 @@ class Scene:
             hints.insert(0, self.tr("more_below"))
         elif self.scroll > 0:
             hints.insert(0, self.tr("more_above"))
-        footer_lines = canvas.wrapped("   ".join(hints), full.width, "small")
+        footer_lines = canvas.wrapped("  ·  ".join(hints), full.width, "small")
         bottom = full.bottom - len(footer_lines) * canvas.line_height("small")
         y = bottom
         for line in footer_lines:
@@ -116,13 +118,18 @@ class Scene:
 
         area = pygame.Rect(full.left, top + m.gap // 2, full.width, max(0, bottom - top - m.gap // 2))
         flow = Flow(canvas, area, skip=self.scroll)
+        self._side = None
         # A screen with columns returns the flow that scrolls; otherwise the body flow does.
         flow = self.draw_body(canvas, flow) or flow
+        again = False
+        if self._side is not None and self._side.overflow and not self._stack:
+            self._stack = True
+            again = True
         was = self._overflow
         self._overflow = flow.overflow
         self._units = flow.index
         self._drawn_units = flow.drawn
-        return was != self._overflow
+        return again or was != self._overflow
 
     def draw_body(self, canvas: Canvas, flow: Flow) -> Optional[Flow]:
         return None
@@ -131,9 +138,10 @@ class Scene:
         """Main and side columns side by side on a wide window, stacked (side below) on a narrow one."""
         area = flow.area
         gap = canvas.metrics.margin
-        if canvas.metrics.wide:
+        if canvas.metrics.wide and not self._stack:
             side_width = int(area.width * side_share)
             main = pygame.Rect(area.left, area.top, area.width - side_width - gap, area.height)
             side = pygame.Rect(main.right + gap, area.top, side_width, area.height)
-            return Flow(canvas, main, skip=self.scroll), Flow(canvas, side)
+            self._side = Flow(canvas, side)
+            return Flow(canvas, main, skip=self.scroll), self._side
         return flow, flow

@@ -87,8 +87,9 @@ class ChoiceScene(GameScene):
     def draw_body(self, canvas, flow):
         character = self.scenario.character(self.character)
         main, side = self.columns(canvas, flow, side_share=0.5)
-        main.text(f"{character.name} — {character.role}", "title", style="bold", role="accent")
-        main.text(self.tr("handoff_line", team=self.play.team(self.character)), "small", role="secondary")
+        main.text(character.name, "title", style="bold", role="accent")
+        main.text(f"{character.role} · {self.tr('team_label', team=self.play.team(self.character))}", "small",
+                  role="secondary")
         main.gap()
         main.text(self.tr("objective", text=character.objective))
         if character.secret:

@@ -35,13 +35,14 @@ class EndScene(GameScene):
 
     def draw_body(self, canvas, flow):
         page = PAGES[self.page]
-        getattr(self, "draw_" + page)(canvas, flow)
         if self.exported:
-            flow.gap()
             for path in self.exported:
                 flow.text(self.tr("end_exported", path=path), "small", style="bold")
+            flow.gap()
         elif self.export_error:
             flow.text(self.tr("end_export_failed", error=self.export_error), "small", style="bold")
+            flow.gap()
+        getattr(self, "draw_" + page)(canvas, flow)
         return None
 
     def draw_ending(self, canvas, flow):
@@ -67,7 +68,7 @@ class EndScene(GameScene):
         height = max(canvas.line_height("small") * 4, flow.space_left() - canvas.line_height("small") * 2)
 
         def label(index: int) -> str:
-            return "0" if index == 0 else self.tr("round_of", n=index, total=len(series[0][1]) - 1).split(" /")[0]
+            return self.tr("chart_start") if index == 0 else self.tr("round_short", n=index)
 
         flow.block(height, lambda r: chart.line_chart(canvas, r, series, label))
 
@@ -98,11 +99,12 @@ class EndScene(GameScene):
             flow.text(self.tr("end_no_splits"), role="secondary")
         for split in self.view.split_moves:
             v = split.verdict
-            flow.text(f"{self.tr('round_of', n=split.round, total=self.state.setup.rounds)} · "
+            flow.text(f"{self.tr('round_short', n=split.round)} · "
                       f"{self.character_name(split.character)} · {self.scenario.posture(split.posture).label}"
                       f" · {self.action_title(split.action)} \u2014 {self.tr('verdict_coop')} {v.coop}, "
                       f"{self.tr('verdict_not_coop')} {v.pas_coop}, {self.tr('verdict_depends')} {v.depends}",
                       on="background")
+            flow.gap()
         flow.gap()
         flow.text(self.tr("end_prompts"), "body", style="bold")
         for prompt in self.view.final_prompts:

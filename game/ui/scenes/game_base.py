@@ -39,6 +39,12 @@ class GameScene(Scene):
 
     def board(self, flow: Flow, values: dict[str, int], before: dict[str, int] | None = None) -> None:
         """Every indicator as a gauge; with `before`, the change "4 → 6 (+2)" beside it."""
+        canvas = flow.canvas
+        widest = 0
+        for indicator in self.scenario.indicators:
+            text = str(values[indicator.id]) if before is None else graphics.change_text(
+                before[indicator.id], values[indicator.id])
+            widest = max(widest, canvas.text_width(text, "body", "bold"))
         for indicator in self.scenario.indicators:
             value = values[indicator.id]
             change = ""
@@ -46,7 +52,7 @@ class GameScene(Scene):
             if before is not None:
                 old = before[indicator.id]
                 change = graphics.change_text(old, value)
-            graphics.gauge(flow, indicator.label, value, indicator.min, indicator.max, change, old)
+            graphics.gauge(flow, indicator.label, value, indicator.min, indicator.max, change, old, widest)
             flow.gap(flow.canvas.metrics.gap // 2)
 
     def character_name(self, ident: str) -> str:

@@ -56,7 +56,7 @@ class RevealScene(GameScene):
         fill = graphics.READING_FILL[reading]
         pad = canvas.metrics.gap
         badge = graphics.reading_text(self.tr, reading)
-        who = f"{self.character_name(move.character)} ({self.play.team(move.character)})"
+        who = f"{self.character_name(move.character)} ({self.tr('team_label', team=self.play.team(move.character))})"
         what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
         inner = flow.width - 2 * pad
         badge_w = graphics.badge_width(canvas, badge, "body")

@@ -17,11 +17,8 @@ class SituationScene(GameScene):
     def draw_body(self, canvas, flow):
         state, scenario = self.state, self.scenario
         main, side = self.columns(canvas, flow)
-        main.text(f"{self.round_text()} · {scenario.territory.name}", "title", style="bold", role="accent")
+        main.text(self.round_text(), "title", style="bold", role="accent")
         main.gap()
-        if state.round == 1:
-            main.text(scenario.goal, "body", style="italic")
-            main.gap()
         text = scenario.round_texts.get(state.round)
         if text:
             main.text(text)
@@ -37,6 +34,8 @@ class SituationScene(GameScene):
             if effects:
                 main.text(effects, "body", style="bold", indent=canvas.metrics.gap)
             main.gap()
+        if state.round == 1:
+            main.text(f"{scenario.territory.name} : {scenario.goal}", "body", style="italic")
         if side is main:
             main.gap()
         side.text(self.tr("indicators"), "body", style="bold")

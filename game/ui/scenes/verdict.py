@@ -6,8 +6,8 @@ import pygame
 
 from game.engine import RecordVerdict, SkipVerdicts, is_split
 from game.engine.state import Verdict
-from game.ui import graphics
 from game.ui.scenes.game_base import GameScene
+from game.ui.widgets import Item, Menu
 
 _KEYS = {pygame.K_c: 0, pygame.K_p: 1, pygame.K_d: 2}
 
@@ -34,46 +34,28 @@ class VerdictScene(GameScene):
     def shot_suffix(self):
         return "tally" if self.filled else ""
 
+    def _items(self) -> list[Item]:
+        items = []
+        for move in self.moves:
+            tally = self.tallies[move.character]
+            split = is_split(Verdict(*tally))
+            who = (f"{self.character_name(move.character)} · {self.scenario.posture(move.posture).label}"
+                   f" · {self.action_title(move.action)}")
+            counts = (f"{self.tr('verdict_coop')} {tally[0]} · {self.tr('verdict_not_coop')} {tally[1]} · "
+                      f"{self.tr('verdict_depends')} {tally[2]}")
+            if split:
+                counts = f"{counts} — {self.tr('verdict_split')}"
+            items.append(Item(f"{who}\n{counts}", move.character, on="split" if split else "panel"))
+        return items
+
     def draw_body(self, canvas, flow):
         flow.text(self.tr("verdict_title"), "title", style="bold", role="accent")
         flow.gap()
-        for index, move in enumerate(self.moves):
-            self.draw_row(canvas, flow, index, move)
+        menu = Menu(self._items(), self.focus)
+        menu.first = getattr(self, "_first", 0)
+        menu.draw(flow, "verdict")
+        self._first = menu.first
         return None
-
-    def draw_row(self, canvas, flow, index, move) -> None:
-        tally = self.tallies[move.character]
-        split = is_split(Verdict(*tally))
-        fill = "split" if split else "panel"
-        pad = canvas.metrics.gap
-        ring = canvas.metrics.focus_width
-        who = (f"{self.character_name(move.character)} · {self.scenario.posture(move.posture).label}"
-               f" · {self.action_title(move.action)}")
-        counts = (f"{self.tr('verdict_coop')} {tally[0]}   {self.tr('verdict_not_coop')} {tally[1]}   "
-                  f"{self.tr('verdict_depends')} {tally[2]}")
-        if split:
-            counts = f"{counts}   \u2014 {self.tr('verdict_split')}"
-        inner = flow.width - 2 * (pad + ring)
-        who_lines = canvas.wrapped(who, inner, "body")
-        count_lines = canvas.wrapped(counts, inner, "body", "bold")
-        lh = canvas.line_height("body")
-        height = (len(who_lines) + len(count_lines)) * lh + 2 * pad + 3 * ring
-
-        def paint(rect):
-            box = pygame.Rect(rect.left + ring, rect.top + ring, rect.width - 2 * ring, rect.height - 3 * ring)
-            canvas.panel(box, fill)
-            if index == self.focus:
-                canvas.focus_ring(box)
-            y = box.top + pad
-            for line in who_lines:
-                canvas.line(line, box.left + pad, y, "body", on=fill, area=box)
-                y += lh
-            for line in count_lines:
-                canvas.line(line, box.left + pad, y, "body", style="bold", on=fill, area=box)
-                y += lh
-            canvas.add_hit(box, ("verdict", index))
-
-        flow.block(height, paint, keep=index == self.focus)
 
     def record(self, index: int) -> bool:
         move = self.moves[index]

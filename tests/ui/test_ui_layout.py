@@ -1,0 +1,68 @@
+"""Every screen of a heavy 8-character game, at every projector size: no text clipped, overlapping or too small."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui_walk import layout_problems, walk_game
+
+SIZES = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080), (3840, 2160)]
+SCREENS = {"title", "setup", "situation", "handoff", "choice", "reveal", "verdict", "debrief", "end"}
+
+
+def app_crash_logs():
+    from game.paths import data_home
+
+    return [p.read_text() for p in (data_home() / "crashes").glob("*.log")]
+
+
+def _checker(found: list):
+    def check(app, scene):
+        for problem in layout_problems(app.canvas):
+            found.append(f"{scene.name}{'-' + scene.shot_suffix() if scene.shot_suffix() else ''}: {problem}")
+    return check
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_no_text_is_clipped_overlapping_or_below_the_floor_at_any_size(make_app, long_path, size):
+    app = make_app(size)
+    found: list[str] = []
+    shown = walk_game(app, long_path, _checker(found))
+    assert SCREENS <= set(shown)
+    assert found == []
+
+
+@pytest.mark.parametrize("theme", ["standard", "contrast"])
+def test_double_text_size_reflows_without_clipping(make_app, long_path, theme):
+    app = make_app((1024, 768), scale=2.0, theme=theme)
+    found: list[str] = []
+    shown = walk_game(app, long_path, _checker(found))
+    assert SCREENS <= set(shown)
+    assert found == []
+
+
+def test_body_text_is_at_least_the_body_share_of_the_window_height(make_app, long_path):
+    app = make_app((1920, 1080))
+    sizes = set()
+    walk_game(app, long_path, lambda app, scene: sizes.update(b.size for b in app.canvas.boxes))
+    assert min(sizes) >= 36          # the floor, 3.3 % of 1080
+    assert 48 in sizes               # body text, 4.4 % of 1080
+    assert max(sizes) >= 72          # screen titles, 6.7 % of 1080
+
+
+def test_a_window_resized_while_playing_reflows(make_app, long_path):
+    app = make_app((1920, 1080))
+    found: list[str] = []
+    shown = []
+
+    def check(app, scene):
+        shown.append(scene.name)
+        found.extend(layout_problems(app.canvas))
+        if len(shown) == 6:
+            app.window.size = (1024, 768)
+            app.step()   # the loop sees the size change and draws again
+            found.extend(layout_problems(app.canvas))
+
+    walk_game(app, long_path, check)
+    assert app.canvas.rect.size == (1024, 768)
+    assert found == []

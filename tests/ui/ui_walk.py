@@ -1,0 +1,48 @@
+"""Helpers of the screen tests: walk every screen of a game with the bot, checking each frame's text boxes."""
+
+from __future__ import annotations
+
+from game.ui.theme import contrast_ratio
+
+
+def layout_problems(canvas) -> list[str]:
+    """Every text box that is clipped (outside the window or its area), too small, low in contrast,
+    or overlapping another text box."""
+    problems = []
+    window = canvas.rect
+    floor = canvas.metrics.floor
+    boxes = [b for b in canvas.boxes if b.text.strip()]
+    for box in boxes:
+        if not window.contains(box.rect):
+            problems.append(f"outside the window: {box.text!r} {box.rect}")
+        if not box.area.contains(box.rect):
+            problems.append(f"outside its area {box.area}: {box.text!r} {box.rect}")
+        if box.size < floor:
+            problems.append(f"below the floor ({box.size} < {floor}): {box.text!r}")
+        if contrast_ratio(box.fg, box.bg) < 4.5:
+            problems.append(f"contrast {contrast_ratio(box.fg, box.bg):.1f}: {box.text!r}")
+    for i, first in enumerate(boxes):
+        for second in boxes[i + 1:]:
+            if first.rect.colliderect(second.rect):
+                problems.append(f"overlap: {first.text!r} {first.rect} / {second.text!r} {second.rect}")
+    return problems
+
+
+def walk_game(app, scenario_path, check=None, limit: int = 2000) -> list[str]:
+    """Play a whole game from the title with the screens' bot steps; returns the screen names shown."""
+    from game.ui.autoplay import ScreenBot
+    from game.ui.scenes.title import TitleScene
+
+    app.show(TitleScene(app, highlight=scenario_path))
+    bot = ScreenBot()
+    shown = []
+    for _ in range(limit):
+        app.render()
+        scene = app.target
+        shown.append(scene.name)
+        if check is not None:
+            check(app, scene)
+        if bot.finished:
+            break
+        scene.bot_step(bot)
+    return shown
