@@ -80,6 +80,7 @@ def run_play(args) -> int:
     finally:
         if app.play is not None:
             app.play.close()
+        window.destroy()
 
 
 def start(app, args) -> None:

@@ -60,12 +60,22 @@ def measure(face: pygame.font.Font, text: str) -> int:
                for p in _ARROW_SPLIT.split(text) if p)
 
 
+_NO_LINE_START = set("»:;!?\u00a0")
+
+
 def _split_long_word(face: pygame.font.Font, word: str, width: int) -> list[str]:
+    """Cut a word wider than the line; a piece never starts with high punctuation or a non-breaking space."""
     pieces, current = [], ""
     for char in word:
         if current and measure(face, current + char) > width:
+            carried = ""
+            while char in _NO_LINE_START and len(current) > 1 and current[-1:] != "":
+                carried = current[-1] + carried
+                current = current[:-1]
+                if current[-1:] not in _NO_LINE_START:
+                    break
             pieces.append(current)
-            current = char
+            current = carried + char
         else:
             current += char
     if current:

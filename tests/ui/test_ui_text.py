@@ -1,0 +1,67 @@
+"""French line breaking measured with the real font: no break before « » ; : ! ?, nor inside numbers."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.ui import text
+
+
+@pytest.fixture(scope="module")
+def face():
+    pygame.font.init()
+    return text.font(40)
+
+
+def test_guillemets_and_high_punctuation_never_start_a_line(face):
+    sample = "Elle a dit « nous y arriverons » : vraiment ? Oui ! Et puis ; enfin"
+    for width in range(60, 900, 7):
+        for line in text.wrap(face, sample, width):
+            assert not line.startswith(("»", ":", "?", "!", ";")), (width, line)
+            assert not line.rstrip().endswith("«"), (width, line)
+
+
+def test_numbers_written_with_spaces_stay_on_one_line(face):
+    sample = "Un budget de 3 500 € pour 10 000 habitants et 60 000 € de travaux"
+    for width in range(150, 900, 11):
+        joined = "\n".join(text.wrap(face, sample, width))
+        for number in ("3\u00a0500\u00a0€", "10\u00a0000", "60\u00a0000"):
+            assert number in joined, (width, joined)
+
+
+def test_a_word_longer_than_the_line_is_cut_to_fit(face):
+    word = "Anticonstitutionnellement" * 3
+    lines = text.wrap(face, word, 200)
+    assert "".join(lines) == word
+    assert all(text.measure(face, line) <= 200 for line in lines)
+
+
+def test_explicit_new_lines_are_kept(face):
+    assert text.wrap(face, "un\ndeux", 1000) == ["un", "deux"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="aàeéèç «»:;!? 0123456789\n-", max_size=120), st.integers(60, 700))
+def test_every_wrapped_line_fits_its_width_and_no_word_is_lost(sample, width):
+    face = text.font(30)
+    lines = text.wrap(face, sample, width)
+    assert all(text.measure(face, line) <= width for line in lines)
+    squeeze = lambda s: "".join(s.split()).replace("\u00a0", "")  # noqa: E731
+    assert squeeze("".join(lines)) == squeeze(sample)
+
+
+def test_arrows_are_measured_and_drawn_as_shapes(face):
+    surface = pygame.Surface((600, 80))
+    surface.fill((255, 255, 255))
+    rect = text.render_line(surface, face, "4 \u2192 6 (+2)", (0, 0, 0), (0, 0))
+    assert rect.width == text.measure(face, "4 \u2192 6 (+2)")
+    assert rect.width > text.measure(face, "4  6 (+2)")
+    # Something dark was drawn between the two numbers (the arrow's shaft).
+    left = text.measure(face, "4 ")
+    middle_row = face.get_ascent() * 2 // 3
+    darks = [surface.get_at((x, y))[0] < 128 for x in range(left, left + text.arrow_width(face))
+             for y in range(middle_row - 6, middle_row + 6)]
+    assert any(darks)
