@@ -65,20 +65,24 @@ def compile_tests(condition: Condition, coop_of: Mapping[str, int]) -> list[tupl
     if c.round_at_most is not None:
         high = c.round_at_most
         tests.append(("round_at_most", lambda f: f.round <= high))
+    # The one-item forms below are the common case; they skip a generator (the simulator runs them millions of times).
     if c.indicator_at_least is not None:
-        floors = tuple(c.indicator_at_least.items())
-        tests.append(("indicator_at_least", lambda f: all(f.values[k] >= v for k, v in floors)))
+        tests.append(("indicator_at_least", _indicator_test(c.indicator_at_least, at_least=True)))
     if c.indicator_at_most is not None:
-        ceilings = tuple(c.indicator_at_most.items())
-        tests.append(("indicator_at_most", lambda f: all(f.values[k] <= v for k, v in ceilings)))
+        tests.append(("indicator_at_most", _indicator_test(c.indicator_at_most, at_least=False)))
     if c.posture_count is not None:
         counts = tuple(c.posture_count.items())
+        if len(counts) == 1:
+            (only, least), = counts
 
-        def posture_count(f: Facts) -> bool:
-            if f.postures is None:
-                return False
-            taken = list(f.postures.values())
-            return all(taken.count(posture) >= n for posture, n in counts)
+            def posture_count(f: Facts) -> bool:
+                return f.postures is not None and list(f.postures.values()).count(only) >= least
+        else:
+            def posture_count(f: Facts) -> bool:
+                if f.postures is None:
+                    return False
+                taken = list(f.postures.values())
+                return all(taken.count(posture) >= n for posture, n in counts)
 
         tests.append(("posture_count", posture_count))
     if c.coop_average_at_least is not None:
@@ -106,6 +110,18 @@ def compile_tests(condition: Condition, coop_of: Mapping[str, int]) -> list[tupl
         negated = compile_condition(c.not_, coop_of)
         tests.append(("not", lambda f: not negated(f)))
     return tests
+
+
+def _indicator_test(bounds: Mapping[str, int], at_least: bool) -> Test:
+    pairs = tuple(bounds.items())
+    if len(pairs) == 1:
+        (ident, bound), = pairs
+        if at_least:
+            return lambda f: f.values[ident] >= bound
+        return lambda f: f.values[ident] <= bound
+    if at_least:
+        return lambda f: all(f.values[k] >= v for k, v in pairs)
+    return lambda f: all(f.values[k] <= v for k, v in pairs)
 
 
 def _coop_average(facts: Facts, coop_of: Mapping[str, int], bound: float, at_least: bool) -> bool:

@@ -7,7 +7,6 @@ a resume or a simulation always draws the same thing, whatever came before.
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 
 MASK = (1 << 64) - 1
@@ -30,7 +29,11 @@ def mix(value: int) -> int:
 @lru_cache(maxsize=4096)
 def text_key(text: str) -> int:
     """A stable 64-bit number for an id (Python's own hash of a str changes between runs)."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+    data = text.encode("utf-8")
+    value = len(data)
+    for start in range(0, len(data), 8):
+        value = mix(value ^ int.from_bytes(data[start:start + 8], "little"))
+    return value
 
 
 def place_hash(seed: int, *parts: int) -> int:

@@ -8,7 +8,9 @@ Conditions, event draws and the bot's hash are the engine's own functions.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from operator import add
 from typing import Optional, Sequence
 
 from game.content.model import Scenario
@@ -66,6 +68,7 @@ class FastGame:
         resource_index = {r: k for k, (r, _, _) in enumerate(tables.resources)}
         self.caps = tuple(cap for _, cap, _ in tables.resources)
         self.regains = tuple((k, regain) for k, (_, _, regain) in enumerate(tables.resources) if regain)
+        self.count = len(self.characters)
         self.start_held = tuple(
             tuple(tables.start_resources[c][r] for r, _, _ in tables.resources) for c in self.characters
         )
@@ -78,13 +81,16 @@ class FastGame:
         self.rotations = tuple(tuple((first + k) % count for k in range(count)) for first in range(count))
         # (slot, closed actions, resources held) -> actions the bot may pick: the same few keys recur.
         self.allowed_cache: dict = {}
+        # Resources held -> after the round's regain / after paying an action: computed once each.
+        self.regained = _Memo(_regain_of(self.caps, self.regains))
+        self.paid = _Memo(lambda key: tuple(
+            held - dict(self.costs[key[1]]).get(k, 0) for k, held in enumerate(key[0])))
         # Actions whose availability changes during a game (once, requires): checked once per round.
         self.gated = tuple((ident, spec.once, spec.requires) for ident, spec in tables.actions.items()
                            if spec.once or spec.requires is not None)
 
-    def play(self, seed: int, keep_moves: bool = False, posture_counts: Optional[dict] = None,
-             action_counts: Optional[dict] = None) -> GameResult:
-        """One whole game; counts of postures and actions are added to the dicts given."""
+    def play(self, seed: int, keep_moves: bool = False, pair_counts: Optional[Counter] = None) -> GameResult:
+        """One whole game; each move's (posture, action) is counted in `pair_counts` when given."""
         tables = self.tables
         ids = self.indicator_ids
         lows, highs = self.lows, self.highs
@@ -97,34 +103,32 @@ class FastGame:
         costs = self.costs
         gated = self.gated
         allowed_cache = self.allowed_cache
-        caps = self.caps
-        regains = self.regains
-        n_chars = len(characters)
+        regained = self.regained
+        paid = self.paid
+        synergies = tables.synergies
+        synergy_vectors = self.synergy_vectors
         values = dict(zip(ids, self.start_values))
-        resources = [list(start) for start in self.start_held]
+        resources = list(self.start_held)       # one tuple per slot, replaced (never mutated)
         ever: frozenset[str] = frozenset()
         once_used: set[str] = set()
         drawn: set[str] = set()
         postures = actions = None
         moves = [] if keep_moves else None
-        counting = posture_counts is not None
+        counting = pair_counts is not None
         has_events = bool(tables.events) and tables.events_per_round > 0
         # The engine's place_hash(seed, SALT_BOT, round, character), unrolled (see game.engine.bot).
         seed_hash = mix(seed & MASK)
         bot_base = mix(seed_hash ^ SALT_BOT)
         event_base = mix(seed_hash ^ SALT_EVENTS)
         for number in range(1, self.rounds + 1):
-            if number > 1 and regains:
-                for held in resources:
-                    for k, regain in regains:
-                        total = held[k] + regain
-                        held[k] = caps[k] if total > caps[k] else total
+            if number > 1 and self.regains:
+                resources = [regained[held] for held in resources]
             before_facts = Facts(number, values, postures, actions, ever)
             if has_events:
                 events = draw_events(tables, seed, number, before_facts, drawn, event_base)
                 if events:
                     drawn.update(events)
-                    values = _clamped(ids, values, [sum(c) for c in zip(*(self.event_vectors[e] for e in events))],
+                    values = _clamped(ids, values, map(sum, zip(*[self.event_vectors[e] for e in events])),
                                       lows, highs)
                     before_facts = Facts(number, values, postures, actions, ever)
             closed = frozenset(
@@ -135,16 +139,15 @@ class FastGame:
             vectors = []
             postures = {}
             played = []
-            for slot in self.rotations[(number - 1) % n_chars]:
-                character = characters[slot]
-                # mix(round_hash ^ character key), inlined: this line runs for every move
+            for slot in self.rotations[(number - 1) % self.count]:
+                # mix(round_hash ^ character key), inlined: this runs for every move
                 draw = ((round_hash ^ char_keys[slot]) + 0x9E3779B97F4A7C15) & MASK
                 draw = ((draw ^ (draw >> 30)) * 0xBF58476D1CE4E5B9) & MASK
                 draw = ((draw ^ (draw >> 27)) * 0x94D049BB133111EB) & MASK
                 draw ^= draw >> 31
                 posture = candidates[draw % n_candidates]
                 held = resources[slot]
-                key = (slot, closed, *held)
+                key = (slot, closed, held)
                 allowed = allowed_cache.get(key)
                 if allowed is None:
                     allowed = tuple(
@@ -153,28 +156,24 @@ class FastGame:
                     )
                     allowed_cache[key] = allowed
                 action = allowed[(draw >> 32) % len(allowed)]
-                cost = costs.get(action)
-                if cost is not None:
-                    for k, amount in cost:
-                        held[k] -= amount
-                vectors.append(move_vectors[posture, action])
-                postures[character] = posture
+                if action in costs:
+                    resources[slot] = paid[held, action]
+                move = (posture, action)
+                vectors.append(move_vectors[move])
+                postures[characters[slot]] = posture
                 played.append(action)
                 if counting:
-                    posture_counts[posture] += 1
-                    action_counts[action] += 1
+                    pair_counts[move] += 1
                 if keep_moves:
-                    moves.append((number, character, posture, action))
-            totals = [sum(column) for column in zip(*vectors)]
+                    moves.append((number, characters[slot], posture, action))
             actions = frozenset(played)
             ever = ever | actions
-            if tables.synergies:
+            if synergies:
                 facts = Facts(number, values, postures, actions, ever)
-                for ident, when, _ in tables.synergies:
+                for ident, when, _ in synergies:
                     if when(facts):
-                        for k, amount in enumerate(self.synergy_vectors[ident]):
-                            totals[k] += amount
-            values = _clamped(ids, values, totals, lows, highs)
+                        vectors.append(synergy_vectors[ident])
+            values = _clamped(ids, values, map(sum, zip(*vectors)), lows, highs)
             once_used.update(actions)   # only `once` actions are ever looked up in it
         ending = None
         if tables.endings:
@@ -186,11 +185,32 @@ class FastGame:
         return GameResult(values, ending, moves)
 
 
+class _Memo(dict):
+    """A dict that computes a missing value once with `compute(key)`."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key):
+        value = self[key] = self.compute(key)
+        return value
+
+
 def _affordable(held: list[int], cost) -> bool:
     for k, amount in cost:
         if held[k] < amount:
             return False
     return True
+
+
+def _regain_of(caps, regains):
+    def regain(held: tuple[int, ...]) -> tuple[int, ...]:
+        grown = list(held)
+        for k, amount in regains:
+            grown[k] = min(caps[k], grown[k] + amount)
+        return tuple(grown)
+    return regain
 
 
 def _merged(*deltas) -> dict[str, int]:
@@ -202,8 +222,8 @@ def _merged(*deltas) -> dict[str, int]:
 
 
 def _clamped(ids, values, totals, lows, highs) -> dict[str, int]:
-    result = {}
-    for k, ident in enumerate(ids):
-        value = values[ident] + totals[k]
-        result[ident] = lows[k] if value < lows[k] else highs[k] if value > highs[k] else value
-    return result
+    """Add the round's totals (in indicator order) and clamp each indicator once."""
+    return {
+        ident: low if value < low else high if value > high else value
+        for ident, value, low, high in zip(ids, map(add, values.values(), totals), lows, highs)
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 import sys
 from pathlib import Path
 from typing import Optional
@@ -52,49 +53,48 @@ def characters_in_play(scenario: Scenario, players: Optional[int]) -> tuple[str,
 
 
 class Tally:
-    """Sums over a range of games; two tallies merge into the tally of both ranges."""
+    """Counts over a range of games; two tallies merge into the tally of both ranges."""
 
-    def __init__(self, scenario: Scenario, indicator_ids: tuple[str, ...]):
-        self.sums = dict.fromkeys(indicator_ids, 0)
-        self.lows: dict[str, int] = {}
-        self.highs: dict[str, int] = {}
-        self.endings = {e.id: 0 for e in scenario.endings}
-        self.unmatched = 0
-        self.postures = {p.id: 0 for p in scenario.postures}
-        self.actions = {a.id: 0 for a in scenario.actions}
-        self.actions[OBSERVER_ID] = 0
+    def __init__(self):
+        self.outcomes: Counter = Counter()   # (final values in indicator order, ending) -> games
+        self.pairs: Counter = Counter()      # (posture, action) -> moves
 
     def play(self, loop: FastGame, seed: int, start: int, stop: int) -> None:
-        sums, lows, highs = self.sums, self.lows, self.highs
+        outcomes, pairs = self.outcomes, self.pairs
         for index in range(start, stop):
-            result = loop.play(game_seed(seed, index), posture_counts=self.postures, action_counts=self.actions)
-            for ident, value in result.values.items():
-                sums[ident] += value
-                if ident not in lows or value < lows[ident]:
-                    lows[ident] = value
-                if ident not in highs or value > highs[ident]:
-                    highs[ident] = value
-            if result.ending is None:
-                self.unmatched += 1
-            else:
-                self.endings[result.ending] += 1
+            result = loop.play(game_seed(seed, index), pair_counts=pairs)
+            outcomes[tuple(result.values.values()), result.ending] += 1
 
     def to_json(self) -> dict:
-        return {"sums": self.sums, "lows": self.lows, "highs": self.highs, "endings": self.endings,
-                "unmatched": self.unmatched, "postures": self.postures, "actions": self.actions}
+        return {"outcomes": [[list(v), e, n] for (v, e), n in self.outcomes.items()],
+                "pairs": [[p, a, n] for (p, a), n in self.pairs.items()]}
 
     def merge(self, other: dict) -> None:
-        for ident, value in other["sums"].items():
-            self.sums[ident] += value
-        for ident, value in other["lows"].items():
-            self.lows[ident] = min(self.lows.get(ident, value), value)
-        for ident, value in other["highs"].items():
-            self.highs[ident] = max(self.highs.get(ident, value), value)
-        for table in ("endings", "postures", "actions"):
-            mine = getattr(self, table)
-            for ident, count in other[table].items():
-                mine[ident] += count
-        self.unmatched += other["unmatched"]
+        for values, ending, count in other["outcomes"]:
+            self.outcomes[tuple(values), ending] += count
+        for posture, action, count in other["pairs"]:
+            self.pairs[posture, action] += count
+
+    def summary(self, scenario: Scenario, indicator_ids: tuple[str, ...], games: int) -> dict:
+        indicators = {}
+        for k, ident in enumerate(indicator_ids):
+            finals = [(values[k], count) for (values, _), count in self.outcomes.items()]
+            indicators[ident] = {
+                "mean": round(sum(v * n for v, n in finals) / games, 4),
+                "min": min(v for v, _ in finals),
+                "max": max(v for v, _ in finals),
+            }
+        endings = {e.id: 0 for e in scenario.endings}
+        for (_, ending), count in self.outcomes.items():
+            key = "none" if ending is None else ending
+            endings[key] = endings.get(key, 0) + count
+        postures = {p.id: 0 for p in scenario.postures}
+        actions = {a.id: 0 for a in scenario.actions}
+        actions[OBSERVER_ID] = 0
+        for (posture, action), count in self.pairs.items():
+            postures[posture] += count
+            actions[action] += count
+        return {"indicators": indicators, "endings": endings, "postures": postures, "actions": actions}
 
 
 # Below this many games a second process costs more than it saves.
@@ -117,7 +117,7 @@ def _play_in_two_processes(tally: Tally, loop: FastGame, seed: int, games: int) 
         status = 1
         try:
             os.close(reading)
-            other = Tally(loop.tables.scenario, loop.indicator_ids)
+            other = Tally()
             other.play(loop, seed, half, games)
             data = json.dumps(other.to_json()).encode("utf-8")
             view = memoryview(data)
@@ -145,14 +145,10 @@ def simulate(scenario: Scenario, games: int, seed: int, policy: str = "random",
     """The summary object of `--json`: the same arguments always give the same numbers."""
     characters = characters_in_play(scenario, players)
     loop = FastGame(scenario, characters, scenario.rounds, policy)
-    tally = Tally(scenario, loop.indicator_ids)
+    tally = Tally()
     parallel = parallel and not os.environ.get("COOP_SIMULATE_SEQUENTIAL")
     if not (parallel and games >= PARALLEL_FROM and _play_in_two_processes(tally, loop, seed, games)):
         tally.play(loop, seed, 0, games)
-    endings = dict(tally.endings)
-    if tally.unmatched:
-        endings["none"] = tally.unmatched
-    ids = loop.indicator_ids
     return {
         "scenario": scenario.id,
         "games": games,
@@ -160,12 +156,7 @@ def simulate(scenario: Scenario, games: int, seed: int, policy: str = "random",
         "policy": policy,
         "players": list(characters),
         "rounds": scenario.rounds,
-        "indicators": {
-            i: {"mean": round(tally.sums[i] / games, 4), "min": tally.lows[i], "max": tally.highs[i]} for i in ids
-        },
-        "endings": endings,
-        "postures": tally.postures,
-        "actions": tally.actions,
+        **tally.summary(scenario, loop.indicator_ids, games),
     }
 
 
