@@ -19,6 +19,7 @@ _FR = {
                          "(« {guess} » en Latin-1/Windows-1252 ?)",
     "binary_file": "fichier binaire (octet nul à la position {offset}) : ce n'est pas un texte YAML",
     "control_character": "caractère de contrôle {char} interdit",
+    "bidi_character": "caractère d'inversion du sens du texte {char} interdit (il fait afficher autre chose que ce qui est écrit)",
     "hint_resave_utf8": "réenregistrez le fichier en UTF-8 (dans l'éditeur : « Enregistrer avec l'encodage » → UTF-8)",
     # YAML
     "yaml_syntax": "syntaxe YAML invalide : {problem_text}",
@@ -124,6 +125,7 @@ _EN = {
     "encoding_not_utf8": "the file is not UTF-8: byte {byte} at offset {offset} (\"{guess}\" in Latin-1/Windows-1252?)",
     "binary_file": "binary file (null byte at offset {offset}): this is not YAML text",
     "control_character": "control character {char} is not allowed",
+    "bidi_character": "text-direction character {char} is not allowed (it makes a text display differently from what it says)",
     "hint_resave_utf8": "re-save the file as UTF-8 (in your editor: \"Save with encoding\" → UTF-8)",
     "yaml_syntax": "invalid YAML syntax: {problem_text}",
     "several_documents": "several YAML documents in the file (separated by `---`): a scenario is one",

@@ -9,15 +9,19 @@ from typing import Any, Optional
 from pydantic import BaseModel, ValidationError
 
 from game.content.locate import ITEM, KEY, VALUE, Finding
-from game.content.model import MAPPING_PROMPT_TAG, TEXT_PROMPT_TAG, Prompt, Scenario
+from game.content.model import MAPPING_PROMPT_TAG, TEXT_PROMPT_TAG, TEXTS_ALREADY_CHECKED, Prompt, Scenario
 
 _UNION_TAGS = {TEXT_PROMPT_TAG, MAPPING_PROMPT_TAG}
 
 
-def validate(data: dict) -> tuple[Optional[Scenario], list[Finding]]:
-    """The frozen scenario, or the findings of every structural problem of the data."""
+def validate(data: dict, texts_already_checked: bool = False) -> tuple[Optional[Scenario], list[Finding]]:
+    """The frozen scenario, or the findings of every structural problem of the data.
+
+    `texts_already_checked`: the caller has made sure no text can hold a
+    forbidden character (see the loader), so the model skips that scan.
+    """
     try:
-        return Scenario.model_validate(data), []
+        return Scenario.model_validate(data, context={TEXTS_ALREADY_CHECKED: texts_already_checked}), []
     except ValidationError as error:
         findings = []
         for item in error.errors(include_url=False):
