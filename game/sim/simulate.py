@@ -215,8 +215,7 @@ def run_simulate(args) -> int:
         scenario = load_scenario(path)
     except ScenarioError as error:
         print(MESSAGES(language, "invalid", path=path), file=sys.stderr)
-        for diagnostic in error.diagnostics:
-            print(str(diagnostic), file=sys.stderr)
+        print(error.render(language), file=sys.stderr)
         return 1
     except OSError as error:
         print(MESSAGES(language, "unreadable", path=path, detail=error.strerror or error), file=sys.stderr)

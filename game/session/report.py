@@ -1,0 +1,76 @@
+"""`coop report SESSION --format md|html|json [-o OUT]`, and the export the end screen calls."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional, Union
+
+from game import paths
+from game.i18n import Catalog, pick_language
+from game.session.errors import SessionError
+from game.session.journal import write_atomically
+from game.session.report_data import build_report
+from game.session.report_html import render_html
+from game.session.report_text import render_markdown
+from game.session.session import SUFFIX, Session, replay_file
+
+MESSAGES = Catalog({
+    "fr": {"cannot_write": "Impossible d'écrire {path} : {detail}", "written": "Compte rendu écrit : {path}"},
+    "en": {"cannot_write": "Cannot write {path}: {detail}", "written": "Report written: {path}"},
+})
+
+
+def render(session_path: Path, report_format: str, language: Optional[str] = None) -> str:
+    """The report of a session file in one format (md, html or json); SessionError if unreadable."""
+    replay = replay_file(session_path)
+    report = build_report(replay)
+    if report_format == "json":
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    language = pick_language(language, replay.state.setup.language)
+    if report_format == "html":
+        return render_html(report, replay.scenario, language)
+    return render_markdown(report, replay.scenario, language)
+
+
+def write_reports(session: Union[Session, Path, str], language: Optional[str] = None,
+                  folder: Optional[Path] = None) -> tuple[Path, Path]:
+    """Write the Markdown and HTML reports of a session into the reports folder; returns their paths.
+
+    Raises SessionError('write_failed') when the folder cannot be written.
+    """
+    path = session.path if isinstance(session, Session) else Path(session)
+    folder = Path(folder) if folder is not None else paths.reports_dir()
+    stem = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
+    written = []
+    for extension, report_format in (("md", "md"), ("html", "html")):
+        target = folder / f"{stem}.{extension}"
+        text = render(path, report_format, language)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, text.encode("utf-8"))
+        except OSError as error:
+            raise SessionError("write_failed", target, error.strerror or str(error)) from None
+        written.append(target)
+    return written[0], written[1]
+
+
+def run_report(args) -> int:
+    """Exit 0 with the report on standard output or in OUT; 1 with a clear message otherwise."""
+    language = pick_language(getattr(args, "lang", None))
+    try:
+        text = render(Path(args.session), args.format, getattr(args, "lang", None))
+    except SessionError as error:
+        print(error.message(language), file=sys.stderr)
+        return 1
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output)
+    try:
+        write_atomically(target, text.encode("utf-8"))
+    except OSError as error:
+        print(MESSAGES(language, "cannot_write", path=target, detail=error.strerror or error), file=sys.stderr)
+        return 1
+    return 0

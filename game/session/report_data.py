@@ -1,0 +1,96 @@
+"""The story of a session as data: the `json` report of the interfaces page, built by replaying the journal."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from game.content.model import DEBRIEF_PHASES
+from game.engine import apply, new_game
+from game.engine.queries import round_prompts
+from game.engine.state import GameState, Setup
+from game.session.session import Replay
+
+
+def _iso(moment: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(moment)) + f".{int(moment * 1000) % 1000:03d}"
+
+
+def revealed_rounds(state: GameState):
+    """Rounds whose moves were revealed: the moves of a round still being chosen stay secret."""
+    return [r for r in state.log if r.indicators_after is not None]
+
+
+def round_times(replay: Replay) -> dict[int, dict[str, str]]:
+    """When each round started (situation), was revealed and ended, from the journal's times."""
+    scenario = replay.scenario
+    state = new_game(scenario, Setup.from_json(replay.header["setup"]), int(replay.header["seed"]))
+    times: dict[int, dict[str, str]] = {1: {"started": _iso(replay.header.get("created", 0.0))}}
+    for command, moment in zip(replay.commands, replay.times):
+        before = state
+        state, _ = apply(scenario, state, command)
+        if state.phase == before.phase:
+            continue
+        if state.phase == "reveal":
+            times.setdefault(state.round, {})["revealed"] = _iso(moment)
+        if before.phase == "debrief":
+            times.setdefault(before.round, {})["ended"] = _iso(moment)
+            if state.phase == "situation":
+                times.setdefault(state.round, {})["started"] = _iso(moment)
+    return times
+
+
+def build_report(replay: Replay) -> dict[str, Any]:
+    """The report as plain data. Everything but `times` and `session` follows from scenario, seed, setup and moves."""
+    scenario, state = replay.scenario, replay.state
+    rounds = []
+    for log in revealed_rounds(state):
+        prompts = round_prompts(scenario, state, log)
+        ordered = [p for phase in DEBRIEF_PHASES for p in prompts if p.phase == phase]
+        rounds.append({
+            "number": log.number,
+            "turn_order": list(log.turn_order),
+            "events": list(log.events),
+            "indicators_start": dict(log.indicators_start),
+            "indicators_after_events": dict(log.indicators_before),
+            "moves": [{"character": m.character, "posture": m.posture, "action": m.action} for m in log.moves],
+            "synergies": list(log.synergies),
+            "indicators": dict(log.indicators_after),
+            "verdicts": [
+                {"character": m.character, "coop": v.coop, "pas_coop": v.pas_coop, "depends": v.depends}
+                for m in log.moves if (v := log.verdicts.get(m.character)) is not None
+            ],
+            "verdicts_skipped": log.verdicts_skipped,
+            "prompts": [{"phase": p.phase, "text": p.text} for p in ordered],
+            "notes": list(log.notes),
+        })
+    setup = state.setup
+    header = replay.header
+    return {
+        "scenario": scenario.id,
+        "title": scenario.title,
+        "language": setup.language,
+        "seed": state.seed,
+        "characters": list(setup.characters),
+        "teams": dict(setup.teams),
+        "settings": {"rounds": setup.rounds, "secret_choices": setup.secret_choices,
+                     "verdicts": setup.verdicts, "debrief_minutes": setup.debrief_minutes},
+        "indicators_start": {i.id: i.start for i in scenario.indicators},
+        "rounds": rounds,
+        "finished": state.finished,
+        "ending": state.ending,
+        "times": {
+            "created": _iso(header.get("created", 0.0)),
+            "last_command": _iso(replay.times[-1]) if replay.times else None,
+            "rounds": {str(n): t for n, t in sorted(round_times(replay).items())},
+        },
+        "session": {
+            "path": str(replay.path),
+            "file": replay.path.name,
+            "program": header.get("program"),
+            "format": header.get("format"),
+            "scenario_path": header["scenario"].get("path"),
+            "scenario_sha256": header["scenario"]["sha256"],
+            "commands": len(replay.commands),
+        },
+    }
