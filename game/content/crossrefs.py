@@ -129,13 +129,13 @@ class _Checker:
         players = _mapping(self.data, "players")
         characters = len(_items(self.data, "characters"))
         low, high = players.get("min", 2), players.get("max")
-        if not _is_int(low) or (high is not None and not _is_int(high)):
-            return
+        if not _is_int(low) or (high is not None and not _is_int(high)) or characters < 2:
+            return  # the model reports wrong types and too few characters
         if high is not None and low > high:
             self.add(("players", "min"), VALUE, "players_min_above_max", min=low, max=high)
         elif high is not None and characters and high > characters:
             self.add(("players", "max"), VALUE, "players_above_characters", max=high, characters=characters)
-        elif high is None and characters and low > min(8, characters):
+        elif high is None and "min" in players and low > min(8, characters):
             self.add(("players", "min"), VALUE, "players_above_characters", max=low, characters=characters)
 
     def characters(self) -> None:

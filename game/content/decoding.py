@@ -71,7 +71,7 @@ def decode(data: bytes) -> tuple[Optional[bytes], Optional[ByteProblem]]:
     nul = data.find(b"\x00")
     if nul >= 0:
         if _looks_like_utf16(data):
-            return None, ByteProblem(bom + nul, "encoding_utf16", {}, "hint_resave_utf8")
+            return None, ByteProblem(0, "encoding_utf16", {}, "hint_resave_utf8")
         return None, ByteProblem(bom + nul, "binary_file", {"offset": bom + nul}, None)
     try:
         data.decode("utf-8")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
+
+_UNSAFE_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,9 @@ class Diagnostic:
         if hint:
             lines.append(f"    {hint}")
         if self.source is not None:
-            shown = self.source.replace("\t", " ")
+            # Control and bidi characters would garble the terminal (or reorder the
+            # line); one replacement character each keeps the caret in place.
+            shown = _UNSAFE_CHARS.sub("\ufffd", self.source.replace("\t", " "))
             if len(shown) > 160:
                 # Keep the caret visible on very long lines: show a window around it.
                 start = max(0, self.col - 80)

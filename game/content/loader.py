@@ -33,6 +33,10 @@ def _node_diagnostic(path: str, locator: Locator, problem: NodeProblem) -> Diagn
     if code == "yaml_syntax" and source is not None and "\t" in source[: len(source) - len(source.lstrip())]:
         # libyaml's wording for a tab in the indentation varies; the cause is one.
         code, hint = "tab_indentation", "hint_tabs"
+    elif code == "yaml_syntax" and hint is None and source is not None and 2 <= col <= len(source) + 1 \
+            and source[col - 2] == "'" and source.count("'") >= 2:
+        # 'l'été': the apostrophe closed the single-quoted text early.
+        hint = "hint_single_quote"
     return Diagnostic(path, line, col, code, problem.params, hint, source)
 
 
@@ -49,7 +53,7 @@ def _finding_diagnostic(path: str, locator: Locator, finding: Finding) -> Diagno
         params["found"] = node.value  # as written (`no`, `.inf`), not as YAML read it
     if hint == "hint_quote_value":
         # Only useful when YAML turned an unquoted word into something else than a text.
-        if plain_not_text:
+        if plain_not_text and node.value:
             params["raw"] = node.value
         else:
             hint = None

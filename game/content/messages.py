@@ -37,6 +37,8 @@ _FR = {
     "key_not_text": "la clé `{name}` doit être un texte",
     "duplicate_key": "clé `{name}` en double (déjà présente ligne {first_line})",
     "hint_tabs": "remplacez les tabulations par des espaces",
+    "hint_single_quote": "dans un texte entre apostrophes, doublez l'apostrophe ('l''été') ou mettez le texte entre guillemets (\"l'été\")",
+    "unclosed_bracket": "« [ » ou « {{ » ouvert ici et jamais refermé",
     "hint_quote_colon": "mettez entre guillemets un texte qui contient « : », par exemple : title: \"Bilan : que retenir ?\"",
     "hint_quote_key": "mettez-la entre guillemets : \"{name}\"",
     # Structure and types
@@ -142,6 +144,8 @@ _EN = {
     "key_not_text": "key `{name}` must be a text",
     "duplicate_key": "duplicate key `{name}` (already on line {first_line})",
     "hint_tabs": "replace the tabs with spaces",
+    "hint_single_quote": "in a text between apostrophes, double the apostrophe ('it''s') or use double quotes (\"it's\")",
+    "unclosed_bracket": "\"[\" or \"{{\" opened here and never closed",
     "hint_quote_colon": "put a text containing \": \" between quotes, e.g. title: \"Review: what did we learn?\"",
     "hint_quote_key": "put it between quotes: \"{name}\"",
     "missing_key": "required key `{field}` is missing",

@@ -132,6 +132,10 @@ def _yaml_error_problem(error: yaml.YAMLError) -> NodeProblem:
     elif "end of stream" in problem and "quoted scalar" in context and context_mark is not None:
         # An unclosed quote is found at the end of the file; point where it opens.
         code, mark = "unclosed_quote", context_mark
+    elif problem.startswith(("did not find expected ',' or", "did not find expected ']'", "did not find expected '}'")) \
+            and context_mark is not None and mark is not None and mark.line != context_mark.line:
+        # A [ or { never closed is only noticed lines later; point where it opens.
+        code, mark = "unclosed_bracket", context_mark
     elif "could not find expected ':'" in problem or "simple key" in context:
         hint = "hint_quote_colon"
     if mark is None:

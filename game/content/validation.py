@@ -176,7 +176,8 @@ def _finding(error: dict) -> Finding:
         bound_name, code = _BOUNDS[kind]
         return Finding(loc, target, code, {**params, "value": value, "bound": ctx.get(bound_name)})
     if kind == "literal_error":
-        return Finding(loc, target, "bad_choice", {**params, "value": value, "expected": ctx.get("expected", "")})
+        expected = ctx.get("expected", "").replace(" or ", ", ").replace("'", "`")
+        return Finding(loc, target, "bad_choice", {**params, "value": value, "expected": expected})
     if kind in ("too_short", "too_long"):
         limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
         code = "too_few_items" if kind == "too_short" else "too_many_items"

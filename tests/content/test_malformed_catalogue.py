@@ -1,0 +1,77 @@
+"""Every malformed scenario of the catalogue is refused with exactly its expected diagnostics (golden text, French)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from content_cases import CASES
+from game.content import ScenarioError, load_scenario
+
+GOLDEN = Path(__file__).resolve().parent / "golden_malformed.txt"
+
+
+def _golden() -> dict[str, str]:
+    sections: dict[str, str] = {}
+    name = None
+    for line in GOLDEN.read_text(encoding="utf-8").splitlines():
+        if line.startswith("=== "):
+            name = line[4:]
+            sections[name] = ""
+        elif name is not None:
+            sections[name] += line + "\n"
+    return {key: value.rstrip("\n") for key, value in sections.items()}
+
+
+EXPECTED = _golden()
+
+
+def _write_case(case, folder: Path) -> Path:
+    scenario = folder / "case.yaml"
+    scenario.write_bytes(case.make())
+    for name, content in case.files.items():
+        (folder / name).write_bytes(content)
+    for name, target in case.links.items():
+        os.symlink(target, folder / name)
+    return scenario
+
+
+def test_the_catalogue_covers_every_family_with_at_least_forty_cases():
+    families = {case.family for case in CASES}
+    assert families >= {"encoding", "syntax", "structure", "types", "references", "limits", "security"}
+    assert len(CASES) >= 40
+    assert len({case.name for case in CASES}) == len(CASES)
+
+
+def test_every_case_has_a_golden_text_and_every_golden_text_a_case():
+    assert set(EXPECTED) == {case.name for case in CASES}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_malformed_scenario_gets_its_exact_diagnostics(case, tmp_path, monkeypatch):
+    _write_case(case, tmp_path)
+    monkeypatch.chdir(tmp_path)  # diagnostics name the file as given: "case.yaml"
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario("case.yaml")
+    assert raised.value.render("fr") == EXPECTED[case.name]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_malformed_scenario_is_also_explained_in_english(case, tmp_path, monkeypatch):
+    _write_case(case, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario("case.yaml")
+    english = raised.value.render("en")
+    first_lines = [line for line in english.splitlines() if line.startswith("case.yaml")]
+    assert first_lines, english
+    assert all(": error: " in line for line in first_lines)
+    # Same places in both languages; only the words change.
+    french_places = [line.split(": error: ")[0] for line in EXPECTED[case.name].splitlines() if line.startswith("case.yaml")]
+    assert [line.split(": error: ")[0] for line in first_lines] == french_places
+    for diagnostic in raised.value.diagnostics:
+        message = diagnostic.message("en")
+        assert not message.startswith(diagnostic.code + " {"), message  # a message that failed to render
+        assert message != diagnostic.message("fr")
