@@ -17,8 +17,10 @@ from game.content.model import Scenario
 from game.engine.bot import posture_candidates
 from game.engine.conditions import Facts
 from game.engine.draws import MASK, SALT_BOT, SALT_EVENTS, mix, text_key
-from game.engine.resolution import draw_events
 from game.engine.tables import tables_for
+
+
+UNIT = 1.0 / (1 << 53)   # as in game.engine.draws.unit_interval
 
 
 @dataclass
@@ -57,6 +59,12 @@ class FastGame:
         }
         self.synergy_vectors = {ident: vector(effects) for ident, _, effects in tables.synergies}
         self.event_vectors = {e.id: vector(e.effects) for e in tables.events}
+        # Per round number: the events its `rounds` allow, as (id, weight, when, deltas), in file order.
+        self.event_pools = {
+            number: tuple((e.id, e.weight, e.when, self.event_vectors[e.id]) for e in tables.events
+                          if e.rounds is None or number in e.rounds)
+            for number in range(1, rounds + 1)
+        }
         self.resource_ids = tuple(r for r, _, _ in tables.resources)
         # Actions each character may ever play (`who`), in the engine's order; their costs when not free.
         self.offers = []
@@ -82,7 +90,8 @@ class FastGame:
         # (slot, closed actions, resources held) -> actions the bot may pick: the same few keys recur.
         self.allowed_cache: dict = {}
         # Resources held -> after the round's regain / after paying an action: computed once each.
-        self.regained = _Memo(_regain_of(self.caps, self.regains))
+        regain_one = _regain_of(self.caps, self.regains)
+        self.regained = _Memo(lambda everyone: tuple(regain_one(held) for held in everyone))
         self.paid = _Memo(lambda key: tuple(
             held - dict(self.costs[key[1]]).get(k, 0) for k, held in enumerate(key[0])))
         # Actions whose availability changes during a game (once, requires): checked once per round.
@@ -116,21 +125,38 @@ class FastGame:
         moves = [] if keep_moves else None
         counting = pair_counts is not None
         has_events = bool(tables.events) and tables.events_per_round > 0
+        event_pools = self.event_pools
+        events_per_round = tables.events_per_round
         # The engine's place_hash(seed, SALT_BOT, round, character), unrolled (see game.engine.bot).
         seed_hash = mix(seed & MASK)
         bot_base = mix(seed_hash ^ SALT_BOT)
         event_base = mix(seed_hash ^ SALT_EVENTS)
         for number in range(1, self.rounds + 1):
             if number > 1 and self.regains:
-                resources = [regained[held] for held in resources]
+                resources = list(regained[tuple(resources)])
             before_facts = Facts(number, values, postures, actions, ever)
             if has_events:
-                events = draw_events(tables, seed, number, before_facts, drawn, event_base)
-                if events:
-                    drawn.update(events)
-                    values = _clamped(ids, values, map(sum, zip(*[self.event_vectors[e] for e in events])),
-                                      lows, highs)
-                    before_facts = Facts(number, values, postures, actions, ever)
+                # The engine's draw_events, on this round's pool (same order, same float arithmetic).
+                pool = [e for e in event_pools[number] if e[0] not in drawn and (e[2] is None or e[2](before_facts))]
+                if pool:
+                    round_base = mix(event_base ^ number)
+                    chosen = []
+                    for draw_index in range(events_per_round):
+                        if not pool:
+                            break
+                        total = sum(e[1] for e in pool)
+                        target = (mix(round_base ^ draw_index) >> 11) * UNIT * total
+                        index = len(pool) - 1
+                        for position, event in enumerate(pool):
+                            target -= event[1]
+                            if target < 0:
+                                index = position
+                                break
+                        chosen.append(pool.pop(index))
+                    drawn.update(e[0] for e in chosen)
+                    totals = chosen[0][3] if len(chosen) == 1 else map(sum, zip(*[e[3] for e in chosen]))
+                    values = _clamped(ids, values, totals, lows, highs)
+                    before_facts.values = values
             closed = frozenset(
                 ident for ident, once, requires in gated
                 if (once and ident in once_used) or (requires is not None and not requires(before_facts))
