@@ -139,7 +139,7 @@ class _Checker:
             self.add(("players", "min"), VALUE, "players_above_characters", max=low, characters=characters)
 
     def characters(self) -> None:
-        resources = {item.get("id"): item for _, item in _items(self.data, "resources")}
+        resources = {item["id"]: item for _, item in _items(self.data, "resources") if isinstance(item.get("id"), str)}
         for index, character in _items(self.data, "characters"):
             for resource, start in _mapping(character, "resources").items():
                 loc = ("characters", index, "resources", resource)
