@@ -23,7 +23,7 @@ Playing: apply(scenario, state, command) -> (new_state, happenings)
         wrong_phase, not_your_turn, not_in_play, unknown_posture, unknown_action,
         not_for_character, once_played, requirement_not_met, cannot_afford,
         no_posture_chosen, no_action_chosen, nothing_to_undo, choices_pending,
-        bad_tally, empty_note, note_too_long, game_over, malformed_command, bad_setup.
+        bad_tally, empty_note, note_too_long, bad_text, game_over, malformed_command, bad_setup.
 
 State (GameState, frozen; to_json()/from_json() round-trip to an equal state)
     seed, setup, round, phase ("situation" "choices" "reveal" "verdict" "debrief" "end"),

@@ -54,8 +54,20 @@ def check_setup(scenario: Scenario, setup: Setup) -> None:
         raise IllegalCommand("bad_setup", "every character in play needs a team name, and only they")
     if not 1 <= setup.rounds <= scenario.rounds:
         raise IllegalCommand("bad_setup", f"rounds must be 1 to {scenario.rounds}", max=scenario.rounds)
+    for team in setup.teams.values():
+        if not isinstance(team, str) or not team.strip() or len(team) > 200 or not _encodable(team):
+            raise IllegalCommand("bad_setup", f"bad team name {team!r:.60}")
     if setup.language not in ("fr", "en"):
         raise IllegalCommand("bad_setup", "language must be fr or en")
+
+
+def _encodable(text: str) -> bool:
+    """Text that UTF-8 can store (no lone surrogates), so a session file can always hold it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def turn_order(setup: Setup, number: int) -> tuple[str, ...]:
@@ -243,6 +255,8 @@ def _add_note(tables: Tables, state: GameState, command: AddNote):
     text = command.text.strip()
     if not text:
         raise IllegalCommand("empty_note", "the note is empty")
+    if not _encodable(text):
+        raise IllegalCommand("bad_text", "the note holds characters that cannot be saved")
     if len(text) > MAX_NOTE:
         raise IllegalCommand("note_too_long", f"a note holds at most {MAX_NOTE} characters", max=MAX_NOTE)
     if state.phase == "end":

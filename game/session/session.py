@@ -256,8 +256,25 @@ def list_sessions(folder: Optional[Path] = None) -> list[SessionInfo]:
     return result
 
 
+def looks_finished(contents: journal.JournalContents) -> bool:
+    """Whether a journal reached the end, from its commands alone (no scenario load, no replay).
+
+    Only Advance and SkipVerdicts move a round from phase to phase (the last
+    confirmation reveals by itself), and a refused command is never written:
+    so a game is over exactly when there were 4 of them per round (3 when the
+    verdict step is off). A test checks this against replays.
+    """
+    try:
+        setup = contents.header["setup"]
+        per_round = 4 if setup["verdicts"] else 3
+        steps = sum(1 for e in contents.entries if e["command"].get("type") in ("Advance", "SkipVerdicts"))
+        return steps >= per_round * int(setup["rounds"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
+
+
 def latest_unfinished(folder: Optional[Path] = None) -> Optional[Path]:
-    """The most recently written session that has not reached its end, or None."""
+    """The most recently written session that has not reached its end and can be resumed, or None."""
     folder = Path(folder) if folder is not None else paths.sessions_dir()
     try:
         candidates = [p for p in folder.iterdir() if p.name.endswith(SUFFIX) and not p.name.startswith(".")]
@@ -271,6 +288,8 @@ def latest_unfinished(folder: Optional[Path] = None) -> Optional[Path]:
             continue
     for _, _, path in sorted(dated, reverse=True):
         try:
+            if looks_finished(journal.read(path)):
+                continue    # cheap: most sessions in the folder are finished workshops
             if not replay_file(path).state.finished:
                 return path
         except SessionError:

@@ -178,3 +178,15 @@ def test_a_refused_command_leaves_the_state_unchanged(small, game):
     with pytest.raises(IllegalCommand):
         apply(small, state, ChooseAction("elue", "reunion"))
     assert state.to_json() == before
+
+
+def test_a_note_that_cannot_be_saved_as_utf8_is_refused(small, game):
+    with pytest.raises(IllegalCommand) as refused:
+        apply(small, game, AddNote("moitié \ud800 d'un caractère"))
+    assert refused.value.code == "bad_text"
+
+
+def test_a_blank_team_name_is_refused(small):
+    with pytest.raises(IllegalCommand) as refused:
+        new_game(small, Setup(("elue", "bailleur"), {"elue": "A", "bailleur": "  "}, 3), 1)
+    assert refused.value.code == "bad_setup"

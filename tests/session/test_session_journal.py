@@ -237,3 +237,21 @@ def test_latest_unfinished_skips_finished_and_damaged_sessions(coop_home):
     listed = list_sessions()
     assert {info.path for info in listed} == {older.path, finished.path, damaged}
     assert [info.finished for info in listed if info.error is None] == [True, False]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 2**32), st.booleans(), st.integers(1, 3), st.integers(0, 200))
+def test_the_quick_finished_check_agrees_with_the_replay(seed, verdicts, rounds, steps):
+    import tempfile
+
+    from game.session.session import looks_finished
+
+    setup = Setup(SETUP.characters, SETUP.teams, rounds, verdicts=verdicts)
+    with tempfile.TemporaryDirectory() as folder:
+        with Session.create(SMALL, setup, seed, folder=Path(folder)) as recorded:
+            for _ in range(steps):
+                command = bot_next(recorded.scenario, recorded.state)
+                if command is None:
+                    break
+                recorded.apply(command)
+            assert looks_finished(journal.read(recorded.path)) == recorded.state.finished
