@@ -135,3 +135,40 @@ def test_requires_sees_the_indicators_of_now(small, game):
     state = _round(small, game, {"elue": ("informer", "observer"), "bailleur": ("informer", "observer"),
                                  "habitante": ("informer", "petition")})
     assert state.history[0].moves[2].action == "petition"
+
+
+def test_ever_played_counts_the_round_being_revealed_for_synergies_but_not_for_requires(tiny):
+    from engine_samples import TINY_SETUP
+    from game.engine import new_game
+
+    scenario = tiny(
+        actions=[{"id": "act", "title": "Act"},
+                 {"id": "follow", "title": "Follow", "requires": {"ever_played": ["act"]}}],
+        synergies=[{"id": "first", "text": "t", "when": {"ever_played": ["act"]}, "effects": {"g": -1}}],
+    )
+    state, _ = apply(scenario, new_game(scenario, TINY_SETUP, 1), Advance())
+    with pytest.raises(IllegalCommand) as refused:
+        apply(scenario, state, ChooseAction("a", "follow"))       # nobody has played `act` yet
+    assert refused.value.code == "requirement_not_met"
+    state = _round(scenario, new_game(scenario, TINY_SETUP, 1), {"a": ("still", "act"), "b": ("still", "observer")})
+    assert state.history[0].synergies == ("first",)              # the round being revealed counts
+    state, _ = apply(scenario, state, Advance())
+    state, _ = apply(scenario, state, ChooseAction("b", "follow"))
+    assert state.draft_action == "follow"
+
+
+def test_triggers_see_the_indicators_after_the_round_and_endings_the_last_round(tiny):
+    from engine_samples import TINY_SETUP
+    from game.engine import debrief, new_game
+
+    scenario = tiny(
+        rounds=1,
+        debrief={"every_round": ["q"], "final": ["f"],
+                 "triggers": [{"when": {"indicator_at_most": {"g": 3}}, "ask": "low"}]},
+        endings=[{"id": "last", "title": "t", "text": "t", "when": {"round_at_least": 1, "posture_count": {"down": 2}}},
+                 {"id": "other", "title": "t", "text": "t"}],
+    )
+    setup = type(TINY_SETUP)(TINY_SETUP.characters, TINY_SETUP.teams, 1)
+    state = _round(scenario, new_game(scenario, setup, 1), {"a": ("down", "act"), "b": ("down", "act")})
+    assert state.phase == "end" and state.ending == "last"
+    assert dict(debrief(scenario, state, 1).phases)["analyse"] == ("q", "low")   # g went 9 → 3
