@@ -108,3 +108,18 @@ def test_the_simulate_command_runs_headless_without_pygame():
             "'--json']); assert 'pygame' not in sys.modules")
     run = subprocess.run([sys.executable, "-c", code, str(FIVE)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+BUNDLED = sorted((Path(__file__).resolve().parent.parent.parent / "scenarios").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=[p.stem for p in BUNDLED])
+def test_the_fast_loop_plays_the_engine_games_of_every_bundled_scenario(path):
+    scenario = load_scenario(path)
+    characters = tuple(c.id for c in scenario.characters[:scenario.players.max])
+    for policy in ("random", "coop", "solo"):
+        loop = FastGame(scenario, characters, scenario.rounds, policy)
+        for index in range(4):
+            seed = game_seed(3, index)
+            result = loop.play(seed, keep_moves=True)
+            assert (result.values, result.ending, result.moves) == engine_game(scenario, characters, seed, policy)
