@@ -60,7 +60,7 @@ def writer(path: Path, report_fd: int, broken: bool = False) -> None:
         while (command := bot_next(session.scenario, session.state)) is not None:
             if broken:
                 os.write(report_fd, f"{len(session.commands) + 1}\n".encode())
-                time.sleep(0.0005)
+                time.sleep(0.002)
             session.apply(command)
             os.write(report_fd, f"{len(session.commands)}\n".encode())
         os.write(report_fd, b"finished\n")
@@ -71,6 +71,20 @@ def writer(path: Path, report_fd: int, broken: bool = False) -> None:
         code = 3
     finally:
         os._exit(code)
+
+
+def wait_for_resume(fd: int) -> bytes:
+    """Read the writer's reports until it says it has resumed (or 10 s pass)."""
+    data = b""
+    deadline = time.monotonic() + 10
+    while b"\n" not in data and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if ready:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            data += chunk
+    return data
 
 
 def read_reports(fd: int) -> list[str]:
@@ -117,11 +131,17 @@ def main() -> int:
             os.close(reading)
             writer(path, writing, args.broken_writer)
         os.close(writing)
-        time.sleep(chance.uniform(0, args.max_delay_ms) / 1000)
+        early = b""
+        if chance.random() < 0.2:
+            # Some kills land while the writer resumes (reading, cutting off a torn tail).
+            time.sleep(chance.uniform(0, 80) / 1000)
+        else:
+            early = wait_for_resume(reading)
+            time.sleep(chance.uniform(0, args.max_delay_ms) / 1000)
         os.kill(child, signal.SIGKILL)
         os.waitpid(child, 0)
         kills += 1
-        reports = read_reports(reading)
+        reports = early.decode().split() + read_reports(reading)
         os.close(reading)
         if "error" in reports:
             blocked += 1

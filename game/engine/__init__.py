@@ -61,28 +61,35 @@ Example:
     ('choices', 'elue')
 """
 
-from game.engine.bot import POLICIES, bot_move, bot_next, bot_verdict
-from game.engine.commands import (
-    AddNote, Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict,
-    SkipVerdicts, UndoChoice, command_from_json, command_to_json,
-)
-from game.engine.errors import IllegalCommand
-from game.engine.queries import (
-    ActionOption, DebriefView, DeltaSource, EndView, IndicatorFact, RevealView, RoundFacts,
-    SplitMove, VerdictLine, action_options, coop_reading, debrief, end, indicator_series,
-    is_split, postures, reveal, verdicts,
-)
-from game.engine.rules import Happened, apply, check_setup, new_game, turn_order
-from game.engine.state import PHASES, GameState, Move, RoundLog, Setup, Verdict
+# Names are loaded on first use (PEP 562), so that `coop simulate`, which needs only the
+# tables, conditions and draws, does not pay for the dataclasses of states and queries.
+_HOMES = {
+    "game.engine.bot": ("POLICIES", "bot_move", "bot_next", "bot_verdict"),
+    "game.engine.commands": ("AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command", "ConfirmMove",
+                             "RecordVerdict", "SkipVerdicts", "UndoChoice", "command_from_json", "command_to_json"),
+    "game.engine.errors": ("IllegalCommand",),
+    "game.engine.queries": ("ActionOption", "DebriefView", "DeltaSource", "EndView", "IndicatorFact",
+                            "RevealView", "RoundFacts", "SplitMove", "VerdictLine", "action_options",
+                            "coop_reading", "debrief", "end", "indicator_series", "is_split", "postures",
+                            "reveal", "verdicts"),
+    "game.engine.rules": ("Happened", "apply", "check_setup", "new_game", "turn_order"),
+    "game.engine.state": ("PHASES", "GameState", "Move", "RoundLog", "Setup", "Verdict"),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
-__all__ = [
-    "POLICIES", "bot_move", "bot_next", "bot_verdict",
-    "AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command", "ConfirmMove",
-    "RecordVerdict", "SkipVerdicts", "UndoChoice", "command_from_json", "command_to_json",
-    "IllegalCommand",
-    "ActionOption", "DebriefView", "DeltaSource", "EndView", "IndicatorFact", "RevealView",
-    "RoundFacts", "SplitMove", "VerdictLine", "action_options", "coop_reading", "debrief", "end",
-    "indicator_series", "is_split", "postures", "reveal", "verdicts",
-    "Happened", "apply", "check_setup", "new_game", "turn_order",
-    "PHASES", "GameState", "Move", "RoundLog", "Setup", "Verdict",
-]
+__all__ = sorted(_HOME_OF)
+
+
+def __getattr__(name: str):
+    module = _HOME_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'game.engine' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

@@ -20,12 +20,9 @@ POLICIES = ("random", "coop", "solo")
 
 
 def posture_candidates(tables: Tables, policy: str) -> tuple[str, ...]:
-    if policy == "random":
-        return tables.posture_ids
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}")
-    target = (max if policy == "coop" else min)(tables.coop_of.values())
-    return tuple(p for p in tables.posture_ids if tables.coop_of[p] == target)
+    return tables.posture_candidates(policy)
 
 
 def move_hash(seed: int, number: int, character: str) -> int:

@@ -81,6 +81,14 @@ class Tables:
         self.character_ids = tuple(c.id for c in scenario.characters)
 
 
+    def posture_candidates(self, policy: str) -> tuple[str, ...]:
+        """Postures the bot picks among: all (random), the highest `coop` (coop), the lowest (solo)."""
+        if policy == "random":
+            return self.posture_ids
+        target = (max if policy == "coop" else min)(self.coop_of.values())
+        return tuple(p for p in self.posture_ids if self.coop_of[p] == target)
+
+
 _CACHE: "OrderedDict[int, tuple[Scenario, Tables]]" = OrderedDict()
 
 
