@@ -190,3 +190,17 @@ def test_a_blank_team_name_is_refused(small):
     with pytest.raises(IllegalCommand) as refused:
         new_game(small, Setup(("elue", "bailleur"), {"elue": "A", "bailleur": "  "}, 3), 1)
     assert refused.value.code == "bad_setup"
+
+
+def test_every_refusal_code_has_a_french_and_english_description(small, game):
+    from game.engine.errors import DESCRIPTIONS
+
+    state, _ = apply(small, game, Advance())
+    with pytest.raises(IllegalCommand) as refused:
+        apply(small, state, ChooseAction("elue", "reunion"))
+    assert refused.value.describe("fr") == "Pas assez de ressources pour cette action (temps : 1 sur 2)."
+    assert refused.value.describe("en") == "Not enough resources for this action (temps: 1 of 2)."
+    import game.engine as engine
+
+    for code in DESCRIPTIONS.keys():
+        assert code in engine.__doc__, f"{code} is not in the API documentation"
