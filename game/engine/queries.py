@@ -207,7 +207,7 @@ def indicator_series(scenario: Scenario, state: GameState) -> dict[str, tuple[in
 
 def end(scenario: Scenario, state: GameState) -> EndView:
     """The bilan; meaningful once `state.phase == 'end'` (before that, the story so far with no ending)."""
-    ending = scenario.endings and next((e for e in scenario.endings if e.id == state.ending), None) or None
+    ending = next((e for e in scenario.endings if e.id == state.ending), None)
     paths = {
         c: tuple(m.posture for r in state.log for m in r.moves if m.character == c)
         for c in state.setup.characters

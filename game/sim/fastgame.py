@@ -1,9 +1,11 @@
 """The simulator's game loop: the engine's rules replayed on precomputed tables, without state objects.
 
 It plays exactly the games that `game.engine` plays with `bot_next` and no
-verdicts (a test compares them move by move), but skips commands, immutable
-states and queries, so that thousands of games take a fraction of a second.
-Conditions, event draws and the bot's hash are the engine's own functions.
+verdicts, but skips commands, immutable states and queries, so that thousands
+of games take a fraction of a second. Conditions and hashes are the engine's
+own functions; the event draw, the bot's choice and the resolution are written
+again here on flat tables, and tests compare the two game by game, on the test
+scenarios and on every bundled one, for each policy.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from game.engine.tables import tables_for
 
 
 UNIT = 1.0 / (1 << 53)   # as in game.engine.draws.unit_interval
+CACHE_LIMIT = 200_000    # entries of the allowed-actions cache, in case resources take many values
 
 
 @dataclass
@@ -66,7 +69,6 @@ class FastGame:
                           if e.rounds is None or number in e.rounds)
             for number in range(1, rounds + 1)
         }
-        self.resource_ids = tuple(r for r, _, _ in tables.resources)
         # Actions each character may ever play (`who`), in the engine's order; their costs when not free.
         self.offers = []
         for character in self.characters:
@@ -181,6 +183,8 @@ class FastGame:
                         ident for ident in offers[slot]
                         if ident not in closed and (ident not in costs or _affordable(held, costs[ident]))
                     )
+                    if len(allowed_cache) > CACHE_LIMIT:
+                        allowed_cache.clear()
                     allowed_cache[key] = allowed
                 action = allowed[(draw >> 32) % len(allowed)]
                 if action in costs:
