@@ -55,6 +55,11 @@ def run_validate(paths: Sequence[str], lang: Optional[str] = None) -> int:
                 invalid += 1
                 problems += len(error.diagnostics)
                 out.write(error.render(lang) + "\n")
+            except Exception as error:  # noqa: BLE001 - a bug must not end in a traceback for a trainer
+                invalid += 1
+                problems += 1
+                detail = f"{type(error).__name__}: {error}"[:200]
+                out.write(Diagnostic(str(file), 0, 0, "internal_error", {"detail": detail}).render(lang) + "\n")
     if missing:
         summary = MESSAGES(lang, "summary_usage", files=checked, invalid=invalid, problems=problems, missing=missing)
     elif invalid:

@@ -44,6 +44,8 @@ _FR = {
     # Structure and types
     "missing_key": "clé obligatoire `{field}` manquante",
     "unknown_key": "clé inconnue `{name}`",
+    "merge_key": "la fusion YAML `<<` n'est pas prise en charge : recopiez les clés voulues",
+    "internal_error": "erreur interne en vérifiant ce fichier ({detail}) : merci de la signaler avec le fichier",
     "hint_did_you_mean": "vouliez-vous dire `{suggestion}` ?",
     "hint_known_names": "possibles : {known}",
     "expected_text": "`{field}` : un texte est attendu, pas {found_desc}",
@@ -150,6 +152,8 @@ _EN = {
     "hint_quote_key": "put it between quotes: \"{name}\"",
     "missing_key": "required key `{field}` is missing",
     "unknown_key": "unknown key `{name}`",
+    "merge_key": "YAML merge `<<` is not supported: copy the keys you need",
+    "internal_error": "internal error while checking this file ({detail}): please report it with the file",
     "hint_did_you_mean": "did you mean `{suggestion}`?",
     "hint_known_names": "known: {known}",
     "expected_text": "`{field}`: a text is expected, not {found_desc}",

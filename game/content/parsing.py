@@ -162,10 +162,12 @@ class _Builder:
     characters stops an alias bomb; the depth limit also stops recursive aliases.
     """
 
-    def __init__(self):
+    def __init__(self, may_have_aliases: bool = True):
         self.problems: list[NodeProblem] = []
         self.nodes = 0
         self.chars = 0
+        # Without aliases the file's size already bounds what it holds.
+        self.node_limit = MAX_EXPANDED_NODES if may_have_aliases else float("inf")
 
     def note(self, node, code: str, hint: Optional[str] = None, **params) -> None:
         mark = node.start_mark
@@ -177,7 +179,7 @@ class _Builder:
 
     def build(self, node, depth: int, context: str) -> Any:
         self.nodes += 1
-        if self.nodes > MAX_EXPANDED_NODES:
+        if self.nodes > self.node_limit:
             raise self.fatal(node, "too_many_nodes", limit=MAX_EXPANDED_NODES)
         tag = node.tag
         if tag not in _OWN_TAGS:
@@ -231,7 +233,7 @@ def parse(data: bytes) -> Parsed:
     root = compose(data)
     if root is None:
         raise ParseFailure([NodeProblem(0, 0, "empty_file", {}, None)])
-    builder = _Builder()
+    builder = _Builder(may_have_aliases=b"*" in data)
     value = builder.build(root, 0, "root")
     if not isinstance(value, dict):
         raise ParseFailure(builder.problems + [NodeProblem(root.start_mark.line, root.start_mark.column, "root_not_mapping", {}, None)])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from typing import Any, Optional
 
@@ -90,6 +89,8 @@ def known_keys(loc: tuple) -> list[str]:
 
 def suggestion_hint(word: str, choices: list[str]) -> tuple[Optional[str], dict]:
     """A "did you mean" hint for a misspelt name, or the list of names when none is close."""
+    import difflib  # only when there is a problem to explain
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if close:
         return "hint_did_you_mean", {"suggestion": close[0]}
@@ -160,6 +161,8 @@ def _finding(error: dict) -> Finding:
     if kind == "missing":
         return Finding(loc, ITEM, "missing_key", params)
     if kind == "extra_forbidden":
+        if loc[-1] == "<<":
+            return Finding(loc, KEY, "merge_key", params)
         hint, extra = suggestion_hint(str(loc[-1]), known_keys(loc[:-1]))
         return Finding(loc, KEY, "unknown_key", {**params, "name": loc[-1], **extra}, hint)
     if kind in _EXPECTED:

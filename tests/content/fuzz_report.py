@@ -23,6 +23,7 @@ from test_fuzz import check_loader_on  # noqa: E402
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=20_000)
+    parser.add_argument("--save-slowest", metavar="FILE", help="write the slowest input there")
     args = parser.parse_args()
     tried = {"count": 0, "slowest": 0.0, "input": b""}
 
@@ -41,6 +42,8 @@ def main() -> int:
     start = time.perf_counter()
     run()
     total = time.perf_counter() - start
+    if args.save_slowest:
+        Path(args.save_slowest).write_bytes(tried["input"])
     sample = tried["input"][:120]
     print(f"inputs tried: {tried['count']} in {total:.1f} s; slowest: {tried['slowest'] * 1000:.1f} ms "
           f"({len(tried['input'])} bytes, starting {sample!r})")

@@ -126,3 +126,13 @@ def test_new_scenario_never_overwrites_an_existing_file(tmp_path, capsys):
 def test_new_scenario_in_a_missing_folder_says_so(tmp_path, capsys):
     assert run_new_scenario(str(tmp_path / "absent" / "s.yaml"), None) == 1
     assert "impossible d'écrire" in capsys.readouterr().err
+
+
+def test_validate_reports_an_unexpected_failure_as_a_line_not_a_traceback(monkeypatch, capsys):
+    def broken_checker(path):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("game.content.load_scenario", broken_checker)
+    assert run_validate([str(MINIMAL)], "en") == 1
+    out = capsys.readouterr().out
+    assert f"{MINIMAL}: error: internal error while checking this file (RuntimeError: boom)" in out

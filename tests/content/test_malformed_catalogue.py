@@ -75,3 +75,12 @@ def test_malformed_scenario_is_also_explained_in_english(case, tmp_path, monkeyp
         message = diagnostic.message("en")
         assert not message.startswith(diagnostic.code + " {"), message  # a message that failed to render
         assert message != diagnostic.message("fr")
+
+
+def test_a_yaml_merge_key_is_refused_with_its_own_message():
+    from content_cases import patch
+    from game.content import load_scenario_bytes
+
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario_bytes(patch("rounds: 2\n", "rounds: 2\n<<: {goal: x}\n").encode(), "merge.yaml")
+    assert raised.value.render("en").splitlines()[0] == "merge.yaml:12:1: error: YAML merge `<<` is not supported: copy the keys you need"

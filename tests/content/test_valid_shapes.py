@@ -141,3 +141,9 @@ def test_a_loaded_scenario_is_frozen():
 def test_observer_stays_a_built_in_action_outside_the_scenario():
     scenario = load_scenario(VALID / "minimal.yaml")
     assert OBSERVER_ID not in {action.id for action in scenario.actions}
+
+
+def test_a_long_list_without_aliases_is_not_mistaken_for_an_alias_bomb():
+    facts = "    - a\n" * 201_000  # more values than the alias limit, in a file under 2 MiB
+    text = patch("  name: Square Vercors\n", "  name: Square Vercors\n  facts:\n" + facts)
+    assert len(load_scenario_bytes(text.encode()).territory.facts) == 201_000
