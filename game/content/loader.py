@@ -63,10 +63,11 @@ def _finding_diagnostic(path: str, locator: Locator, finding: Finding) -> Diagno
     return Diagnostic(path, line, col, finding.code, params, hint, locator.source_line(line))
 
 
-def load_scenario_bytes(data: bytes, path: PathLike = "<memory>") -> "Scenario":
+def load_scenario_bytes(data: bytes, path: PathLike = "<memory>", check_images: bool = True) -> "Scenario":
     """The scenario in `data`; `path` names it in messages and is the base folder of its images.
 
     Raises ScenarioError, and only that, listing every problem found.
+    `check_images=False` (a session's frozen copy, whose folder may have moved) skips the image checks.
     """
     from game.content.crossrefs import check
     from game.content.validation import validate
@@ -85,7 +86,7 @@ def load_scenario_bytes(data: bytes, path: PathLike = "<memory>") -> "Scenario":
     # Raw control and bidi characters are refused above; only a backslash escape
     # in a double-quoted text could still produce one.
     scenario, findings = validate(parsed.data, texts_already_checked=b"\\" not in body)
-    findings += check(parsed.data, Path(path).parent)
+    findings += [f for f in check(parsed.data, Path(path).parent) if check_images or not f.code.startswith("image_")]
     if not findings and not parsed.problems:
         return scenario
     locator = Locator(parsed.root, body)

@@ -57,7 +57,9 @@ def replay_file(path: Path, data: Optional[bytes] = None) -> Replay:
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise SessionError("corrupt", path, f"bad header ({error})") from None
     try:
-        scenario = load_scenario_bytes(raw, header["scenario"].get("path") or "<session>")
+        # The frozen copy was checked when the session began; its images may have moved since,
+        # and a missing picture must never keep a workshop from resuming.
+        scenario = load_scenario_bytes(raw, header["scenario"].get("path") or "<session>", check_images=False)
     except ScenarioError as error:
         detail = "; ".join(str(d) for d in error.diagnostics[:3])
         raise SessionError("scenario_invalid", path, detail) from None

@@ -255,3 +255,30 @@ def test_the_quick_finished_check_agrees_with_the_replay(seed, verdicts, rounds,
                     break
                 recorded.apply(command)
             assert looks_finished(journal.read(recorded.path)) == recorded.state.finished
+
+
+def test_a_session_resumes_when_the_scenario_folder_and_its_images_are_gone(tmp_path):
+    import shutil
+    import struct
+    import zlib
+
+    def tiny_png():
+        def chunk(kind, data):
+            return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        pixels = zlib.compress(b"\x00\xff\x00\x00" * 1)
+        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", pixels) + chunk(b"IEND", b""))
+
+    folder = tmp_path / "scenario"
+    folder.mkdir()
+    (folder / "elue.png").write_bytes(tiny_png())
+    text = SMALL.read_text(encoding="utf-8").replace(
+        "resources: {temps: 1}}", "resources: {temps: 1}, image: elue.png}")
+    (folder / "s.yaml").write_text(text, encoding="utf-8")
+    with Session.create(folder / "s.yaml", SETUP, 3) as first:
+        play(first, 12)
+        state = first.state
+    shutil.rmtree(folder)
+    with Session.resume(first.path) as resumed:
+        assert resumed.state == state
+        assert resumed.scenario.character("elue").image == "elue.png"
