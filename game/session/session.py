@@ -113,7 +113,8 @@ class Session:
             data = scenario_path.read_bytes()
         except OSError as error:
             raise SessionError("unreadable", scenario_path, error.strerror or str(error)) from None
-        return cls.create_from_bytes(data, str(scenario_path), setup, seed, folder)
+        # An absolute path, so that the scenario's images are found whatever folder the game resumes from.
+        return cls.create_from_bytes(data, str(scenario_path.resolve()), setup, seed, folder)
 
     @classmethod
     def create_from_bytes(cls, data: bytes, scenario_path: str, setup: Setup, seed: int,
