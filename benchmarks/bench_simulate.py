@@ -46,7 +46,25 @@ def main() -> int:
     print(f"wall time per run: best {best:.3f} s, median {median:.3f} s")
     print(f"games/s (whole process): best {args.games / best:,.0f}, median {args.games / median:,.0f}")
     print(f"CPU time per run (all processes): median {statistics.median(cpus):.3f} s")
+    print(loop_only(Path(args.scenario), args.games))
     return 0
+
+
+def loop_only(scenario_path: Path, games: int) -> str:
+    """The same games inside this process, one process, after loading: what the loop alone costs."""
+    sys.path.insert(0, str(ROOT))
+    from game.content import load_scenario
+    from game.sim.simulate import simulate
+
+    scenario = load_scenario(scenario_path)
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        simulate(scenario, games, 1, parallel=False)
+        times.append(time.perf_counter() - start)
+    best = min(times)
+    return (f"loop only (one process, scenario loaded): best {best:.3f} s, {games / best:,.0f} games/s, "
+            f"{best / games * 1e6:.1f} µs per game")
 
 
 if __name__ == "__main__":
