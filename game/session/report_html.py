@@ -85,8 +85,13 @@ def indicator_chart(report: dict, say: Labels, width: int = 640, height: int = 3
     ends.sort()
     for k in range(1, len(ends)):
         ends[k][0] = max(ends[k][0], ends[k - 1][0] + 14)
+    if ends and ends[-1][0] > height - 8:
+        ends[-1][0] = height - 8
+        for k in range(len(ends) - 2, -1, -1):
+            ends[k][0] = min(ends[k][0], ends[k + 1][0] - 14)
     for label_y, ident, colour in ends:
-        label = escape(say.indicators[ident])
+        name = say.indicators[ident]
+        label = escape(name if len(name) <= 24 else name[:23] + "…")
         parts.append(f'<text x="{left + plot_w + 8}" y="{label_y + 4:.1f}" font-size="12" '
                      f'fill="{colour}">{label}</text>')
     parts.append("</svg>")
