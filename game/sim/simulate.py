@@ -22,6 +22,7 @@ MESSAGES = Catalog({
         "indicator_head": "{label:<28} {mean:>8} {min:>6} {max:>6}",
         "endings": "Fins atteintes",
         "none": "(aucune fin ne s'applique)",
+        "never": "Jamais atteinte(s) avec cette politique : {titles}",
         "postures": "Postures prises",
         "actions": "Actions jouées",
         "bad_players": "--players {count} : ce scénario se joue de {min} à {max} personnages.",
@@ -35,6 +36,7 @@ MESSAGES = Catalog({
         "indicator_head": "{label:<28} {mean:>8} {min:>6} {max:>6}",
         "endings": "Endings reached",
         "none": "(no ending applies)",
+        "never": "Never reached with this policy: {titles}",
         "postures": "Postures taken",
         "actions": "Actions played",
         "bad_players": "--players {count}: this scenario is played by {min} to {max} characters.",
@@ -183,6 +185,9 @@ def render_table(scenario: Scenario, summary: dict, language: str) -> str:
     for ident, count in summary["endings"].items():
         label = titles.get(ident) or tr("none")
         lines.append(f"  {_cut(label, 40):<40} {count:>7}  {_percent(count, games)}")
+    never = [titles[ident] for ident, count in summary["endings"].items() if count == 0 and ident in titles]
+    if never:
+        lines.append("  " + tr("never", titles=", ".join(never)))
     moves = games * len(summary["players"]) * summary["rounds"]
     labels = {p.id: p.label for p in scenario.postures}
     lines += ["", tr("postures")]

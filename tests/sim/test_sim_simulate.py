@@ -123,3 +123,12 @@ def test_the_fast_loop_plays_the_engine_games_of_every_bundled_scenario(path):
             seed = game_seed(3, index)
             result = loop.play(seed, keep_moves=True)
             assert (result.values, result.ending, result.moves) == engine_game(scenario, characters, seed, policy)
+
+
+def test_the_table_names_the_endings_a_policy_never_reaches(capsys):
+    assert main(["simulate", str(FIVE), "--games", "30", "--seed", "1", "--policy", "solo"]) == 0
+    summary = simulate(load_scenario(FIVE), 30, 1, "solo")
+    out = capsys.readouterr().out
+    never = [e.title for e in load_scenario(FIVE).endings if summary["endings"][e.id] == 0]
+    assert never, "the solo policy should miss an ending of the five-character scenario"
+    assert "Jamais atteinte(s) avec cette politique : " + ", ".join(never) in out
