@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from game.content.model import Scenario
 from game.engine.commands import Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict
-from game.engine.draws import SALT_BOT, SALT_VERDICT, place_hash, text_key
+from game.engine.draws import SALT_BOT, SALT_VERDICT, place_hash, text_key, unit_interval
 from game.engine.rules import action_blocker
-from game.engine.state import GameState, Verdict
+from game.engine.state import GameState
 from game.engine.tables import Tables, tables_for
 
 POLICIES = ("random", "coop", "solo")
@@ -48,11 +48,27 @@ def bot_turn(scenario: Scenario, state: GameState, policy: str = "random") -> li
     return [ChoosePosture(character, posture), ChooseAction(character, action), ConfirmMove(character)]
 
 
-def bot_verdict(seed: int, number: int, character: str) -> RecordVerdict:
-    """A plausible show of hands (0..9 COOP, 0..9 pas COOP, 0..4 ça dépend) for one move."""
-    draw = place_hash(seed, SALT_VERDICT, number, text_key(character))
-    tally = Verdict(draw % 10, (draw >> 8) % 10, (draw >> 16) % 5)
-    return RecordVerdict(character, tally.coop, tally.pas_coop, tally.depends)
+ROOM = 12   # people voting in the bot's imagined room
+
+
+def bot_verdict(seed: int, number: int, character: str, coop: int | None = None) -> RecordVerdict:
+    """A plausible show of hands of a room of 12 on one move.
+
+    With the `coop` value of the move's posture, the room leans as it does
+    (a co-construction mostly reads COOP, an imposition mostly pas COOP, a
+    neutral posture splits the room); without it, every vote is a coin toss.
+    """
+    lean = 0.5 if coop is None else 0.5 + 0.2 * coop
+    votes = [0, 0, 0]
+    for person in range(ROOM):
+        draw = unit_interval(place_hash(seed, SALT_VERDICT, number, text_key(character), person))
+        if draw >= 0.85:
+            votes[2] += 1
+        elif draw < 0.85 * lean:
+            votes[0] += 1
+        else:
+            votes[1] += 1
+    return RecordVerdict(character, votes[0], votes[1], votes[2])
 
 
 def bot_next(scenario: Scenario, state: GameState, policy: str = "random"):
@@ -71,5 +87,6 @@ def bot_next(scenario: Scenario, state: GameState, policy: str = "random"):
     if phase == "verdict":
         for move in state.current.moves:
             if move.character not in state.current.verdicts:
-                return bot_verdict(state.seed, state.round, move.character)
+                coop = tables_for(scenario).coop_of[move.posture]
+                return bot_verdict(state.seed, state.round, move.character, coop)
     return Advance()

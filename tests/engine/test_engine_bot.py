@@ -47,3 +47,18 @@ def test_different_seeds_give_different_games(small, setup3):
         paths.add(tuple(m.posture for r in state.history for m in r.moves))
         endings.add(state.ending)
     assert len(paths) == 12
+
+
+def test_the_bot_room_leans_with_the_posture_and_always_counts_twelve_votes():
+    from game.engine import bot_verdict
+
+    def votes(coop):
+        tallies = [bot_verdict(3, number, f"c{k}", coop) for number in range(1, 6) for k in range(20)]
+        assert all(t.coop + t.pas_coop + t.depends == 12 for t in tallies)
+        return sum(t.coop for t in tallies), sum(t.pas_coop for t in tallies)
+
+    coop_votes, against = votes(2)
+    assert coop_votes > 4 * against
+    coop_votes, against = votes(-2)
+    assert against > 4 * coop_votes
+    assert bot_verdict(3, 1, "elue") == bot_verdict(3, 1, "elue")
