@@ -51,8 +51,10 @@ Queries for the screens (game.engine.queries, re-exported here)
         posture_paths {character: (posture r1, ...)}, split_moves, final_prompts)
 
 Bot (game.engine.bot): bot_next(scenario, state, policy) gives the next command in any phase
-(None at the end); its choices depend only on (seed, round, character) and the policy
-("random", "coop", "solo").
+(None at the end); bot_move(scenario, state, character, policy) -> (posture, action);
+bot_verdict(seed, round, character, coop=None) -> RecordVerdict (pass the posture's `coop`
+for a room that leans with it). Choices depend only on (seed, round, character), the
+policy ("random", "coop", "solo") and, for verdicts, the move.
 
 Example:
     >>> state = new_game(scenario, Setup(("elue", "bailleur"), {"elue": "A", "bailleur": "B"}, 3), seed=5)
