@@ -148,7 +148,7 @@ class _Checker:
                 if _is_int(start) and _is_int(limit) and start > limit:
                     self.add(loc, VALUE, "resource_above_max", value=start, max=limit, id=resource)
             image = character.get("image")
-            if isinstance(image, str) and image:
+            if isinstance(image, str) and image and self.base_folder is not None:
                 problem = check_image(image, self.base_folder)
                 if problem is not None:
                     code, params = problem
@@ -225,5 +225,5 @@ class _Checker:
 
 
 def check(data: dict, base_folder: Optional[Path]) -> list[Finding]:
-    """Every cross-reference problem of the parsed data."""
+    """Every cross-reference problem of the parsed data; images are checked in `base_folder` (None: not checked)."""
     return _Checker(data, base_folder).run()

@@ -63,10 +63,8 @@ def _inside_folder(relative: str, base_folder: Path) -> Problem:
     return None
 
 
-def check_image(relative: str, base_folder: Optional[Path]) -> Problem:
+def check_image(relative: str, base_folder: Path) -> Problem:
     """None when the image is acceptable, else a message code and its values."""
-    if base_folder is None:
-        base_folder = Path(".")
     problem = _inside_folder(relative, base_folder)
     if problem:
         return problem

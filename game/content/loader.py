@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
-from typing import Union
+from typing import Optional, Union
 
 from yaml.nodes import ScalarNode
 
@@ -63,15 +63,24 @@ def _finding_diagnostic(path: str, locator: Locator, finding: Finding) -> Diagno
     return Diagnostic(path, line, col, finding.code, params, hint, locator.source_line(line))
 
 
+def validate_data(
+    data: dict, path: PathLike, texts_already_checked: bool, check_images: bool = True
+) -> tuple[Optional["Scenario"], list[Finding]]:
+    """The model and the cross-reference checks on parsed data: the scenario, or the findings (not yet placed)."""
+    from game.content.crossrefs import check
+    from game.content.validation import validate
+
+    scenario, findings = validate(data, texts_already_checked=texts_already_checked)
+    findings += check(data, Path(path).parent if check_images else None)
+    return (None if findings else scenario), findings
+
+
 def load_scenario_bytes(data: bytes, path: PathLike = "<memory>", check_images: bool = True) -> "Scenario":
     """The scenario in `data`; `path` names it in messages and is the base folder of its images.
 
     Raises ScenarioError, and only that, listing every problem found.
     `check_images=False` (a session's frozen copy, whose folder may have moved) skips the image checks.
     """
-    from game.content.crossrefs import check
-    from game.content.validation import validate
-
     shown = str(path)
     body, byte_problem = decode(data)
     if byte_problem is not None:
@@ -85,8 +94,7 @@ def load_scenario_bytes(data: bytes, path: PathLike = "<memory>", check_images: 
         raise ScenarioError([Diagnostic(shown, 1, 1, "too_deep", {"limit": 20})]) from None
     # Raw control and bidi characters are refused above; only a backslash escape
     # in a double-quoted text could still produce one.
-    scenario, findings = validate(parsed.data, texts_already_checked=b"\\" not in body)
-    findings += [f for f in check(parsed.data, Path(path).parent) if check_images or not f.code.startswith("image_")]
+    scenario, findings = validate_data(parsed.data, path, b"\\" not in body, check_images)
     if not findings and not parsed.problems:
         return scenario
     locator = Locator(parsed.root, body)

@@ -70,3 +70,13 @@ def test_importing_game_content_loads_neither_pygame_nor_platformdirs():
     probe = "import sys, game.content; print(sorted(m for m in ('pygame', 'platformdirs') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_frozen_copy_can_be_reloaded_without_its_images(tmp_path):
+    text = patch("    objective: De l'ombre pour les enfants.",
+                 "    objective: De l'ombre pour les enfants.\n    image: parti.png")
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario_bytes(text.encode(), tmp_path / "s.yaml")
+    assert raised.value.diagnostics[0].code == "image_missing"
+    scenario = load_scenario_bytes(text.encode(), tmp_path / "s.yaml", check_images=False)
+    assert scenario.characters[1].image == "parti.png"
