@@ -24,10 +24,11 @@ class ScreenBot:
 
         return bot_move(scenario, state, character, self.policy)
 
-    def verdict(self, seed, number, character):
-        from game.engine import bot_verdict
+    def next_command(self, scenario, state):
+        """The engine bot's next command in this state (its tallies follow the move's posture)."""
+        from game.engine import bot_next
 
-        return bot_verdict(seed, number, character)
+        return bot_next(scenario, state, self.policy)
 
 
 def shot_name(number: int, scene) -> str:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import pygame
 
@@ -11,8 +10,7 @@ from game.ui import text as textlib
 from game.ui.theme import Metrics, Theme
 
 
-@dataclass(frozen=True)
-class TextBox:
+class TextBox(NamedTuple):
     """One line of text as drawn: where, how big, which colours, and the area it had to stay inside."""
 
     rect: pygame.Rect
@@ -23,14 +21,16 @@ class TextBox:
     area: pygame.Rect
 
 
-@dataclass
 class Canvas:
-    surface: pygame.Surface
-    theme: Theme
-    metrics: Metrics
-    boxes: list[TextBox] = field(default_factory=list)
-    hits: list[tuple[pygame.Rect, object]] = field(default_factory=list)
-    language: str = "fr"
+    """One frame's surface with its theme and sizes; records text boxes and click areas as it draws."""
+
+    def __init__(self, surface: pygame.Surface, theme: Theme, metrics: Metrics, language: str = "fr"):
+        self.surface = surface
+        self.theme = theme
+        self.metrics = metrics
+        self.language = language
+        self.boxes: list[TextBox] = []
+        self.hits: list[tuple[pygame.Rect, object]] = []
 
     @property
     def rect(self) -> pygame.Rect:

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
-from dataclasses import asdict, dataclass, replace
+from typing import NamedTuple, Optional
 from pathlib import Path
 
 from game.paths import data_home
 from game.ui.theme import TEXT_SCALES, THEMES
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
+    """Immutable; change with `settings._replace(theme=...)`."""
+
     theme: str = "standard"
     text_scale: float = 1.0
-    language: str | None = None      # None: follow the scenario's language
+    language: Optional[str] = None   # None: follow the scenario's language
     fullscreen: bool = False
 
     def cleaned(self) -> "Settings":
@@ -24,13 +24,13 @@ class Settings:
         theme = self.theme if self.theme in THEMES else "standard"
         scale = self.text_scale if isinstance(self.text_scale, (int, float)) and 1.0 <= self.text_scale <= 2.0 else 1.0
         language = self.language if self.language in ("fr", "en") else None
-        return replace(self, theme=theme, text_scale=float(scale), language=language,
+        return self._replace(theme=theme, text_scale=float(scale), language=language,
                        fullscreen=bool(self.fullscreen))
 
     def next_scale(self, step: int) -> "Settings":
         index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - self.text_scale))
         index = max(0, min(len(TEXT_SCALES) - 1, index + step))
-        return replace(self, text_scale=TEXT_SCALES[index])
+        return self._replace(text_scale=TEXT_SCALES[index])
 
 
 def settings_path() -> Path:
@@ -49,12 +49,14 @@ def load_settings() -> Settings:
 
 def save_settings(settings: Settings) -> bool:
     """Write atomically (temporary file, fsync, rename); False when the folder cannot be written."""
+    import tempfile
+
     path = settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(asdict(settings), stream, indent=2)
+            json.dump(settings._asdict(), stream, indent=2)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

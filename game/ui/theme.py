@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Colour = tuple[int, int, int]
 
@@ -12,8 +12,7 @@ def hex_colour(text: str) -> Colour:
     return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """Every colour a screen may use, by role. Text is only ever drawn as `text_roles` on `surface_roles`."""
 
     name: str
@@ -119,8 +118,7 @@ MARGIN_SHARE = 0.04
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 
 
-@dataclass(frozen=True)
-class Metrics:
+class Metrics(NamedTuple):
     """Pixel sizes for one window size and text scale (100–200 %)."""
 
     width: int

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pygame
 
 from game.ui.scenes.base import Scene
@@ -43,14 +41,14 @@ class SettingsScene(Scene):
     def change(self, key: str, step: int) -> None:
         s = self.app.settings
         if key == "theme":
-            s = replace(s, theme="contrast" if s.theme == "standard" else "standard")
+            s = s._replace(theme="contrast" if s.theme == "standard" else "standard")
         elif key == "scale":
             s = s.next_scale(step)
         elif key == "language":
             order = [None, "fr", "en"]
-            s = replace(s, language=order[(order.index(s.language) + step) % 3])
+            s = s._replace(language=order[(order.index(s.language) + step) % 3])
         elif key == "fullscreen":
-            s = replace(s, fullscreen=not s.fullscreen)
+            s = s._replace(fullscreen=not s.fullscreen)
         self.app.change_settings(s)
 
     def handle(self, event):

@@ -95,11 +95,14 @@ class VerdictScene(GameScene):
     def bot_step(self, bot):
         """First the show of hands for every move (one frame with the tallies), then on."""
         if not self.filled:
-            for index, move in enumerate(self.moves):
-                tally = bot.verdict(self.state.seed, self.state.round, move.character)
+            command = bot.next_command(self.scenario, self.state)
+            while isinstance(command, RecordVerdict):
+                index = next(i for i, m in enumerate(self.moves) if m.character == command.character)
                 self.focus = index
-                self.tallies[move.character] = [tally.coop, tally.pas_coop, tally.depends]
-                self.record(index)
+                self.tallies[command.character] = [command.coop, command.pas_coop, command.depends]
+                if not self.record(index):
+                    return
+                command = bot.next_command(self.scenario, self.state)
             self.focus = 0
             self.filled = True
         else:
