@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from yaml.nodes import ScalarNode
 
@@ -12,6 +12,9 @@ from game.content.decoding import ByteProblem, MAX_FILE_BYTES, check_size, decod
 from game.content.diagnostics import Diagnostic, ScenarioError
 from game.content.locate import Finding, Locator
 from game.content.parsing import PLAIN_TAG, TEXT_TAG, NodeProblem, ParseFailure, parse, plain_value
+
+if TYPE_CHECKING:
+    from game.content.model import Scenario
 
 PathLike = Union[str, Path]
 
@@ -130,5 +133,3 @@ def load_scenario(path: PathLike) -> "Scenario":
         raise ScenarioError([Diagnostic(shown, 0, 0, size_problem.code, size_problem.params)])
     return load_scenario_bytes(data, path)
 
-
-from game.content.model import Scenario  # noqa: E402  (for the annotations above)
