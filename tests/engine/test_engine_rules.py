@@ -204,3 +204,10 @@ def test_every_refusal_code_has_a_french_and_english_description(small, game):
 
     for code in DESCRIPTIONS.keys():
         assert code in engine.__doc__, f"{code} is not in the API documentation"
+
+
+@pytest.mark.parametrize("minutes", [0, -1, float("nan"), 500])
+def test_a_debrief_timer_out_of_range_is_refused(small, minutes):
+    with pytest.raises(IllegalCommand) as refused:
+        new_game(small, Setup(("elue", "bailleur"), {"elue": "A", "bailleur": "B"}, 3, debrief_minutes=minutes), 1)
+    assert refused.value.code == "bad_setup"
