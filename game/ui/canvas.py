@@ -40,6 +40,8 @@ class Canvas:
         return self.theme.text_roles.get(role) or self.theme.surface_roles[role]
 
     def size(self, kind: str) -> int:
+        if kind == "huge":   # the debrief timer, read from the back of the room
+            return self.metrics.title * 3 // 2
         return {"title": self.metrics.title, "body": self.metrics.body, "small": self.metrics.small}[kind]
 
     def face(self, kind: str, style: str = "regular") -> pygame.font.Font:

@@ -21,6 +21,10 @@ def test_autoplay_reaches_the_end_and_saves_one_png_per_screen(long_path, tmp_pa
     assert screens == {"title", "setup", "situation", "handoff", "choice", "reveal", "verdict", "debrief", "end"}
     assert sum(n.split("-")[1] == "choice" for n in names) == 3      # --players 3, --rounds 1
     assert [int(n[:3]) for n in names] == list(range(1, len(names) + 1))
+    # The bot pressed E on the end screen: the report is in the data folder, and the screen says where.
+    from game.paths import reports_dir
+
+    assert sorted(p.suffix for p in reports_dir().iterdir()) == [".html", ".md"]
 
 
 def test_autoplay_of_an_invalid_scenario_fails_with_its_diagnostics(tmp_path, capsys):

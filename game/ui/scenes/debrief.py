@@ -103,8 +103,8 @@ class DebriefScene(GameScene):
             event = next(e for e in self.scenario.events if e.id == ident)
             lines.append(self.tr("event", title=event.title))
         for move in facts.moves:
-            lines.append(f"{self.character_name(move.character)} : {self.scenario.posture(move.posture).label}"
-                         f" · {self.action_title(move.action)}")
+            what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
+            lines.append(self.tr("labelled", label=self.character_name(move.character), text=what))
         for fact in facts.indicators:
             if fact.after != fact.start:
                 lines.append(f"{self.scenario.indicator(fact.indicator).label} "
@@ -116,8 +116,11 @@ class DebriefScene(GameScene):
         text = self.timer.text(now)
         self._shown_seconds = text
         done = self.timer.remaining(now) == 0
-        size = "title"
+        size = "huge"
         lh = canvas.line_height(size)
+        if canvas.text_width("00:00", size, "bold") + lh > flow.width:
+            size = "title"
+            lh = canvas.line_height(size)
         pad = canvas.metrics.gap
         extra = canvas.line_height("small") if done else 0
 

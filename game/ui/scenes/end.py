@@ -114,9 +114,9 @@ class EndScene(GameScene):
     def export(self) -> None:
         """Write the md and html reports into the data folder's reports/ and show where."""
         try:
-            from game.session.report import export_reports
+            from game.session.report import write_reports
 
-            paths = export_reports(self.play.session)
+            paths = write_reports(self.play.session, self.app.language)
             self.exported = [str(p) for p in paths]
             self.export_error = ""
         except Exception as error:  # an export that fails must not end the workshop

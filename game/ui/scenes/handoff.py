@@ -16,7 +16,7 @@ class HandoffScene(GameScene):
 
     def draw_body(self, canvas, flow):
         character = self.state.turn
-        flow.gap(canvas.metrics.margin)
+        flow.y += max(0, flow.area.height // 4 - canvas.line_height("title"))
         flow.text(self.tr("handoff_line", team=self.play.team(character)), "title", style="bold", role="accent")
         flow.gap()
         flow.text(self.tr("handoff_look_away"))

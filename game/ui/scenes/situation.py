@@ -35,7 +35,7 @@ class SituationScene(GameScene):
                 main.text(effects, "body", style="bold", indent=canvas.metrics.gap)
             main.gap()
         if state.round == 1:
-            main.text(f"{scenario.territory.name} : {scenario.goal}", "body", style="italic")
+            main.text(self.tr("labelled", label=scenario.territory.name, text=scenario.goal), "body", style="italic")
         if side is main:
             main.gap()
         side.text(self.tr("indicators"), "body", style="bold")
