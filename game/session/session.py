@@ -165,9 +165,11 @@ class Session:
                 os.ftruncate(fd, replay.whole_size)
                 os.fsync(fd)
             os.lseek(fd, replay.whole_size, os.SEEK_SET)
-        except BaseException:
+        except BaseException as error:
             unlock(fd)
             os.close(fd)
+            if isinstance(error, OSError):
+                raise SessionError("unreadable", path, error.strerror or str(error)) from None
             raise
         return cls(path, fd, replay)
 
