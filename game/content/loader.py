@@ -52,8 +52,11 @@ def _finding_diagnostic(path: str, locator: Locator, finding: Finding) -> Diagno
     plain_not_text = (
         type(node) is ScalarNode and node.tag == PLAIN_TAG and not isinstance(plain_value(node.value), str)
     )
-    if plain_not_text and "found" in params:
-        params["found"] = node.value  # as written (`no`, `.inf`), not as YAML read it
+    if plain_not_text:
+        # Show the value as written (`no`, `.inf`), not as YAML read it (False, inf).
+        for name in ("found", "value"):
+            if name in params:
+                params[name] = node.value
     if hint == "hint_quote_value":
         # Only useful when YAML turned an unquoted word into something else than a text.
         if plain_not_text and node.value:
