@@ -8,7 +8,7 @@ from typing import Any, Optional
 from pydantic import BaseModel, ValidationError
 
 from game.content.locate import ITEM, KEY, VALUE, Finding
-from game.content.model import MAPPING_PROMPT_TAG, TEXT_PROMPT_TAG, TEXTS_ALREADY_CHECKED, Prompt, Scenario
+from game.content.model import MAPPING_PROMPT_TAG, TEXT_PROMPT_TAG, TEXTS_ALREADY_CHECKED, Scenario
 
 _UNION_TAGS = {TEXT_PROMPT_TAG, MAPPING_PROMPT_TAG}
 
@@ -33,17 +33,23 @@ def validate(data: dict, texts_already_checked: bool = False) -> tuple[Optional[
         return None, findings
 
 
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
 def _strip(annotation: Any) -> Any:
-    """The type behind Annotated and Optional wrappers."""
+    """The type behind Annotated and Optional; for a text-or-mapping union (a prompt), the mapping's model."""
     while True:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
             annotation = typing.get_args(annotation)[0]
         elif origin is typing.Union:
-            members = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-            annotation = members[0] if len(members) == 1 else annotation
-            if len(members) != 1:
-                return annotation
+            members = [_strip(arg) for arg in typing.get_args(annotation) if arg is not type(None)]
+            if len(members) == 1:
+                annotation = members[0]
+                continue
+            models = [member for member in members if _is_model(member)]
+            return models[0] if models else annotation
         else:
             return annotation
 
@@ -60,10 +66,7 @@ def model_at(loc: tuple) -> Optional[type[BaseModel]]:
     current: Any = Scenario
     for segment in loc:
         current = _strip(current)
-        if typing.get_origin(current) is typing.Union:
-            current = Prompt if segment == MAPPING_PROMPT_TAG else str
-            continue
-        if isinstance(current, type) and issubclass(current, BaseModel):
+        if _is_model(current):
             field = _model_field(current, segment)
             if field is None:
                 return None
@@ -75,9 +78,7 @@ def model_at(loc: tuple) -> Optional[type[BaseModel]]:
         else:
             return None
     current = _strip(current)
-    if typing.get_origin(current) is typing.Union:
-        return None
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+    return current if _is_model(current) else None
 
 
 def known_keys(loc: tuple) -> list[str]:

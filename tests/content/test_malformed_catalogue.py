@@ -84,3 +84,21 @@ def test_a_yaml_merge_key_is_refused_with_its_own_message():
     with pytest.raises(ScenarioError) as raised:
         load_scenario_bytes(patch("rounds: 2\n", "rounds: 2\n<<: {goal: x}\n").encode(), "merge.yaml")
     assert raised.value.render("en").splitlines()[0] == "merge.yaml:12:1: error: YAML merge `<<` is not supported: copy the keys you need"
+
+
+@pytest.mark.parametrize("where, written, suggestion", [
+    ("    - Que retenez-vous ?", "    - {phase: faits, txt: Que retenez-vous ?}", "text"),
+    ("    title: Réunion publique", "    title: Réunion publique\n    requires: {round_at_leest: 2}", "round_at_least"),
+    ("    title: Réunion publique", "    title: Réunion publique\n    requires: {not: {evre_played: [reunion]}}",
+     "ever_played"),
+    ("    start: 5", "    start: 5\n    lable: x", "label"),
+])
+def test_an_unknown_key_anywhere_suggests_the_closest_known_key(where, written, suggestion):
+    from content_cases import patch
+    from game.content import load_scenario_bytes
+
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario_bytes(patch(where, written).encode(), "typo.yaml")
+    unknown = [d for d in raised.value.diagnostics if d.code == "unknown_key"]
+    assert len(unknown) == 1
+    assert unknown[0].hint_text("en") == f"did you mean `{suggestion}`?"
