@@ -105,7 +105,8 @@ PARALLEL_FROM = 2000
 
 def _play_in_two_processes(tally: Tally, loop: FastGame, seed: int, games: int) -> bool:
     """Play the second half of the games in a forked child, the first half here; False when not possible."""
-    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if not hasattr(os, "fork") or usable < 2:
         return False
     half = games // 2
     reading, writing = os.pipe()
