@@ -21,6 +21,17 @@ EXIT_VALID, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 
 
+def _tolerant(stream):
+    """The stream, set to replace what its encoding cannot show (a Windows console in cp1252) instead of failing."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):
+            pass
+    return stream
+
+
 def _files_of(path: Path) -> list[Path]:
     return sorted(child for child in path.iterdir() if child.suffix.lower() in SCENARIO_SUFFIXES and child.is_file())
 
@@ -31,7 +42,7 @@ def run_validate(paths: Sequence[str], lang: Optional[str] = None) -> int:
     from game.content.messages import MESSAGES
 
     lang = pick_language(lang)
-    out = sys.stdout
+    out = _tolerant(sys.stdout)
     checked = invalid = problems = missing = 0
     for given in paths:
         path = Path(given)
@@ -88,7 +99,7 @@ def scenario_schema() -> dict:
 def run_schema() -> int:
     import json
 
-    sys.stdout.write(json.dumps(scenario_schema(), ensure_ascii=False, indent=2) + "\n")
+    _tolerant(sys.stdout).write(json.dumps(scenario_schema(), ensure_ascii=False, indent=2) + "\n")
     return EXIT_VALID
 
 
@@ -103,10 +114,12 @@ def run_new_scenario(path: str, lang: Optional[str] = None) -> int:
         with open(target, "x", encoding="utf-8", newline="\n") as stream:
             stream.write(starting_scenario(target.stem))
     except FileExistsError:
-        sys.stderr.write(MESSAGES(lang, "new_exists", path=path) + "\n")
+        _tolerant(sys.stderr).write(MESSAGES(lang, "new_exists", path=path) + "\n")
         return EXIT_INVALID
     except OSError as error:
-        sys.stderr.write(MESSAGES(lang, "new_cannot_write", path=path, reason=error.strerror or str(error)) + "\n")
+        _tolerant(sys.stderr).write(
+            MESSAGES(lang, "new_cannot_write", path=path, reason=error.strerror or str(error)) + "\n"
+        )
         return EXIT_INVALID
-    sys.stdout.write(MESSAGES(lang, "new_written", path=path) + "\n")
+    _tolerant(sys.stdout).write(MESSAGES(lang, "new_written", path=path) + "\n")
     return EXIT_VALID

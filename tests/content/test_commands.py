@@ -136,3 +136,12 @@ def test_validate_reports_an_unexpected_failure_as_a_line_not_a_traceback(monkey
     assert run_validate([str(MINIMAL)], "en") == 1
     out = capsys.readouterr().out
     assert f"{MINIMAL}: error: internal error while checking this file (RuntimeError: boom)" in out
+
+
+def test_validate_on_a_console_that_cannot_show_accents_replaces_them_instead_of_failing(broken, tmp_path):
+    probe = "import sys; from game.cli import main; sys.exit(main(['validate', sys.argv[1]]))"
+    result = subprocess.run([sys.executable, "-c", probe, str(broken)], capture_output=True, cwd=REPO,
+                            env={**__import__("os").environ, "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 1
+    assert b"Traceback" not in result.stderr
+    assert b"`title` : un texte est attendu, pas le bool?en `no`" in result.stdout
