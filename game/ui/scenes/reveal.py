@@ -27,10 +27,13 @@ class RevealScene(GameScene):
 
     def draw_body(self, canvas, flow):
         if self.step == "moves":
+            if not self.moves_fit(canvas, flow, with_title=True) and self.scroll == 0:
+                # All moves together matter more than the heading (the header already says "Révélation").
+                self.draw_moves(canvas, flow)
+                return None
             flow.text(self.tr("reveal_moves"), "title", style="bold", role="accent")
             flow.gap()
-            for move in self.view.moves:
-                self.draw_move(canvas, flow, move)
+            self.draw_moves(canvas, flow)
             return None
         main, side = self.columns(canvas, flow, side_share=0.4)
         main.text(self.tr("reveal_effects"), "title", style="bold", role="accent")
@@ -50,23 +53,59 @@ class RevealScene(GameScene):
             side.gap()
         return main
 
-    def draw_move(self, canvas, flow, move) -> None:
-        """One row: who, its reading (sign and word on a tint), the posture and the action."""
+    def layout(self, canvas, flow):
+        moves = list(self.view.moves)
+        gap = canvas.metrics.gap
+        columns = 2 if canvas.metrics.wide and len(moves) > 3 else 1
+        width = (flow.width - gap * (columns - 1)) // columns
+        return columns, width, [self.card(canvas, move, width) for move in moves]
+
+    def moves_fit(self, canvas, flow, with_title: bool) -> bool:
+        columns, _, cards = self.layout(canvas, flow)
+        gap = canvas.metrics.gap
+        rows = [max(h for h, _ in cards[i:i + columns]) + gap // 2 for i in range(0, len(cards), columns)]
+        title = canvas.line_height("title") + gap if with_title else 0
+        return title + sum(rows) <= flow.space_left()
+
+    def draw_moves(self, canvas, flow) -> None:
+        """One card per move; on a wide window two cards side by side so that all moves show together."""
+        gap = canvas.metrics.gap
+        columns, width, cards = self.layout(canvas, flow)
+        if any(height > flow.area.height // 2 for height, _ in cards):
+            # Huge text on a small window: plain lines that scroll one by one instead of cards.
+            for move in self.view.moves:
+                reading = graphics.reading_text(self.tr, self.view.readings[move.character])
+                flow.text(f"{self.character_name(move.character)} — {reading}", style="bold")
+                flow.text(f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}")
+                flow.gap()
+            return
+        for start in range(0, len(cards), columns):
+            row = cards[start:start + columns]
+            height = max(h for h, _ in row)
+
+            def paint(rect, row=row, height=height):
+                for index, (_, draw) in enumerate(row):
+                    draw(pygame.Rect(rect.left + index * (width + gap), rect.top, width, height))
+
+            flow.block(height, paint)
+            flow.gap(gap // 2)
+
+    def card(self, canvas, move, width):
+        """(height, draw) of one move: who, its reading (sign and word on a tint), the posture and the action."""
         reading = self.view.readings[move.character]
         fill = graphics.READING_FILL[reading]
         pad = canvas.metrics.gap
         badge = graphics.reading_text(self.tr, reading)
         who = f"{self.character_name(move.character)} ({self.tr('team_label', team=self.play.team(move.character))})"
         what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
-        inner = flow.width - 2 * pad
+        inner = width - 2 * pad
         badge_w = graphics.badge_width(canvas, badge, "body")
         who_lines = canvas.wrapped(who, inner - badge_w - pad, "body", "bold")
         what_lines = canvas.wrapped(what, inner, "body")
         lh = canvas.line_height("body")
         height = (len(who_lines) + len(what_lines)) * lh + 2 * pad
 
-        def paint(rect):
-            box = rect
+        def draw(box):
             canvas.panel(box, fill)
             y = box.top + pad
             for line in who_lines:
@@ -77,8 +116,7 @@ class RevealScene(GameScene):
                 canvas.line(line, box.left + pad, y, "body", on=fill, area=box)
                 y += lh
 
-        flow.block(height, paint)
-        flow.gap(pad // 2)
+        return height, draw
 
     def next(self) -> None:
         if self.step == "moves":
