@@ -65,7 +65,7 @@ class _Checker:
         if not isinstance(ident, str) or ident in self.ids[list_name] or ident in extra:
             return
         known = sorted(self.ids[list_name]) + list(extra)
-        hint, params = suggestion_hint(ident, known)
+        hint, params = suggestion_hint(ident, known, list_name)
         self.add(loc, target, "unknown_" + list_name, hint, id=ident, **params)
 
     def deltas(self, loc: tuple, deltas: Any) -> None:

@@ -88,8 +88,8 @@ def known_keys(loc: tuple) -> list[str]:
     return [field.alias or name for name, field in model.model_fields.items()]
 
 
-def suggestion_hint(word: str, choices: list[str]) -> tuple[Optional[str], dict]:
-    """A "did you mean" hint for a misspelt name, or the list of names when none is close."""
+def suggestion_hint(word: str, choices: list[str], list_name: Optional[str] = None) -> tuple[Optional[str], dict]:
+    """A "did you mean" hint for a misspelt name, or the list of names when none is close (or that there is none)."""
     import difflib  # only when there is a problem to explain
 
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
@@ -97,6 +97,8 @@ def suggestion_hint(word: str, choices: list[str]) -> tuple[Optional[str], dict]
         return "hint_did_you_mean", {"suggestion": close[0]}
     if choices:
         return "hint_known_names", {"known": ", ".join(choices)}
+    if list_name:
+        return "hint_none_defined", {"list": list_name}
     return None, {}
 
 
