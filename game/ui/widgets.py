@@ -57,13 +57,15 @@ class Menu:
             return item if item.enabled else None
         return None
 
-    def draw(self, flow: Flow, tag: str = "menu", kind: str = "body") -> None:
-        """Each item is a box in the flow, hit area (tag, index). When they do not all fit, a window of
-        items around the focused one is shown, with a line saying how many are above or below."""
+    def draw(self, flow: Flow, tag: str = "menu", kind: str = "body", columns: int = 1) -> None:
+        """Each item is a box in the flow (hit area (tag, index)), `columns` to a row. When the rows do not
+        all fit, a window of rows around the focused item is shown, with how many items are above or below."""
         canvas = flow.canvas
         pad = canvas.metrics.gap
         ring = canvas.metrics.focus_width
-        width = flow.width - 2 * (pad + ring)
+        columns = max(1, min(columns, len(self.items) or 1))
+        cell = (flow.width - (columns - 1) * pad) // columns
+        width = cell - 2 * (pad + ring)
         shapes = []
         for index, item in enumerate(self.items):
             style = "bold" if index == self.focus else "regular"
@@ -72,49 +74,55 @@ class Menu:
             height = (len(label_lines) * canvas.line_height(kind)
                       + len(detail_lines) * canvas.line_height("small") + 2 * pad + 3 * ring)
             shapes.append((label_lines, detail_lines, height))
-        heights = [h for _, _, h in shapes]
+        rows = [list(range(start, min(start + columns, len(self.items))))
+                for start in range(0, len(self.items), columns)]
+        heights = [max(shapes[i][2] for i in row) for row in rows]
+        focus_row = self.focus // columns
         room = flow.space_left()
-        first, last = 0, len(self.items)
+        first, last = 0, len(rows)
         if sum(heights) > room:
-            room -= (2 if self.focus > 0 else 1) * canvas.line_height("small")
-            first = min(getattr(self, "first", 0), self.focus)
-            while first < self.focus and sum(heights[first:self.focus + 1]) > room:
+            room -= (2 if focus_row > 0 else 1) * canvas.line_height("small")
+            first = min(getattr(self, "first", 0), focus_row)
+            while first < focus_row and sum(heights[first:focus_row + 1]) > room:
                 first += 1
             last = first
             used = 0
-            while last < len(self.items) and used + heights[last] <= room:
+            while last < len(rows) and used + heights[last] <= room:
                 used += heights[last]
                 last += 1
             last = max(last, first + 1)
         self.first = first
         if first > 0:
-            flow.text(f"\u2191 {TR(flow.canvas.language, 'more_items', n=first)}", "small", role="secondary")
-        for index in range(first, last):
-            label_lines, detail_lines, height = shapes[index]
-            item = self.items[index]
-            focused = index == self.focus
+            flow.text(f"\u2191 {TR(canvas.language, 'more_items', n=first * columns)}", "small", role="secondary")
+        for row_index in range(first, last):
+            row = rows[row_index]
 
-            def paint(rect: pygame.Rect, item=item, focused=focused, label_lines=label_lines,
-                      detail_lines=detail_lines, index=index) -> None:
-                box = pygame.Rect(rect.left + ring, rect.top + ring, rect.width - 2 * ring, rect.height - 3 * ring)
-                canvas.panel(box, item.on)
-                if focused:
-                    canvas.focus_ring(box)
-                y = box.top + pad
-                role = "text" if item.enabled else "secondary"
-                for line in label_lines:
-                    canvas.line(line, box.left + pad, y, kind, style="bold" if focused else "regular",
-                                role=role, on=item.on, area=box)
-                    y += canvas.line_height(kind)
-                for line in detail_lines:
-                    canvas.line(line, box.left + pad, y, "small", role="secondary", on=item.on, area=box)
-                    y += canvas.line_height("small")
-                canvas.add_hit(box, (tag, index))
+            def paint(rect: pygame.Rect, row=row) -> None:
+                for position, index in enumerate(row):
+                    label_lines, detail_lines, _ = shapes[index]
+                    item = self.items[index]
+                    focused = index == self.focus
+                    left = rect.left + position * (cell + pad)
+                    box = pygame.Rect(left + ring, rect.top + ring, cell - 2 * ring, rect.height - 3 * ring)
+                    canvas.panel(box, item.on)
+                    if focused:
+                        canvas.focus_ring(box)
+                    y = box.top + pad
+                    role = "text" if item.enabled else "secondary"
+                    for line in label_lines:
+                        canvas.line(line, box.left + pad, y, kind, style="bold" if focused else "regular",
+                                    role=role, on=item.on, area=box)
+                        y += canvas.line_height(kind)
+                    for line in detail_lines:
+                        canvas.line(line, box.left + pad, y, "small", role="secondary", on=item.on, area=box)
+                        y += canvas.line_height("small")
+                    canvas.add_hit(box, (tag, index))
 
-            flow.block(height, paint, keep=True)
-        if last < len(self.items):
-            flow.text(f"\u2193 {TR(flow.canvas.language, 'more_items', n=len(self.items) - last)}", "small",
-                      role="secondary")
+            flow.block(heights[row_index], paint, keep=True)
+        below = len(self.items) - min(len(self.items), last * columns)
+        if below > 0:
+            flow.text(f"\u2193 {TR(canvas.language, 'more_items', n=below)}", "small", role="secondary")
+
 
 class TextEntry:
     """A one-line text field: TEXTINPUT gives the characters (accents, dead keys and AZERTY are the system's

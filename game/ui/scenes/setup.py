@@ -91,7 +91,7 @@ class SetupScene(Scene):
         if self.entry is not None:
             name = self.scenario.character(self.editing).name
             flow.text(f"{name} · {self.tr('setup_team', team=self.entry.shown())}", "body", style="bold")
-        self.menu.draw(flow, "setup")
+        self.menu.draw(flow, "setup", columns=2 if canvas.metrics.wide else 1)
 
     # -- changing values ---------------------------------------------------------
     def change(self, key: str, value, step: int) -> None:

@@ -35,17 +35,19 @@ class VerdictScene(GameScene):
         return "tally" if self.filled else ""
 
     def _items(self) -> list[Item]:
+        """Per move: who and the tally in large text, what was played underneath; a split tally is
+        highlighted with its words ("Avis partagés"), not by its colour alone."""
         items = []
         for move in self.moves:
             tally = self.tallies[move.character]
             split = is_split(Verdict(*tally))
-            who = (f"{self.character_name(move.character)} · {self.scenario.posture(move.posture).label}"
-                   f" · {self.action_title(move.action)}")
-            counts = (f"{self.tr('verdict_coop')} {tally[0]} · {self.tr('verdict_not_coop')} {tally[1]} · "
+            counts = (f"{self.tr('verdict_coop')} {tally[0]} \u00b7 {self.tr('verdict_not_coop')} {tally[1]} \u00b7 "
                       f"{self.tr('verdict_depends')} {tally[2]}")
+            what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
             if split:
-                counts = f"{counts} — {self.tr('verdict_split')}"
-            items.append(Item(f"{who}\n{counts}", move.character, on="split" if split else "panel"))
+                what = f"{self.tr('verdict_split').upper()} \u2014 {what}"
+            items.append(Item(f"{self.character_name(move.character)}\n{counts}", move.character, detail=what,
+                              on="split" if split else "panel"))
         return items
 
     def draw_body(self, canvas, flow):
@@ -53,7 +55,7 @@ class VerdictScene(GameScene):
         flow.gap()
         menu = Menu(self._items(), self.focus)
         menu.first = getattr(self, "_first", 0)
-        menu.draw(flow, "verdict")
+        menu.draw(flow, "verdict", columns=2 if canvas.metrics.wide and len(self.moves) > 3 else 1)
         self._first = menu.first
         return None
 
