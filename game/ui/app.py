@@ -43,6 +43,8 @@ def open_window(args, settings):
 
 
 def run_play(args) -> int:
+    # pygame's banner on standard output is noise for a facilitator (and for scripts reading our output).
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.settings import load_settings
 
     settings = load_settings()

@@ -59,8 +59,10 @@ def run_autoplay(app, screenshots: Optional[Path], with_title: bool = True) -> i
             print(f"autoplay: unexpected error, details in {scene.log_path}", file=sys.stderr)
             return 1
         if isinstance(scene, ErrorScene):
+            from game.ui.scenes.error import describe
+
             for diagnostic in scene.diagnostics:
-                print(str(diagnostic), file=sys.stderr)
+                print(describe(diagnostic, app.language), file=sys.stderr)
             return 1
         if bot.finished:
             break

@@ -200,3 +200,22 @@ def test_the_debrief_timer_counts_pauses_and_extends():
     assert timer.text(90_000) == "01:30"
     timer.toggle(90_000)
     assert timer.remaining(10**6) == 0 and timer.text(10**6) == "00:00"
+
+
+def test_an_unfinished_game_is_offered_first_on_the_title_screen_and_resumes(make_app, long_path):
+    from game.ui.scenes.title import open_scenario
+
+    app = make_app((1280, 720))
+    open_scenario(app, long_path)
+    app.scene.start()
+    app.play.advance()                              # situation -> choices: round 1 under way
+    path = app.play.session.path
+    app.play.close()
+    fresh = make_app((1280, 720))
+    fresh.show(TitleScene(fresh))
+    fresh.step()
+    first = fresh.scene.menu.items[0]
+    assert first.value == ("resume", path) and fresh.scene.menu.focus == 0
+    key(fresh, pygame.K_RETURN)
+    assert fresh.play is not None and fresh.play.state.phase == "choices"
+    assert fresh.scene.name == "handoff"

@@ -36,14 +36,32 @@ class ErrorScene(Scene):
     def footer(self):
         return [self.tr("error_back")]
 
+    def lines_of(self, diagnostic) -> list[tuple[str, str]]:
+        """(size, text) lines for one diagnostic: its place and message large, its hint and source line
+        smaller (no caret: a proportional font cannot point at a column)."""
+        language = self.app.language
+        message = getattr(diagnostic, "message", None)
+        if not callable(message):
+            return [("body", line) for line in describe(diagnostic, language).splitlines()]
+        line = getattr(diagnostic, "line", 0)
+        place = self.tr("error_place", line=line, col=getattr(diagnostic, "col", 0)) if line else ""
+        lines = [("body", f"{place}{message(language)}")]
+        hint = diagnostic.hint_text(language) if hasattr(diagnostic, "hint_text") else None
+        if hint:
+            lines.append(("small", hint))
+        source = getattr(diagnostic, "source", None)
+        if source and source.strip():
+            lines.append(("small", f"\u00ab {source.strip()[:200]} \u00bb"))
+        return lines
+
     def draw_body(self, canvas, flow):
         flow.text(self.tr("error_title"), "title", style="bold")
         flow.gap()
         flow.text(self.tr("error_count", count=len(self.diagnostics), path=self.path), role="secondary")
         for diagnostic in self.diagnostics:
             flow.gap()
-            for line in describe(diagnostic, self.app.language).splitlines():
-                flow.text(line.replace("\t", "    "), "small" if line.startswith(" ") else "body")
+            for size, line in self.lines_of(diagnostic):
+                flow.text(line, size, role="text" if size == "body" else "secondary")
 
     def handle(self, event):
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER):
