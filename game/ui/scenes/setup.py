@@ -20,7 +20,7 @@ class SetupScene(Scene):
         count = max(scenario.players.min, min(count, scenario.players.max, len(scenario.characters)))
         self.in_play = {c.id: i < count for i, c in enumerate(scenario.characters)}
         self.teams = {c.id: "" for c in scenario.characters}
-        self.rounds = max(1, min(rounds or scenario.rounds, 20))
+        self.rounds = max(1, min(rounds or scenario.rounds, scenario.rounds))   # shortened, never lengthened
         self.secret = True
         self.verdicts = True
         self.minutes = float(scenario.debrief_minutes)
@@ -98,7 +98,7 @@ class SetupScene(Scene):
         if key == "character":
             self.in_play[value] = not self.in_play[value]
         elif key == "rounds":
-            self.rounds = max(1, min(20, self.rounds + step))
+            self.rounds = max(1, min(self.scenario.rounds, self.rounds + step))
         elif key == "secret":
             self.secret = not self.secret
         elif key == "verdicts":
@@ -188,7 +188,8 @@ class SetupScene(Scene):
         try:
             session = sessions.Session.create(self.path, setup, self.app.seed)
         except Exception as error:  # a full disk or an unwritable folder: say it calmly, stay here
-            self.app.notice = self.tr("session_error", error=str(error))
+            message = error.message(self.app.language) if isinstance(error, sessions.SessionError) else str(error)
+            self.app.notice = self.tr("session_error", error=message)
             return
         Play(self.app, session).show_phase()
 
