@@ -16,6 +16,9 @@ from game.content.locate import ITEM, KEY, VALUE, Finding
 from game.content.model import DEFAULT_POSTURES, OBSERVER_ID
 from game.content.validation import suggestion_hint
 
+# Suggestions (difflib) are computed for the first unknown references only:
+# a file naming thousands of unknown ids must not take minutes to explain.
+MAX_SUGGESTIONS = 50
 _ID_LISTS = ("indicators", "resources", "postures", "characters", "actions", "events", "synergies", "endings")
 
 
@@ -40,6 +43,7 @@ class _Checker:
         self.data = data
         self.base_folder = base_folder
         self.findings: list[Finding] = []
+        self.suggestions_left = MAX_SUGGESTIONS
         self.ids: dict[str, dict[str, int]] = {name: self._collect_ids(name) for name in _ID_LISTS}
         if "postures" not in data:
             self.ids["postures"] = {row[0]: index for index, row in enumerate(DEFAULT_POSTURES["table"])}
@@ -64,6 +68,10 @@ class _Checker:
         """Reports `ident` when it names nothing in `list_name`."""
         if not isinstance(ident, str) or ident in self.ids[list_name] or ident in extra:
             return
+        if self.suggestions_left <= 0:
+            self.add(loc, target, "unknown_" + list_name, id=ident)
+            return
+        self.suggestions_left -= 1
         known = sorted(self.ids[list_name]) + list(extra)
         hint, params = suggestion_hint(ident, known, list_name)
         self.add(loc, target, "unknown_" + list_name, hint, id=ident, **params)

@@ -26,11 +26,6 @@ class Finding(NamedTuple):
     hint: Optional[str] = None
 
 
-def _same_key(node: ScalarNode, segment: Any) -> bool:
-    value = scalar_value(node)
-    return type(value) is type(segment) and value == segment
-
-
 class Locator:
     """Walks the node tree along a location; remembers the file's lines to quote them."""
 
@@ -38,6 +33,21 @@ class Locator:
         self.root = root
         self._data = data
         self._lines: Optional[list[str]] = None
+        # Per mapping node, its keys as read -> (key node, value node); built on
+        # first visit so that placing many problems stays linear.
+        self._mappings: dict[int, dict] = {}
+
+    def _pairs(self, node: MappingNode) -> dict:
+        pairs = self._mappings.get(id(node))
+        if pairs is None:
+            pairs = {}
+            for key_node, value_node in node.value:
+                if type(key_node) is ScalarNode:
+                    key = scalar_value(key_node)
+                    # (type, value): True and 1 are different keys here; the first one written wins.
+                    pairs.setdefault((type(key), key), (key_node, value_node))
+            self._mappings[id(node)] = pairs
+        return pairs
 
     def nodes_along(self, loc: tuple) -> tuple[Any, Optional[Any], int]:
         """The deepest node reached along `loc`, the key node naming it, and how many segments were followed.
@@ -48,11 +58,10 @@ class Locator:
         node, key_node, followed = self.root, None, 0
         for segment in loc:
             if type(node) is MappingNode:
-                for candidate_key, candidate_value in node.value:
-                    if type(candidate_key) is ScalarNode and _same_key(candidate_key, segment):
-                        node, key_node = candidate_value, candidate_key
-                        followed += 1
-                        break
+                found = self._pairs(node).get((type(segment), segment))
+                if found is not None:
+                    key_node, node = found
+                    followed += 1
             elif type(node) is SequenceNode and type(segment) is int and 0 <= segment < len(node.value):
                 node, key_node = node.value[segment], None
                 followed += 1

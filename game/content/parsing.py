@@ -204,6 +204,7 @@ class _Builder:
 
     def build_mapping(self, node, depth: int, context: str) -> dict:
         result: dict = {}
+        first_key_nodes: Optional[dict] = None  # built at the first duplicate only
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self.note(key_node, "key_not_scalar")
@@ -215,7 +216,12 @@ class _Builder:
                 self.note(key_node, "key_not_text", "hint_quote_key", name=key_node.value)
                 continue
             if key in result:
-                first = next(k for k, _ in node.value if type(k) is ScalarNode and scalar_value(k) == key)
+                if first_key_nodes is None:
+                    first_key_nodes = {}
+                    for candidate, _ in node.value:
+                        if type(candidate) is ScalarNode:
+                            first_key_nodes.setdefault(scalar_value(candidate), candidate)
+                first = first_key_nodes[key]
                 self.note(key_node, "duplicate_key", name=key, first_line=first.start_mark.line + 1)
                 continue
             if context == "root":

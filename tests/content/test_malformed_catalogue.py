@@ -102,3 +102,16 @@ def test_an_unknown_key_anywhere_suggests_the_closest_known_key(where, written, 
     unknown = [d for d in raised.value.diagnostics if d.code == "unknown_key"]
     assert len(unknown) == 1
     assert unknown[0].hint_text("en") == f"did you mean `{suggestion}`?"
+
+
+@pytest.mark.parametrize("many", [
+    "territory:\n" + "".join(f"  cle_{n}: 1\n" for n in range(30_000)),  # unknown keys
+    "territory:\n" + "  name: x\n" * 30_000,  # duplicate keys
+    "actions:\n  - id: a\n    title: A\n    who: [" + ", ".join(f"p{n}" for n in range(30_000)) + "]\n",  # unknown ids
+])
+def test_thousands_of_problems_in_one_file_are_all_reported_without_slowing_down(many):
+    from game.content import load_scenario_bytes
+
+    with pytest.raises(ScenarioError) as raised:
+        load_scenario_bytes(("format: 1\n" + many).encode(), "many.yaml")
+    assert len(raised.value.diagnostics) >= 29_999
