@@ -19,7 +19,7 @@ def test_autoplay_reaches_the_end_and_saves_one_png_per_screen(long_path, tmp_pa
     assert all(NAME.match(n) for n in names), [n for n in names if not NAME.match(n)]
     screens = {NAME.match(n).group(1) for n in names}
     assert screens == {"title", "setup", "situation", "handoff", "choice", "reveal", "verdict", "debrief", "end"}
-    assert sum(n.split("-")[1] == "choice" for n in names) == 3      # --players 3, --rounds 1
+    assert sum(n.split("-")[1] == "choice" for n in names) == 6      # --players 3, --rounds 1: posture + action
     assert [int(n[:3]) for n in names] == list(range(1, len(names) + 1))
     # The bot pressed E on the end screen: the report is in the data folder, and the screen says where.
     from game.paths import reports_dir

@@ -219,3 +219,17 @@ def test_an_unfinished_game_is_offered_first_on_the_title_screen_and_resumes(mak
     key(fresh, pygame.K_RETURN)
     assert fresh.play is not None and fresh.play.state.phase == "choices"
     assert fresh.scene.name == "handoff"
+
+
+def test_an_unwritable_data_folder_is_said_calmly_on_the_setup_screen(make_app, long_path, tmp_path, monkeypatch):
+    from game.ui.scenes.title import open_scenario
+
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("COOP_HOME", str(blocker))
+    app = make_app((1280, 720))
+    open_scenario(app, long_path)
+    app.scene.start()
+    app.step()
+    assert app.play is None and app.scene.name == "setup"
+    assert app.notice and any(app.notice[:20] in b.text for b in app.canvas.boxes)

@@ -76,7 +76,8 @@ class ChoiceScene(GameScene):
         return [self.tr(hint), self.tr("key_help")]
 
     def shot_suffix(self):
-        return self.character.replace("-", "_")
+        who = self.character.replace("-", "_")
+        return who if self.step == "posture" else f"{who}_action"
 
     # -- drawing -------------------------------------------------------------------
     def resources_text(self) -> str:
@@ -180,10 +181,14 @@ class ChoiceScene(GameScene):
         return False
 
     def bot_step(self, bot):
-        """The bot's move, entered the way a team would: focus the posture, Enter, focus the action, Enter, confirm."""
+        """The bot's move, entered the way a team would, in two frames: focus the posture and Enter;
+        then focus the action, Enter, and confirm."""
         posture, action = bot.move(self.scenario, self.state, self.character)
-        self.posture_menu.focus = next(i for i, item in enumerate(self.posture_menu.items) if item.value == posture)
-        self.choose_posture()
+        if self.step == "posture":
+            self.posture_menu.focus = next(i for i, item in enumerate(self.posture_menu.items)
+                                           if item.value == posture)
+            self.choose_posture()
+            return
         self.action_menu.focus = next(i for i, item in enumerate(self.action_menu.items) if item.value == action)
         self.choose_action()
         self.confirm()
