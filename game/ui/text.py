@@ -20,6 +20,7 @@ _BEFORE_PUNCT = re.compile(r"[ \u202f](?=[»;:!?])")
 _AFTER_GUILLEMET = re.compile(r"(?<=«)[ \u202f]")
 _IN_NUMBER = re.compile(r"(?<=\d)[ \u202f](?=\d{3}\b)")
 _BEFORE_UNIT = re.compile(r"(?<=\d)[ \u202f](?=(?:€|%|h\b|min\b))")
+_FRACTION = re.compile(r"(?<=\d) / (?=\d)")     # "4 / 10", "Tour 2 / 5" stay whole
 
 _FILES = {
     "regular": "AtkinsonHyperlegible-Regular.ttf",
@@ -41,6 +42,7 @@ def protect(text: str) -> str:
     text = _BEFORE_PUNCT.sub(NBSP, text)
     text = _AFTER_GUILLEMET.sub(NBSP, text)
     text = _IN_NUMBER.sub(NBSP, text)
+    text = _FRACTION.sub(f"{NBSP}/{NBSP}", text)
     return _BEFORE_UNIT.sub(NBSP, text)
 
 

@@ -32,6 +32,12 @@ def test_numbers_written_with_spaces_stay_on_one_line(face):
             assert number in joined, (width, joined)
 
 
+def test_counts_written_with_a_slash_stay_whole(face):
+    for width in range(120, 600, 9):
+        for line in text.wrap(face, "Ressources : Temps 1 / 3 · Moyens 4 / 4", width):
+            assert not line.endswith("/") and not line.startswith("/"), (width, line)
+
+
 def test_a_word_longer_than_the_line_is_cut_to_fit(face):
     word = "Anticonstitutionnellement" * 3
     lines = text.wrap(face, word, 200)

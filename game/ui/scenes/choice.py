@@ -82,7 +82,7 @@ class ChoiceScene(GameScene):
     # -- drawing -------------------------------------------------------------------
     def resources_text(self) -> str:
         held = self.state.resources.get(self.character, {})
-        parts = [f"{r.label} {held.get(r.id, 0)} / {r.max}" for r in self.scenario.resources]
+        parts = [f"{r.label}\u00a0{held.get(r.id, 0)} / {r.max}" for r in self.scenario.resources]
         return " · ".join(parts)
 
     def draw_body(self, canvas, flow):
