@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import end
-from game.ui import chart, graphics
+from game.ui import chart
 from game.ui.scenes.game_base import GameScene
 
 PAGES = ("ending", "chart", "paths", "splits")
@@ -56,10 +56,8 @@ class EndScene(GameScene):
             flow.gap()
             flow.text(self.tr("end_no_ending"))
         flow.gap()
-        for indicator in self.scenario.indicators:
-            values = self.view.series[indicator.id]
-            graphics.gauge(flow, indicator.label, values[-1], indicator.min, indicator.max,
-                           graphics.change_text(values[0], values[-1]), values[0])
+        series = self.view.series
+        self.board(flow, {i: v[-1] for i, v in series.items()}, {i: v[0] for i, v in series.items()})
 
     def draw_chart(self, canvas, flow):
         flow.text(self.tr("end_chart"), "body", style="bold")
