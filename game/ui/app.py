@@ -45,6 +45,9 @@ def open_window(args, settings):
 def run_play(args) -> int:
     # pygame's banner on standard output is noise for a facilitator (and for scripts reading our output).
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    # SDL would turn SIGINT/SIGTERM into a window-close event (and so into our "quit?" question); the
+    # interfaces page wants them to end the program at once, as game.cli arranged.
+    os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
     from game.ui.settings import load_settings
 
     settings = load_settings()

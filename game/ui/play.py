@@ -24,7 +24,9 @@ class Play:
         self.session = session
         self.handed_to: Optional[str] = None     # hot-seat: the team that took the keyboard
         app.play = self
-        app.scenario_language = self.scenario.language
+        # The language chosen at setup (the scenario's unless the facilitator picked the other) comes
+        # back with a resumed game; --lang and the setting still come first (App.language).
+        app.scenario_language = self.state.setup.language
 
     @property
     def scenario(self):
