@@ -233,3 +233,27 @@ def test_an_unwritable_data_folder_is_said_calmly_on_the_setup_screen(make_app, 
     app.step()
     assert app.play is None and app.scene.name == "setup"
     assert app.notice and any(app.notice[:20] in b.text for b in app.canvas.boxes)
+
+
+def test_the_debrief_timer_shows_a_silent_cue_at_zero_and_t_starts_it(make_app, long_path):
+    from game.engine import bot_next
+    from game.ui.scenes.title import open_scenario
+
+    app = make_app((1280, 720))
+    open_scenario(app, long_path)
+    app.scene.start()
+    session = app.play.session
+    while session.state.phase != "debrief":
+        session.apply(bot_next(session.scenario, session.state))
+    app.play.show_phase()
+    app.step()
+    scene = app.scene
+    assert scene.name == "debrief" and not scene.timer.running
+    assert "Temps écoulé" not in [b.text for b in app.canvas.boxes]
+    key(app, pygame.K_t)
+    assert scene.timer.running and scene.next_wakeup(pygame.time.get_ticks()) <= 1001
+    scene.timer.total_ms = 0
+    app.invalidate()
+    app.step()
+    assert "Temps écoulé" in [b.text for b in app.canvas.boxes]
+    assert scene.next_wakeup(pygame.time.get_ticks()) is None      # nothing left to count: the loop sleeps
