@@ -257,3 +257,35 @@ def test_the_debrief_timer_shows_a_silent_cue_at_zero_and_t_starts_it(make_app, 
     app.step()
     assert "Temps écoulé" in [b.text for b in app.canvas.boxes]
     assert scene.next_wakeup(pygame.time.get_ticks()) is None      # nothing left to count: the loop sleeps
+
+
+def test_a_scenario_file_is_opened_by_typing_its_path(make_app, long_path):
+    app = make_app((1280, 720))
+    app.show(TitleScene(app))
+    app.step()
+    ask = next(i for i, item in enumerate(app.scene.menu.items) if item.value[0] == "ask")
+    app.scene.menu.focus = ask
+    key(app, pygame.K_RETURN)
+    assert app.scene.wants_text
+    typed(app, str(long_path.parent) + "/")
+    typed(app, "nowhere.yaml")
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "title" and "nowhere.yaml" in app.notice
+    app.scene.menu.focus = ask
+    key(app, pygame.K_RETURN)
+    typed(app, str(long_path))
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "setup" and app.scene.path == long_path
+
+
+def test_without_secret_choices_there_is_no_hand_off(started):
+    app = started
+    key(app, pygame.K_RETURN)
+    secret = next(i for i, item in enumerate(app.scene.menu.items) if item.value[0] == "secret")
+    app.scene.menu.focus = secret
+    key(app, pygame.K_RIGHT)
+    assert app.scene.secret is False
+    app.scene.start()
+    app.step()
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "choice"
