@@ -325,17 +325,27 @@ class Scenario(_Model):
         return self
 
     # Small lookups used by the engine and the screens.
+    # An unknown id raises KeyError naming it (not StopIteration, which a
+    # generator calling these would turn into a puzzling RuntimeError).
     def indicator(self, ident: str) -> Indicator:
-        return next(i for i in self.indicators if i.id == ident)
+        return _by_id(self.indicators, ident, "indicator")
 
     def posture(self, ident: str) -> Posture:
-        return next(p for p in self.postures if p.id == ident)
+        return _by_id(self.postures, ident, "posture")
 
     def character(self, ident: str) -> Character:
-        return next(c for c in self.characters if c.id == ident)
+        return _by_id(self.characters, ident, "character")
 
     def action(self, ident: str) -> Action:
-        return next(a for a in self.actions if a.id == ident)
+        """A card of the scenario (the built-in `observer` is not one: see OBSERVER_ID)."""
+        return _by_id(self.actions, ident, "action")
+
+
+def _by_id(items: tuple, ident: str, kind: str) -> Any:
+    for item in items:
+        if item.id == ident:
+            return item
+    raise KeyError(f"no {kind} {ident!r} in this scenario")
 
 
 # Condition refers to itself; pydantic resolves it when Scenario is first built.

@@ -147,3 +147,12 @@ def test_a_long_list_without_aliases_is_not_mistaken_for_an_alias_bomb():
     facts = "    - a\n" * 201_000  # more values than the alias limit, in a file under 2 MiB
     text = patch("  name: Square Vercors\n", "  name: Square Vercors\n  facts:\n" + facts)
     assert len(load_scenario_bytes(text.encode()).territory.facts) == 201_000
+
+
+def test_lookups_by_id_find_items_and_name_an_unknown_id():
+    scenario = load_scenario(VALID / "all_keys.yaml")
+    assert scenario.indicator("progress").start == 2
+    assert scenario.posture("together").coop == 2
+    assert scenario.character("tenant").name == "Samia"
+    with pytest.raises(KeyError, match="no action 'observer'"):
+        scenario.action(OBSERVER_ID)
