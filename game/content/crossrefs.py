@@ -39,6 +39,8 @@ def _is_int(value: Any) -> bool:
 
 
 class _Checker:
+    """One pass over the parsed data, collecting findings; ids of each list are gathered first."""
+
     def __init__(self, data: dict, base_folder: Optional[Path]):
         self.data = data
         self.base_folder = base_folder
