@@ -31,6 +31,7 @@ class Canvas:
         self.language = language
         self.boxes: list[TextBox] = []
         self.hits: list[tuple[pygame.Rect, object]] = []
+        self.focus_hidden = False    # a list could not show its focused item in this frame
 
     @property
     def rect(self) -> pygame.Rect:
@@ -54,6 +55,7 @@ class Canvas:
         self.surface.fill(self.theme.background)
         self.boxes.clear()
         self.hits.clear()
+        self.focus_hidden = False
 
     def panel(self, rect: pygame.Rect, on: str = "panel", border: bool = True) -> None:
         radius = max(4, self.metrics.gap // 2)
@@ -119,12 +121,8 @@ class Flow:
         if index < self.skip and not keep:
             return None
         if self.overflow or self.y + height > self.area.bottom:
-            if self.drawn == 0 and height > self.area.height:
-                # A block taller than the whole area: still show it, it is all there is.
-                height = self.area.height
-            else:
-                self.overflow = True
-                return None
+            self.overflow = True
+            return None
         rect = pygame.Rect(self.area.left, self.y, self.area.width, height)
         draw(rect)
         self.y += height

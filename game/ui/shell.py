@@ -101,7 +101,7 @@ class App:
         metrics = Metrics(width, height, self.settings.text_scale)
         self.canvas = Canvas(surface, self.theme, metrics, language=self.language)
         again = self.target.draw(self.canvas)
-        for _ in range(2):
+        for _ in range(8):
             # The footer or the layout depended on what did not fit: draw again before showing.
             if not again:
                 break

@@ -57,7 +57,8 @@ class Menu:
             return item if item.enabled else None
         return None
 
-    def draw(self, flow: Flow, tag: str = "menu", kind: str = "body", columns: int = 1) -> None:
+    def draw(self, flow: Flow, tag: str = "menu", kind: str = "body", columns: int = 1,
+             max_height: int | None = None) -> None:
         """Each item is a box in the flow (hit area (tag, index)), `columns` to a row. When the rows do not
         all fit, a window of rows around the focused item is shown, with how many items are above or below."""
         canvas = flow.canvas
@@ -66,19 +67,25 @@ class Menu:
         columns = max(1, min(columns, len(self.items) or 1))
         cell = (flow.width - (columns - 1) * pad) // columns
         width = cell - 2 * (pad + ring)
-        shapes = []
-        for index, item in enumerate(self.items):
-            style = "bold" if index == self.focus else "regular"
-            label_lines = canvas.wrapped(item.label, width, kind, style)
-            detail_lines = canvas.wrapped(item.detail, width, "small") if item.detail else []
-            height = (len(label_lines) * canvas.line_height(kind)
-                      + len(detail_lines) * canvas.line_height("small") + 2 * pad + 3 * ring)
-            shapes.append((label_lines, detail_lines, height))
         rows = [list(range(start, min(start + columns, len(self.items))))
                 for start in range(0, len(self.items), columns)]
-        heights = [max(shapes[i][2] for i in row) for row in rows]
         focus_row = self.focus // columns
-        room = flow.space_left()
+        more_line = canvas.line_height("small")
+        room = flow.space_left() if max_height is None else min(flow.space_left(), max_height)
+        # Big text on a small window: drop the second lines, then the height cap, before hiding the focus.
+        for with_details, cap in ((True, room), (False, room), (False, flow.space_left())):
+            shapes = []
+            for index, item in enumerate(self.items):
+                style = "bold" if index == self.focus else "regular"
+                label_lines = canvas.wrapped(item.label, width, kind, style)
+                detail_lines = canvas.wrapped(item.detail, width, "small") if item.detail and with_details else []
+                height = (len(label_lines) * canvas.line_height(kind)
+                          + len(detail_lines) * canvas.line_height("small") + 2 * pad + 3 * ring)
+                shapes.append((label_lines, detail_lines, height))
+            heights = [max(shapes[i][2] for i in row) for row in rows]
+            room = cap
+            if heights[focus_row] + (2 * more_line if len(rows) > 1 else 0) <= room:
+                break
         first, last = 0, len(rows)
         if sum(heights) > room:
             room -= (2 if focus_row > 0 else 1) * canvas.line_height("small")
@@ -92,6 +99,7 @@ class Menu:
                 last += 1
             last = max(last, first + 1)
         self.first = first
+        shown = not self.items
         if first > 0:
             flow.text(f"\u2191 {TR(canvas.language, 'more_items', n=first * columns)}", "small", role="secondary")
         for row_index in range(first, last):
@@ -118,10 +126,14 @@ class Menu:
                         y += canvas.line_height("small")
                     canvas.add_hit(box, (tag, index))
 
-            flow.block(heights[row_index], paint, keep=True)
+            placed = flow.block(heights[row_index], paint, keep=True)
+            if row_index == focus_row:
+                shown = placed is not None
         below = len(self.items) - min(len(self.items), last * columns)
         if below > 0:
             flow.text(f"\u2193 {TR(canvas.language, 'more_items', n=below)}", "small", role="secondary")
+        # The screen scrolls its headings away when the focused item could not be shown (huge text).
+        canvas.focus_hidden = canvas.focus_hidden or not shown
 
 
 class TextEntry:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ui_walk import layout_problems, walk_game
+from ui_walk import focus_problems, layout_problems, walk_game
 
 SIZES = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080), (3840, 2160)]
 SCREENS = {"title", "setup", "situation", "handoff", "choice", "reveal", "verdict", "debrief", "end"}
@@ -18,7 +18,7 @@ def app_crash_logs():
 
 def _checker(found: list):
     def check(app, scene):
-        for problem in layout_problems(app.canvas):
+        for problem in layout_problems(app.canvas) + focus_problems(app.canvas, scene):
             found.append(f"{scene.name}{'-' + scene.shot_suffix() if scene.shot_suffix() else ''}: {problem}")
     return check
 

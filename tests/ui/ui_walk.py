@@ -46,3 +46,18 @@ def walk_game(app, scenario_path, check=None, limit: int = 2000) -> list[str]:
             break
         scene.bot_step(bot)
     return shown
+
+
+def focus_problems(canvas, scene) -> list[str]:
+    """A screen with a list must show its focused item (a list that fits nothing would show nothing)."""
+    expected = None
+    if scene.name in ("title", "setup") and getattr(scene, "entry", None) is None:
+        expected = (scene.name, scene.menu.focus)
+    elif scene.name == "choice" and scene.step in ("posture", "action"):
+        menu = scene.posture_menu if scene.step == "posture" else scene.action_menu
+        expected = (scene.step, menu.focus)
+    elif scene.name == "verdict" and scene.moves:
+        expected = ("verdict", scene.focus)
+    if expected is None or any(target == expected for _, target in canvas.hits):
+        return []
+    return [f"focused item {expected} not shown"]

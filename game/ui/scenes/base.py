@@ -87,13 +87,17 @@ class Scene:
         return max(1, getattr(self, "_drawn_units", 4) - 1)
 
     # -- drawing ---------------------------------------------------------------
-    def draw(self, canvas: Canvas) -> bool:
+    def draw(self, canvas: Canvas, _depth: int = 0) -> bool:
         """Draw the whole screen; returns True when the footer must change (another frame is needed)."""
         canvas.clear()
         m = canvas.metrics
         full = canvas.rect.inflate(-2 * m.margin, -2 * m.margin)
         top = full.top
-        header_text = " · ".join(part for part in self.header() if part)
+        parts = [part for part in self.header() if part]
+        # One line of "where we are": with big text the least useful parts (at the end) give way.
+        while len(parts) > 1 and len(canvas.wrapped(" · ".join(parts), full.width, "small")) > 1:
+            parts.pop()
+        header_text = " · ".join(parts)
         for line in canvas.wrapped(header_text, full.width, "small"):
             canvas.line(line, full.left, top, "small", role="secondary")
             top += canvas.line_height("small")
@@ -101,14 +105,13 @@ class Scene:
                          (full.right, top + m.gap // 2), max(1, m.height // 540))
         top += m.gap
 
-        hints = list(self.footer())
-        if self.app.notice:
-            hints.insert(0, self.app.notice)
-        if self._overflow:
-            hints.insert(0, self.tr("more_below"))
-        elif self.scroll > 0:
-            hints.insert(0, self.tr("more_above"))
-        footer_lines = canvas.wrapped("  ·  ".join(hints), full.width, "small")
+        footer_lines = canvas.wrapped("  ·  ".join(self._hints(self.footer())), full.width, "small")
+        if len(footer_lines) > 2:
+            # Big text on a small window: the key that moves on and F1; the help lists the others.
+            short = self.footer()[:1] + [self.tr("key_help")]
+            footer_lines = canvas.wrapped("  ·  ".join(self._hints(short)), full.width, "small")
+        if len(footer_lines) > 2:
+            footer_lines = canvas.wrapped("  ·  ".join(self._hints([self.tr("key_help")])), full.width, "small")
         bottom = full.bottom - len(footer_lines) * canvas.line_height("small")
         y = bottom
         for line in footer_lines:
@@ -125,11 +128,25 @@ class Scene:
         if self._side is not None and self._side.overflow and not self._stack:
             self._stack = True
             again = True
+        elif canvas.focus_hidden and flow.overflow and self.scroll < flow.index and _depth < 200:
+            # Make room for the focused item by scrolling the headings away, then draw again.
+            self.scroll += 1
+            return self.draw(canvas, _depth + 1)
         was = self._overflow
         self._overflow = flow.overflow
         self._units = flow.index
         self._drawn_units = flow.drawn
         return again or was != self._overflow
+
+    def _hints(self, hints: list[str]) -> list[str]:
+        hints = list(hints)
+        if self.app.notice:
+            hints.insert(0, self.app.notice)
+        if self._overflow:
+            hints.insert(0, self.tr("more_below"))
+        elif self.scroll > 0:
+            hints.insert(0, self.tr("more_above"))
+        return hints
 
     def draw_body(self, canvas: Canvas, flow: Flow) -> Optional[Flow]:
         return None

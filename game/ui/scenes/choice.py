@@ -30,8 +30,6 @@ class ChoiceScene(GameScene):
         items = []
         for posture, reading in self.readings:
             detail = graphics.reading_text(self.tr, reading)
-            if posture.description:
-                detail = f"{detail} · {posture.description}"
             items.append(Item(posture.label, posture.id, detail=detail, on=graphics.READING_FILL[reading]))
         return items
 
@@ -62,8 +60,6 @@ class ChoiceScene(GameScene):
             action = self.scenario.action(option.action)
             if option.allowed:
                 detail = self._cost_text(dict(action.cost))
-                if action.description:
-                    detail = f"{detail} · {action.description}"
                 items.append(Item(action.title, action.id, detail=detail))
             else:
                 items.append(Item(action.title, action.id, enabled=False,
@@ -92,33 +88,59 @@ class ChoiceScene(GameScene):
         main.text(f"{character.role} · {self.tr('team_label', team=self.play.team(self.character))}", "small",
                   role="secondary")
         main.gap()
-        main.text(self.tr("objective", text=character.objective))
-        if character.secret:
-            main.text(self.tr("secret", text=character.secret), style="italic")
-        if self.scenario.resources:
-            main.text(self.tr("resources", text=self.resources_text()), style="bold")
         if side is main:
+            # Stacked (4:3, big text): the choice first, kept to part of the height, the card below it.
+            self.draw_choice(canvas, main, max_height=main.space_left() * 3 // 5)
             main.gap()
+        self.draw_card(character, main)
+        if side is not main:
+            self.draw_choice(canvas, side)
+        return main
+
+    def draw_card(self, character, flow) -> None:
+        flow.text(self.tr("objective", text=character.objective))
+        if character.secret:
+            flow.text(self.tr("secret", text=character.secret), style="italic")
+        if self.scenario.resources:
+            flow.text(self.tr("resources", text=self.resources_text()), style="bold")
+        # The list keeps to names and costs; the focused item's description is read here (it may be long).
+        described = self.focused_description()
+        if described:
+            flow.gap()
+            flow.text(described[0], style="bold")
+            flow.text(described[1])
+
+    def focused_description(self):
+        from game.content.model import OBSERVER_ID
+
+        if self.step == "posture":
+            posture = self.scenario.posture(self.posture_menu.focused.value)
+            return (posture.label, posture.description) if posture.description else None
+        item = self.action_menu.focused
+        if item is None or item.value == OBSERVER_ID:
+            return None
+        action = self.scenario.action(item.value)
+        return (action.title, action.description) if action.description else None
+
+    def draw_choice(self, canvas, flow, max_height: int | None = None) -> None:
+        """The posture on the scale, then the step's list (postures, actions) or the confirmation."""
         posture = self.posture_menu.focused.value
         reading = dict((p.id, r) for p, r in self.readings)[posture]
         coop = self.scenario.posture(posture).coop
         line_h = canvas.line_height("body")
-        side.block(line_h, lambda r: graphics.posture_scale(canvas, r, self.tr, [(coop, True)]))
-        side.text(f"{self.scenario.posture(posture).label} · {graphics.reading_text(self.tr, reading)}",
+        flow.block(line_h, lambda r: graphics.posture_scale(canvas, r, self.tr, [(coop, True)]))
+        flow.text(f"{self.scenario.posture(posture).label} · {graphics.reading_text(self.tr, reading)}",
                   "body", style="bold")
-        side.gap()
-        if self.step == "posture":
-            side.text(self.tr("posture_step"), "small", role="secondary")
-            self.posture_menu.draw(side, "posture")
-        elif self.step == "action":
-            side.text(self.tr("action_step"), "small", role="secondary")
-            self.action_menu.draw(side, "action")
-        else:
+        flow.gap()
+        if self.step == "confirm":
             item = self.action_menu.focused
-            side.text(self.tr("confirm_title"), "title", style="bold")
-            side.text(item.label, "body", style="bold")
-            side.text(item.detail, "small", role="secondary")
-        return main
+            flow.text(self.tr("confirm_title"), "title", style="bold")
+            flow.text(item.label, "body", style="bold")
+            flow.text(item.detail, "small", role="secondary")
+            return
+        menu = self.posture_menu if self.step == "posture" else self.action_menu
+        flow.text(self.tr("posture_step" if self.step == "posture" else "action_step"), "small", role="secondary")
+        menu.draw(flow, self.step, max_height=max_height)
 
     # -- input ---------------------------------------------------------------------
     def choose_posture(self) -> None:

@@ -29,7 +29,7 @@ class VerdictScene(GameScene):
         return (0, 0, 0) if verdict is None else (verdict.coop, verdict.pas_coop, verdict.depends)
 
     def footer(self):
-        return [self.tr("verdict_hint"), self.tr("verdict_done"), self.tr("key_help")]
+        return [self.tr("verdict_done"), self.tr("verdict_hint"), self.tr("key_help")]
 
     def shot_suffix(self):
         return "tally" if self.filled else ""
