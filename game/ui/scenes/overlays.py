@@ -26,9 +26,10 @@ class HelpOverlay(Scene):
         flow.gap()
         own = self.under.help_lines() if self.under is not None else []
         for line in own:
-            flow.text(line)
+            if line != self.tr("key_help"):
+                flow.text(line)
         flow.gap()
-        for key in ("help_f1", "help_f11", "help_f2", "help_f3", "help_page", "help_tab"):
+        for key in ("help_f1", "help_f11", "help_f2", "help_f3", "help_page", "help_tab", "help_escape"):
             flow.text(self.tr(key), role="text")
 
     def handle(self, event):
