@@ -103,7 +103,12 @@ def start(app, args) -> None:
         if args.autoplay:
             app.show(TitleScene(app, highlight=path))
         else:
-            app.show(TitleScene(app))
-            open_scenario(app, path)
+            title = TitleScene(app, highlight=path)
+            app.show(title)
+            if title.unfinished is not None:
+                # An unfinished game comes first: the title offers it, with this scenario listed below.
+                title.menu.focus = 0
+            else:
+                open_scenario(app, path)
     else:
         app.show(TitleScene(app))

@@ -289,3 +289,20 @@ def test_without_secret_choices_there_is_no_hand_off(started):
     app.step()
     key(app, pygame.K_RETURN)
     assert app.scene.name == "choice"
+
+
+def test_play_with_a_scenario_offers_an_unfinished_game_first(make_app, long_path, monkeypatch):
+    from argparse import Namespace
+
+    from game.ui.app import start
+    from game.ui.scenes.title import open_scenario
+
+    first = make_app((1280, 720))
+    open_scenario(first, long_path)
+    first.scene.start()
+    first.play.close()
+    app = make_app((1280, 720))
+    start(app, Namespace(resume=False, scenario=str(long_path), autoplay=False))
+    assert app.scene.name == "title"
+    assert app.scene.menu.focused.value[0] == "resume"
+    assert any(item.value == ("open", long_path) for item in app.scene.menu.items)
