@@ -74,6 +74,7 @@ def run_play(args) -> int:
 
     app = App(window, settings, args.lang)
     app.seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
+    app.seed_fixed = args.seed is not None
     app.requested_players = args.players
     app.requested_rounds = args.rounds
     try:

@@ -191,6 +191,11 @@ class SetupScene(Scene):
             message = error.message(self.app.language) if isinstance(error, sessions.SessionError) else str(error)
             self.app.notice = self.tr("session_error", error=message)
             return
+        if not getattr(self.app, "seed_fixed", True):
+            # Without --seed, the next game of this run draws its events afresh.
+            import random
+
+            self.app.seed = random.SystemRandom().randrange(2**31)
         Play(self.app, session).show_phase()
 
     def bot_step(self, bot) -> None:
