@@ -37,9 +37,22 @@ def _files_of(path: Path) -> list[Path]:
 
 
 def run_validate(paths: Sequence[str], lang: Optional[str] = None) -> int:
+    # A large first file is parsed in a child process while this one loads the
+    # model (the slow imports just below); see background.py.
+    from game.content.background import BackgroundParse
+
+    first = Path(paths[0]) if paths else None
+    background = BackgroundParse.start(first) if first is not None else None
+
     from game.content import ScenarioError, load_scenario
     from game.content.diagnostics import Diagnostic
+    from game.content.loader import validate_data
     from game.content.messages import MESSAGES
+
+    if background is not None:
+        from game.content.validation import build_validator
+
+        build_validator()  # while the child parses
 
     lang = pick_language(lang)
     out = _tolerant(sys.stdout)
@@ -60,6 +73,10 @@ def run_validate(paths: Sequence[str], lang: Optional[str] = None) -> int:
             files = [path]
         for file in files:
             checked += 1
+            if background is not None and file == first:
+                parsed, background = background.result(), None
+                if parsed is not None and validate_data(parsed[0], file, parsed[1])[0] is not None:
+                    continue  # valid; a file with problems is checked again below, for its diagnostics
             try:
                 load_scenario(file)
             except ScenarioError as error:

@@ -33,6 +33,11 @@ def validate(data: dict, texts_already_checked: bool = False) -> tuple[Optional[
         return None, findings
 
 
+def build_validator() -> None:
+    """Builds the scenario validator now; it is otherwise built on the first validation."""
+    Scenario.model_rebuild(force=True)
+
+
 def _is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
