@@ -36,6 +36,31 @@ def _files_of(path: Path) -> list[Path]:
     return sorted(child for child in path.iterdir() if child.suffix.lower() in SCENARIO_SUFFIXES and child.is_file())
 
 
+def _check_file(file: Path, lang: str, out, shortcut=None) -> int:
+    """Checks one file, writes its diagnostics, and returns how many problems it has (0: valid).
+
+    `shortcut`: the background parse of this file, which may vouch for a valid file.
+    """
+    from game.content import ScenarioError, load_scenario
+    from game.content.diagnostics import Diagnostic
+    from game.content.loader import validate_data
+
+    try:
+        if shortcut is not None:
+            parsed = shortcut.result()
+            if parsed is not None and validate_data(parsed[0], file, parsed[1])[0] is not None:
+                return 0  # valid; a file with problems is checked again below, for its diagnostics
+        load_scenario(file)
+        return 0
+    except ScenarioError as error:
+        out.write(error.render(lang) + "\n")
+        return len(error.diagnostics)
+    except Exception as error:  # noqa: BLE001 - a bug must not end in a traceback for a trainer
+        detail = f"{type(error).__name__}: {error}"[:200]
+        out.write(Diagnostic(str(file), 0, 0, "internal_error", {"detail": detail}).render(lang) + "\n")
+        return 1
+
+
 def run_validate(paths: Sequence[str], lang: Optional[str] = None) -> int:
     # A large first file is parsed in a child process while this one loads the
     # model (the slow imports just below); see background.py.
@@ -44,9 +69,7 @@ def run_validate(paths: Sequence[str], lang: Optional[str] = None) -> int:
     first = Path(paths[0]) if paths else None
     background = BackgroundParse.start(first) if first is not None else None
 
-    from game.content import ScenarioError, load_scenario
     from game.content.diagnostics import Diagnostic
-    from game.content.loader import validate_data
     from game.content.messages import MESSAGES
 
     if background is not None:
@@ -73,21 +96,12 @@ def run_validate(paths: Sequence[str], lang: Optional[str] = None) -> int:
             files = [path]
         for file in files:
             checked += 1
+            shortcut = None
             if background is not None and file == first:
-                parsed, background = background.result(), None
-                if parsed is not None and validate_data(parsed[0], file, parsed[1])[0] is not None:
-                    continue  # valid; a file with problems is checked again below, for its diagnostics
-            try:
-                load_scenario(file)
-            except ScenarioError as error:
-                invalid += 1
-                problems += len(error.diagnostics)
-                out.write(error.render(lang) + "\n")
-            except Exception as error:  # noqa: BLE001 - a bug must not end in a traceback for a trainer
-                invalid += 1
-                problems += 1
-                detail = f"{type(error).__name__}: {error}"[:200]
-                out.write(Diagnostic(str(file), 0, 0, "internal_error", {"detail": detail}).render(lang) + "\n")
+                shortcut, background = background, None
+            found = _check_file(file, lang, out, shortcut)
+            invalid += found > 0
+            problems += found
     if missing:
         summary = MESSAGES(lang, "summary_usage", files=checked, invalid=invalid, problems=problems, missing=missing)
     elif invalid:
