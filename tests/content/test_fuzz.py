@@ -11,7 +11,9 @@ from fuzz_strategies import ANY_FILE, mutated_text, restructured_data
 from game.content import ScenarioError, load_scenario_bytes
 from game.content.model import Scenario
 
-FOLDER = Path(tempfile.mkdtemp(prefix="coop-fuzz-"))  # base folder for any image path the input names
+# Base folder for any image path an input names (removed when the run ends).
+_FOLDER = tempfile.TemporaryDirectory(prefix="coop-fuzz-")
+FOLDER = Path(_FOLDER.name)
 
 
 def check_loader_on(data: bytes) -> None:
