@@ -8,6 +8,7 @@ import unicodedata
 _TEMPLATE = """\
 # Scénario de départ pour « COOP ou pas COOP » (format 1).
 # Modifiez-le, puis vérifiez-le :   coop validate {filename}
+# Complétion des clés dans VS Code : « coop schema » (voir docs/schema-vscode.md).
 # Règles du format : les clés restent en anglais, les textes sont dans la
 # langue du scénario. Indentez avec des espaces (jamais de tabulation).
 # Un texte qui contient « : » ou commence par un caractère spécial
