@@ -48,7 +48,7 @@ class Play:
             try:
                 self.session.apply(command)
             except IllegalCommand as refused:
-                self.app.notice = TR(self.app.language, "illegal", error=refused.message)
+                self.app.notice = TR(self.app.language, "illegal", error=refused.describe(self.app.language))
                 return False
             except sessions.SessionError as error:
                 self.app.notice = TR(self.app.language, "session_error", error=error.message(self.app.language))
