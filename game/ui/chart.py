@@ -16,15 +16,20 @@ def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[
     gap = canvas.metrics.gap
     labels = [f"{label} {values[-1]}" for label, values, _, _ in series]
     label_width = min(rect.width // 3, max(canvas.text_width(t, "small") for t in labels) + gap)
-    plot = pygame.Rect(rect.left + gap, rect.top + small // 2, rect.width - label_width - 2 * gap,
-                       rect.height - small * 2 - gap)
+    ticks = axis_ticks(series)
+    axis_width = max(canvas.text_width(text, "small") for _, text in ticks) + gap
+    plot = pygame.Rect(rect.left + axis_width + gap, rect.top + small // 2,
+                       rect.width - label_width - axis_width - 2 * gap, rect.height - small * 2 - gap)
     if plot.width < 20 or plot.height < 20:
         return
     thin = max(1, canvas.metrics.height // 540)
     pygame.draw.rect(canvas.surface, theme.panel, plot)
-    for fraction in (0.0, 0.5, 1.0):
+    for fraction, text in ticks:
         y = plot.bottom - round(plot.height * fraction)
         pygame.draw.line(canvas.surface, theme.bar_track, (plot.left, y), (plot.right, y), thin)
+        # The scale on the vertical axis, right-aligned against it.
+        canvas.line(text, plot.left - gap - canvas.text_width(text, "small"), y - small // 2, "small",
+                    role="secondary", area=rect)
     pygame.draw.rect(canvas.surface, theme.rule, plot, thin)
     count = max(len(values) for _, values, _, _ in series)
     step = plot.width / max(1, count - 1)
@@ -34,7 +39,7 @@ def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[
         x = plot.left + round(index * step)
         text = round_label(index)
         width = canvas.text_width(text, "small")
-        left = min(max(rect.left, x - width // 2), plot.right - width)
+        left = min(max(plot.left, x - width // 2), plot.right - width)
         if left > last_right + gap:
             canvas.line(text, left, plot.bottom + gap // 2, "small", role="secondary", area=rect)
             last_right = left + width
@@ -67,6 +72,19 @@ def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[
         while canvas.text_width(fitted, "small") > rect.right - x and len(fitted) > 2:
             fitted = fitted[:-2] + "…"
         canvas.line(fitted, x, top, "small", area=rect)
+
+
+def axis_ticks(series: list[tuple[str, tuple[int, ...], int, int]]) -> list[tuple[float, str]]:
+    """Marks of the vertical axis as (fraction of the height, text): the shared scale's min, middle and
+    max when every indicator has the same range, else the words "min" and "max" (each line on its own)."""
+    ranges = {(low, high) for _, _, low, high in series}
+    if len(ranges) != 1:
+        return [(0.0, "min"), (1.0, "max")]
+    low, high = ranges.pop()
+    ticks = [(0.0, str(low)), (1.0, str(high))]
+    if (high - low) % 2 == 0 and high - low >= 4:
+        ticks.insert(1, (0.5, str((low + high) // 2)))
+    return ticks
 
 
 def posture_path(canvas: Canvas, rect: pygame.Rect, name: str, coops: list[int], tr) -> None:

@@ -1,0 +1,40 @@
+"""What a facilitator needs from the back of the room: scales on the end chart, aligned gauges, every move
+on one verdict screen."""
+
+from __future__ import annotations
+
+from game.paths import SCENARIOS
+from game.ui import chart
+from ui_walk import walk_game
+
+PLACE = SCENARIOS / "une_place_a_l_ombre.yaml"     # three indicators, all on 0–10
+
+
+def boxes_of(app, path, wanted):
+    """The text boxes of the first frame for which `wanted(scene)` holds, walking a whole game."""
+    found = []
+
+    def check(app, scene):
+        if not found and wanted(scene):
+            found.append(list(app.canvas.boxes))
+
+    walk_game(app, path, check)
+    assert found, "the screen was never shown"
+    return found[0]
+
+
+def test_the_end_chart_writes_the_minimum_middle_and_maximum_of_the_scale_on_its_vertical_axis(make_app):
+    app = make_app((1280, 720))
+    boxes = boxes_of(app, PLACE, lambda s: s.name == "end" and s.shot_suffix() == "chart")
+    by_text = {b.text: b.rect for b in boxes}
+    assert {"0", "5", "10"} <= set(by_text)
+    assert by_text["10"].bottom <= by_text["5"].top and by_text["5"].bottom <= by_text["0"].top
+    start = by_text["Départ"]
+    # The scale stands left of the plot, whose first round is labelled at its left edge.
+    assert by_text["0"].right < start.left
+
+
+def test_indicators_on_different_scales_are_marked_min_and_max_rather_than_with_one_wrong_number():
+    series = [("A", (1, 2), 0, 10), ("B", (5, 50), 0, 100)]
+    assert [text for _, text in chart.axis_ticks(series)] == ["min", "max"]
+    assert [text for _, text in chart.axis_ticks(series[:1])] == ["0", "5", "10"]
