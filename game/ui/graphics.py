@@ -30,9 +30,21 @@ def badge_width(canvas: Canvas, text: str, kind: str = "small") -> int:
     return canvas.text_width(text, kind, "bold") + canvas.metrics.gap
 
 
+def gauge_stacks(canvas: Canvas, width: int, label: str, low: int, high: int, value_width: int) -> bool:
+    """Whether a gauge needs its label on a line of its own (too long a label, or too narrow a bar beside it)."""
+    gap = canvas.metrics.gap
+    value_width = max(value_width, canvas.text_width("00", "body"))
+    label_width = max(canvas.metrics.body * 3, int(width * 0.34))
+    bar_width = (width - label_width - value_width - canvas.text_width(str(low), "small")
+                 - canvas.text_width(str(high), "small") - 4 * gap)
+    one_line = canvas.text_width(label, "body") <= label_width - gap
+    return bar_width < canvas.metrics.body * 3 or not one_line
+
+
 def gauge(flow: Flow, label: str, value: int, low: int, high: int, change: str = "",
-          before: int | None = None, value_width: int = 0) -> None:
-    """One indicator: label, min, a filled bar (a lighter mark where it was before), max, then the value."""
+          before: int | None = None, value_width: int = 0, stacked: bool | None = None) -> None:
+    """One indicator: label, min, a filled bar (a lighter mark where it was before), max, then the value.
+    `stacked` puts the label above the bar (a board passes the same choice to all its gauges)."""
     canvas = flow.canvas
     gap = canvas.metrics.gap
     value_text = change or str(value)
@@ -41,8 +53,8 @@ def gauge(flow: Flow, label: str, value: int, low: int, high: int, change: str =
     low_w, high_w = canvas.text_width(low_text, "small"), canvas.text_width(high_text, "small")
     label_width = max(canvas.metrics.body * 3, int(flow.width * 0.34))
     bar_width = flow.width - label_width - value_width - low_w - high_w - 4 * gap
-    one_line = canvas.text_width(label, "body") <= label_width - gap
-    stacked = bar_width < canvas.metrics.body * 3 or not one_line
+    if stacked is None:
+        stacked = gauge_stacks(canvas, flow.width, label, low, high, value_width)
     if stacked:
         label_width = flow.width
         bar_width = flow.width - value_width - low_w - high_w - 3 * gap

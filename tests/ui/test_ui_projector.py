@@ -8,17 +8,26 @@ from game.ui import chart
 from ui_walk import walk_game
 
 PLACE = SCENARIOS / "une_place_a_l_ombre.yaml"     # three indicators, all on 0–10
+TILLEULS = SCENARIOS / "quartier_des_tilleuls.yaml"  # eight characters in play, labels of mixed lengths
+
+
+class _Found(Exception):
+    pass
 
 
 def boxes_of(app, path, wanted):
-    """The text boxes of the first frame for which `wanted(scene)` holds, walking a whole game."""
+    """The text boxes of the first frame for which `wanted(scene)` holds, walking the game up to it."""
     found = []
 
     def check(app, scene):
-        if not found and wanted(scene):
+        if wanted(scene):
             found.append(list(app.canvas.boxes))
+            raise _Found
 
-    walk_game(app, path, check)
+    try:
+        walk_game(app, path, check)
+    except _Found:
+        pass
     assert found, "the screen was never shown"
     return found[0]
 
@@ -38,3 +47,14 @@ def test_indicators_on_different_scales_are_marked_min_and_max_rather_than_with_
     series = [("A", (1, 2), 0, 10), ("B", (5, 50), 0, 100)]
     assert [text for _, text in chart.axis_ticks(series)] == ["min", "max"]
     assert [text for _, text in chart.axis_ticks(series[:1])] == ["0", "5", "10"]
+
+
+def test_reveal_effects_put_every_gauge_label_in_the_same_place(make_app):
+    app = make_app((1280, 720))
+    boxes = boxes_of(app, TILLEULS, lambda s: s.name == "reveal" and s.shot_suffix() == "effects")
+    labels = [i.label for i in app.play.scenario.indicators]
+    changes = [b for b in boxes if "\u2192" in b.text]
+    label_boxes = [next(b for b in boxes if b.text == label) for label in labels]
+    assert len(changes) == len(labels)
+    beside = [label.rect.top == change.rect.top for label, change in zip(label_boxes, changes)]
+    assert len(set(beside)) == 1, beside

@@ -45,6 +45,9 @@ class GameScene(Scene):
             text = str(values[indicator.id]) if before is None else graphics.change_text(
                 before[indicator.id], values[indicator.id])
             widest = max(widest, canvas.text_width(text, "body", "bold"))
+        # One layout for the whole board: labels all beside their bars, or all above them.
+        stacked = any(graphics.gauge_stacks(canvas, flow.width, i.label, i.min, i.max, widest)
+                      for i in self.scenario.indicators)
         for indicator in self.scenario.indicators:
             value = values[indicator.id]
             change = ""
@@ -52,7 +55,8 @@ class GameScene(Scene):
             if before is not None:
                 old = before[indicator.id]
                 change = graphics.change_text(old, value)
-            graphics.gauge(flow, indicator.label, value, indicator.min, indicator.max, change, old, widest)
+            graphics.gauge(flow, indicator.label, value, indicator.min, indicator.max, change, old, widest,
+                           stacked)
             flow.gap(flow.canvas.metrics.gap // 2)
 
     def character_name(self, ident: str) -> str:
