@@ -38,3 +38,16 @@ def test_a_refused_command_is_told_with_the_description_in_the_interface_languag
         assert "situation phase" not in app.notice
     finally:
         session.close()
+
+
+def test_a_setup_the_rules_refuse_is_told_in_the_interface_language_on_the_setup_screen():
+    from game.content import load_scenario
+    from game.ui.scenes.setup import SetupScene
+
+    app = QuietApp("fr")
+    app.seed, app.seed_fixed, app.play = 3, True, None
+    scene = SetupScene(app, SMALL, load_scenario(SMALL))
+    scene.minutes = 0.0          # a timer the rules refuse (the screen's own keys keep to 0.5..60)
+    scene.start()
+    assert app.notice is not None and "configuration de partie n'est pas possible" in app.notice
+    assert "bad_setup" not in app.notice

@@ -188,6 +188,11 @@ class SetupScene(Scene):
         try:
             session = sessions.Session.create(self.path, setup, self.app.seed)
         except Exception as error:  # a full disk or an unwritable folder: say it calmly, stay here
+            from game.engine import IllegalCommand
+
+            if isinstance(error, IllegalCommand):   # a setup the rules refuse: their words, not the developers'
+                self.app.notice = error.describe(self.app.language)
+                return
             message = error.message(self.app.language) if isinstance(error, sessions.SessionError) else str(error)
             self.app.notice = self.tr("session_error", error=message)
             return
