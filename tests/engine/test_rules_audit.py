@@ -213,3 +213,54 @@ def test_the_random_policy_picks_postures_and_allowed_actions_uniformly(small, g
 def test_the_first_players_max_characters_in_file_order_are_in_play_by_default(small):
     assert characters_in_play(small, None) == ("elue", "bailleur", "habitante", "asso")
     assert characters_in_play(small, 2) == ("elue", "bailleur")
+
+
+# -- the simulator's fast loop keeps the same rules ----------------------------------------------------------
+
+def every_rule_scenario(tiny):
+    """Several events a round, once and requires on earlier rounds, resources, synergies and endings on the game."""
+    return tiny(
+        rounds=5,
+        indicators=[{"id": "g", "label": "G", "start": 5}, {"id": "h", "label": "H", "start": 2, "max": 4}],
+        resources=[{"id": "t", "label": "T", "max": 2, "per_round": 1}],
+        characters=[{"id": k, "name": k, "role": "r", "objective": "o", "resources": {"t": n}}
+                    for k, n in (("a", 0), ("b", 1), ("c", 2))],
+        actions=[
+            {"id": "act", "title": "Act", "effects": {"h": 1}},
+            {"id": "big", "title": "Big", "once": True, "cost": {"t": 1}, "effects": {"g": 3, "h": -2}},
+            {"id": "after", "title": "After", "requires": {"ever_played": ["big"], "indicator_at_least": {"g": 4}},
+             "by_posture": {"up": {"h": 2}}},
+            {"id": "calm", "title": "Calm", "who": ["c"], "requires": {"posture_count": {"down": 1}},
+             "effects": {"g": 1}},
+        ],
+        events=[{"id": f"e{k}", "title": "E", "text": "t", "effects": {"g": k - 2, "h": 1 - k % 2},
+                 "weight": 1 + k, **({"when": {"coop_average_at_most": 0}} if k == 3 else {}),
+                 **({"rounds": [2, 4]} if k == 1 else {})} for k in range(5)],
+        events_per_round=2,
+        synergies=[{"id": "all_up", "text": "t", "when": {"coop_average_at_least": 1}, "effects": {"h": 1}},
+                   {"id": "big_now", "text": "t", "when": {"action_played": ["big"], "indicator_at_least": {"g": 4}},
+                    "effects": {"g": -1}}],
+        endings=[{"id": "saw_big", "title": "t", "text": "t",
+                  "when": {"ever_played": ["big"], "indicator_at_least": {"g": 6}}},
+                 {"id": "mixed", "title": "t", "text": "t", "when": {"posture_count": {"up": 1, "down": 1}}}],
+    )
+
+
+@pytest.mark.parametrize("policy", ["random", "coop", "solo"])
+def test_the_fast_simulation_loop_plays_the_engine_games_on_a_scenario_using_every_rule(tiny, policy):
+    from game.engine.draws import game_seed
+    from game.sim.fastgame import FastGame
+
+    scenario = every_rule_scenario(tiny)
+    characters = ("a", "b", "c")
+    setup = Setup(characters, {c: c for c in characters}, 5, verdicts=False)
+    loop = FastGame(scenario, characters, 5, policy)
+    endings = Counter()
+    for index in range(40):
+        seed = game_seed(3, index)
+        state = bot_game(scenario, setup, seed, policy)
+        result = loop.play(seed, keep_moves=True)
+        moves = [(r.number, m.character, m.posture, m.action) for r in state.history for m in r.moves]
+        assert (result.values, result.ending, result.moves) == (state.indicators, state.ending, moves)
+        endings[state.ending] += 1
+    assert len(endings) >= 2 or policy != "random"     # the random games reach more than one outcome
