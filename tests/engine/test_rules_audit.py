@@ -58,6 +58,13 @@ def test_an_event_condition_on_postures_looks_at_the_previous_round_and_never_ho
     assert harsh.current.events == ("backlash",)
 
 
+def test_an_event_condition_on_the_round_number_looks_at_the_round_being_played(tiny):
+    scenario = tiny(events=[{"id": "second", "title": "S", "text": "t", "when": {"round_at_least": 2}}])
+    state = new_game(scenario, TINY_SETUP, 2)
+    assert state.current.events == ()
+    assert play_round(scenario, state, both("still")).current.events == ("second",)
+
+
 def test_an_event_is_drawn_only_in_the_rounds_it_lists(tiny):
     scenario = tiny(events=[{"id": "late", "title": "L", "text": "t", "rounds": [3]}])
     state = new_game(scenario, TINY_SETUP, 1)
@@ -143,7 +150,8 @@ def test_triggers_and_endings_count_the_last_round_in_ever_played(tiny):
     scenario = tiny(
         rounds=2,
         actions=[{"id": "act", "title": "Act"}, {"id": "rare", "title": "Rare"}],
-        debrief={"every_round": ["q"], "final": ["f"], "triggers": [{"when": {"ever_played": ["rare"]}, "ask": "rare"}]},
+        debrief={"every_round": ["q"], "final": ["f"],
+                 "triggers": [{"when": {"ever_played": ["rare"]}, "ask": "rare"}]},
         endings=[{"id": "seen", "title": "t", "text": "t", "when": {"ever_played": ["rare"]}},
                  {"id": "plain", "title": "t", "text": "t"}],
     )
