@@ -58,3 +58,22 @@ def test_reveal_effects_put_every_gauge_label_in_the_same_place(make_app):
     assert len(changes) == len(labels)
     beside = [label.rect.top == change.rect.top for label, change in zip(label_boxes, changes)]
     assert len(set(beside)) == 1, beside
+
+
+def test_the_verdict_shows_all_eight_moves_at_once_on_a_projector(make_app):
+    for size in ((1280, 720), (1920, 1080)):
+        app = make_app(size)
+        found = []
+
+        def check(app, scene):
+            if scene.name == "verdict":
+                found.append(sorted(t[1] for _, t in app.canvas.hits if t[0] == "verdict"))
+                raise _Found
+
+        try:
+            walk_game(app, TILLEULS, check)
+        except _Found:
+            pass
+        assert len(app.play.state.current.moves) == 8
+        assert found == [list(range(8))], size
+        assert any(b.text == "COOP ou pas COOP ?" for b in app.canvas.boxes)

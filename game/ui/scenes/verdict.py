@@ -51,6 +51,17 @@ class VerdictScene(GameScene):
         return items
 
     def draw_body(self, canvas, flow):
+        if self.scroll == 0 and self.moves:
+            # Every move on one screen, as a table: with the question as heading when there is room.
+            table = self.table(canvas, flow.width)
+            title = canvas.line_height("title") + canvas.metrics.gap
+            if table is not None and table[0] <= flow.space_left():
+                self.question_in_table = table[0] + title > flow.space_left()
+                if not self.question_in_table:
+                    flow.text(self.tr("verdict_title"), "title", style="bold", role="accent")
+                    flow.gap()
+                flow.block(table[0], table[1])
+                return None
         flow.text(self.tr("verdict_title"), "title", style="bold", role="accent")
         flow.gap()
         menu = Menu(self._items(), self.focus)
@@ -58,6 +69,79 @@ class VerdictScene(GameScene):
         menu.draw(flow, "verdict", columns=2 if canvas.metrics.wide and len(self.moves) > 3 else 1)
         self._first = menu.first
         return None
+
+    def table(self, canvas, width: int):
+        """(height, draw) of all moves as rows: who and what was played, then one column per answer with its
+        count; a split row is tinted and says so in words. None when the count columns leave no room."""
+        gap = canvas.metrics.gap
+        pad = gap // 2
+        ring = canvas.metrics.focus_width
+        heads = [self.tr("verdict_coop"), self.tr("verdict_not_coop"), self.tr("verdict_depends")]
+        count_w = [max(canvas.text_width(h, "small"), canvas.text_width("000", "body", "bold")) + 2 * gap
+                   for h in heads]
+        name_w = width - sum(count_w) - 2 * (ring + pad)
+        if name_w < canvas.metrics.body * 6:
+            return None
+        body, small = canvas.line_height("body"), canvas.line_height("small")
+        rows = []
+        for index, move in enumerate(self.moves):
+            tally = self.tallies[move.character]
+            split = is_split(Verdict(*tally))
+            what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
+            if split:
+                what = f"{self.tr('verdict_split').upper()} \u2014 {what}"
+            name = self.character_name(move.character)
+            name_lines = canvas.wrapped(name, name_w, "body", "bold")
+            last = canvas.text_width(name_lines[-1], "body", "bold") + gap
+            if len(name_lines) == 1 and last + canvas.text_width(what, "small") <= name_w:
+                what_lines, beside = [what], last         # on the name's line, after it
+            else:
+                what_lines, beside = canvas.wrapped(what, name_w, "small"), 0
+            height = len(name_lines) * body + (0 if beside else len(what_lines) * small) + 2 * pad
+            rows.append((index, tally, "split" if split else "panel", name_lines, what_lines, beside, height))
+        total = small + gap // 2 + sum(r[-1] + 2 * ring for r in rows)
+
+        def draw(rect):
+            right = rect.right - ring - pad
+            question = self.tr("verdict_title")
+            if getattr(self, "question_in_table", False) and canvas.text_width(question, "small", "bold") <= name_w:
+                # No room for the heading: the question stays, small, above the names.
+                canvas.line(question, rect.left + ring + pad, rect.top, "small", style="bold", role="accent",
+                            area=rect)
+            x = right
+            for head, w in reversed(list(zip(heads, count_w))):
+                canvas.line(head, x - canvas.text_width(head, "small") - gap, rect.top, "small",
+                            role="secondary", area=rect)
+                x -= w
+            y = rect.top + small + gap // 2
+            for index, tally, fill, name_lines, what_lines, beside, height in rows:
+                box = pygame.Rect(rect.left + ring, y + ring, rect.width - 2 * ring, height)
+                canvas.panel(box, fill)
+                if index == self.focus:
+                    canvas.focus_ring(box)
+                canvas.add_hit(box, ("verdict", index))
+                line_y = box.top + pad
+                for line in name_lines:
+                    canvas.line(line, box.left + pad, line_y, "body", style="bold", on=fill, area=box)
+                    line_y += body
+                if beside:
+                    # Same baseline as the name.
+                    dy = canvas.face("body").get_ascent() - canvas.face("small").get_ascent()
+                    canvas.line(what_lines[0], box.left + pad + beside, box.top + pad + dy, "small",
+                                role="secondary", on=fill, area=box)
+                else:
+                    for line in what_lines:
+                        canvas.line(line, box.left + pad, line_y, "small", role="secondary", on=fill, area=box)
+                        line_y += small
+                x = right
+                for count, w in reversed(list(zip(tally, count_w))):
+                    text = str(count)
+                    canvas.line(text, x - canvas.text_width(text, "body", "bold") - gap, box.top + pad, "body",
+                                style="bold", on=fill, area=box)
+                    x -= w
+                y += height + 2 * ring
+
+        return total, draw
 
     def record(self, index: int) -> bool:
         move = self.moves[index]
