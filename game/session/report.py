@@ -69,7 +69,13 @@ def run_report(args) -> int:
         return 0
     target = Path(args.output)
     try:
-        write_atomically(target, text.encode("utf-8"))
+        if target.exists() and not target.is_file():
+            # /dev/stdout, a named pipe...: write through it; replacing it would delete a device node.
+            with open(target, "wb") as handle:
+                handle.write(text.encode("utf-8"))
+        else:
+            # A link to a file: the file it names gets the report, the link stays.
+            write_atomically(target.resolve(), text.encode("utf-8"))
     except OSError as error:
         print(MESSAGES(language, "cannot_write", path=target, detail=error.strerror or error), file=sys.stderr)
         return 1
