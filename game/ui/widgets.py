@@ -58,9 +58,10 @@ class Menu:
         return None
 
     def draw(self, flow: Flow, tag: str = "menu", kind: str = "body", columns: int = 1,
-             max_height: int | None = None) -> None:
+             max_height: int | None = None, details_beside: bool = False) -> None:
         """Each item is a box in the flow (hit area (tag, index)), `columns` to a row. When the rows do not
-        all fit, a window of rows around the focused item is shown, with how many items are above or below."""
+        all fit, a window of rows around the focused item is shown, with how many items are above or below.
+        `details_beside`: a short second line goes on the label's line, after it, so more items show."""
         canvas = flow.canvas
         pad = canvas.metrics.gap
         ring = canvas.metrics.focus_width
@@ -79,9 +80,15 @@ class Menu:
                 style = "bold" if index == self.focus else "regular"
                 label_lines = canvas.wrapped(item.label, width, kind, style)
                 detail_lines = canvas.wrapped(item.detail, width, "small") if item.detail and with_details else []
+                beside = 0
+                if details_beside and len(label_lines) == 1 and len(detail_lines) == 1:
+                    # Measured in bold so that the focus (bold) never pushes the detail out of the box.
+                    after = canvas.text_width(label_lines[0], kind, "bold") + 2 * pad
+                    if after + canvas.text_width(detail_lines[0], "small") <= width:
+                        beside = after
                 height = (len(label_lines) * canvas.line_height(kind)
-                          + len(detail_lines) * canvas.line_height("small") + 2 * pad + 3 * ring)
-                shapes.append((label_lines, detail_lines, height))
+                          + (0 if beside else len(detail_lines) * canvas.line_height("small")) + 2 * pad + 3 * ring)
+                shapes.append((label_lines, detail_lines, height, beside))
             heights = [max(shapes[i][2] for i in row) for row in rows]
             room = cap
             if heights[focus_row] + (2 * more_line if len(rows) > 1 else 0) <= room:
@@ -107,7 +114,7 @@ class Menu:
 
             def paint(rect: pygame.Rect, row=row) -> None:
                 for position, index in enumerate(row):
-                    label_lines, detail_lines, _ = shapes[index]
+                    label_lines, detail_lines, _, beside = shapes[index]
                     item = self.items[index]
                     focused = index == self.focus
                     left = rect.left + position * (cell + pad)
@@ -121,6 +128,13 @@ class Menu:
                         canvas.line(line, box.left + pad, y, kind, style="bold" if focused else "regular",
                                     role=role, on=item.on, area=box)
                         y += canvas.line_height(kind)
+                    if beside:
+                        # On the label's baseline.
+                        dy = canvas.face(kind).get_ascent() - canvas.face("small").get_ascent()
+                        x = box.left + pad + canvas.text_width(label_lines[0], kind, "bold" if focused else "regular")
+                        canvas.line(detail_lines[0], x + 2 * pad, box.top + pad + dy, "small",
+                                    role="secondary", on=item.on, area=box)
+                        detail_lines = []
                     for line in detail_lines:
                         canvas.line(line, box.left + pad, y, "small", role="secondary", on=item.on, area=box)
                         y += canvas.line_height("small")

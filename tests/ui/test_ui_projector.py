@@ -77,3 +77,20 @@ def test_the_verdict_shows_all_eight_moves_at_once_on_a_projector(make_app):
         assert len(app.play.state.current.moves) == 8
         assert found == [list(range(8))], size
         assert any(b.text == "COOP ou pas COOP ?" for b in app.canvas.boxes)
+
+
+def test_the_choice_screen_keeps_each_posture_reading_on_its_line_and_never_ends_a_line_with_a_separator(make_app):
+    app = make_app((1920, 1080))
+    boxes = boxes_of(app, TILLEULS, lambda s: s.name == "choice" and s.step == "posture")
+    scene = app.target
+    shown = [(rect, t[1]) for rect, t in app.canvas.hits if t[0] == "posture"]
+    assert len(shown) >= 5
+    for rect, index in shown:
+        item = scene.posture_menu.items[index]
+        inside = [b for b in boxes if rect.contains(b.rect)]
+        label = next(b for b in inside if b.text == item.label)
+        detail = next(b for b in inside if b.text == item.detail)
+        assert detail.rect.left > label.rect.right
+        assert abs(detail.rect.bottom - label.rect.bottom) < label.rect.height // 2
+    assert not [b.text for b in boxes if b.text.rstrip().endswith("\u00b7")]
+    assert any("Temps 1 / 3" in b.text.replace("\u00a0", " ") for b in boxes)

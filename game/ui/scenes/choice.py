@@ -76,10 +76,27 @@ class ChoiceScene(GameScene):
         return who if self.step == "posture" else f"{who}_action"
 
     # -- drawing -------------------------------------------------------------------
-    def resources_text(self) -> str:
+    def resource_parts(self) -> list[str]:
         held = self.state.resources.get(self.character, {})
-        parts = [f"{r.label}\u00a0{held.get(r.id, 0)} / {r.max}" for r in self.scenario.resources]
-        return " · ".join(parts)
+        return [f"{r.label}\u00a0{held.get(r.id, 0)} / {r.max}" for r in self.scenario.resources]
+
+    def resources_text(self) -> str:
+        return " · ".join(self.resource_parts())
+
+    def draw_resources(self, flow) -> None:
+        """"Ressources : Temps 1 / 3 · Moyens 4 / 4" on one line, or one resource a line when that does not
+        fit (a wrapped list would leave a "·" at a line's end and a resource cut from its value)."""
+        line = self.tr("resources", text=self.resources_text())
+        if len(flow.canvas.wrapped(line, flow.width, "body", "bold")) == 1:
+            flow.text(line, style="bold")
+            return
+        flow.text(self.tr("resources", text="").rstrip(), style="bold")
+        indent = flow.canvas.metrics.gap * 2
+        if len(flow.canvas.wrapped(self.resources_text(), flow.width - indent, "body", "bold")) == 1:
+            flow.text(self.resources_text(), style="bold", indent=indent)
+            return
+        for part in self.resource_parts():
+            flow.text(part, style="bold", indent=indent)
 
     def draw_body(self, canvas, flow):
         character = self.scenario.character(self.character)
@@ -102,7 +119,7 @@ class ChoiceScene(GameScene):
         if character.secret:
             flow.text(self.tr("secret", text=character.secret), style="italic")
         if self.scenario.resources:
-            flow.text(self.tr("resources", text=self.resources_text()), style="bold")
+            self.draw_resources(flow)
         # The list keeps to names and costs; the focused item's description is read here (it may be long).
         described = self.focused_description()
         if described:
@@ -140,7 +157,7 @@ class ChoiceScene(GameScene):
             return
         menu = self.posture_menu if self.step == "posture" else self.action_menu
         flow.text(self.tr("posture_step" if self.step == "posture" else "action_step"), "small", role="secondary")
-        menu.draw(flow, self.step, max_height=max_height)
+        menu.draw(flow, self.step, max_height=max_height, details_beside=True)
 
     # -- input ---------------------------------------------------------------------
     def choose_posture(self) -> None:
