@@ -98,7 +98,9 @@ def start(app, args) -> None:
     if args.resume:
         from game.ui.play import session_layer
 
-        resume_into(app, session_layer().latest_unfinished())
+        if not resume_into(app, session_layer().latest_unfinished()):
+            # The session could not be reopened (e.g. a read-only data folder): the title says why.
+            app.show(TitleScene(app))
     elif args.scenario:
         path = Path(os.path.expanduser(args.scenario))
         if args.autoplay:

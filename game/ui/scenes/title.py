@@ -156,7 +156,7 @@ def open_scenario(app, path: Path) -> None:
     from game.ui.scenes.error import ErrorScene
     from game.ui.strings import TR
 
-    if not path.is_file():
+    if not path.exists():   # a folder or a device goes on to the loader, which names the problem
         app.notice = TR(app.language, "open_missing", path=str(path))
         app.invalidate()
         return

@@ -1,0 +1,50 @@
+"""Screens reached with inputs the outside checker found troublesome: a folder given as scenario, a session that will not reopen."""
+
+from __future__ import annotations
+
+import argparse
+
+import pygame
+import pytest
+
+from game.ui.scenes.overlays import CrashOverlay
+
+
+@pytest.fixture
+def app():
+    from game.ui.settings import Settings
+    from game.ui.shell import App
+
+    pygame.display.init()
+    pygame.font.init()
+    window = pygame.Window("outside", (1280, 720))
+    application = App(window, Settings(), "fr")
+    application.seed = 3
+    yield application
+    window.destroy()
+
+
+def test_a_folder_given_as_scenario_shows_the_error_screen_saying_it_is_a_folder(app, tmp_path):
+    from game.ui.scenes.error import ErrorScene
+    from game.ui.scenes.title import open_scenario
+
+    open_scenario(app, tmp_path)
+    assert isinstance(app.target, ErrorScene)
+    assert [d.code for d in app.target.diagnostics] == ["file_is_directory"]
+
+
+def test_resume_of_a_session_that_cannot_be_reopened_lands_on_the_title_with_the_reason(app, tmp_path, monkeypatch):
+    import game.session as sessions
+    from game.ui.app import start
+    from game.ui.scenes.title import TitleScene
+
+    def refuse(path):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(sessions, "latest_unfinished", lambda: tmp_path / "game.coop.jsonl")
+    monkeypatch.setattr(sessions.Session, "resume", staticmethod(refuse))
+    start(app, argparse.Namespace(resume=True, scenario=None, autoplay=True))
+    app.render()
+    assert isinstance(app.target, TitleScene)
+    assert not isinstance(app.target, CrashOverlay)
+    assert "Read-only file system" in app.notice
