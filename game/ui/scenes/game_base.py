@@ -34,7 +34,8 @@ class GameScene(Scene):
         for ident, amount in deltas.items():
             if amount:
                 sign = f"+{amount}" if amount > 0 else f"\u2212{-amount}"
-                parts.append(f"{self.scenario.indicator(ident).label} {sign}")
+                # The amount never goes to the next line (or page) without its indicator's name.
+                parts.append(f"{self.scenario.indicator(ident).label}\u00a0{sign}")
         return ", ".join(parts)
 
     def board(self, flow: Flow, values: dict[str, int], before: dict[str, int] | None = None) -> None:
