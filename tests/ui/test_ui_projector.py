@@ -94,3 +94,21 @@ def test_the_choice_screen_keeps_each_posture_reading_on_its_line_and_never_ends
         assert abs(detail.rect.bottom - label.rect.bottom) < label.rect.height // 2
     assert not [b.text for b in boxes if b.text.rstrip().endswith("\u00b7")]
     assert any("Temps 1 / 3" in b.text.replace("\u00a0", " ") for b in boxes)
+
+
+def test_the_debrief_timer_says_in_words_whether_it_runs(make_app):
+    import pygame
+
+    app = make_app((1280, 720))
+    boxes_of(app, PLACE, lambda s: s.name == "debrief")
+    scene = app.target
+    clock = [1000]
+    scene.now = lambda: clock[0]      # the timer reads the scene's clock: 5 s pass between key presses
+    seen = []
+    for _ in range(3):
+        clock[0] += 5000
+        app.render()
+        texts = [b.text.replace("\u00a0", " ") for b in app.canvas.boxes]
+        seen.append([t for t in texts if t.startswith(("T :", "En "))])
+        scene.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_t, mod=0, unicode="t"))
+    assert seen == [["T : lancer"], ["En cours · T : pause"], ["En pause · T : reprendre"]]

@@ -122,7 +122,11 @@ class DebriefScene(GameScene):
             size = "title"
             lh = canvas.line_height(size)
         pad = canvas.metrics.gap
-        extra = canvas.line_height("small") if done else 0
+        # Under the time, in words, whether it runs: the room cannot see a clock that is not moving.
+        state = ("timer_done" if done else "timer_running" if self.timer.running
+                 else "timer_paused" if self.timer.elapsed_ms else "timer_ready")
+        state_lines = canvas.wrapped(self.tr(state), flow.width - 2 * pad, "small", "bold")
+        extra = len(state_lines) * canvas.line_height("small")
 
         def paint(rect):
             fill = "split" if done else "panel"
@@ -134,9 +138,10 @@ class DebriefScene(GameScene):
             graphics.timer_icon(canvas.surface, canvas.theme.text, (box.left + pad + radius, box.top + pad + lh // 2),
                                 radius, max(2, radius // 5))
             canvas.line(text, box.left + 2 * pad + 2 * radius, box.top + pad, size, style="bold", on=fill, area=box)
-            if done:
-                canvas.line(self.tr("timer_done"), box.left + pad, box.top + pad + lh, "small", style="bold",
-                            on=fill, area=box)
+            y = box.top + pad + lh
+            for line in state_lines:
+                canvas.line(line, box.left + pad, y, "small", style="bold", on=fill, area=box)
+                y += canvas.line_height("small")
 
         flow.block(lh + extra + 2 * pad, paint, keep=True)
 
