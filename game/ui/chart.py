@@ -14,16 +14,18 @@ def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[
     theme = canvas.theme
     small = canvas.line_height("small")
     gap = canvas.metrics.gap
-    labels = [f"{label} {values[-1]}" for label, values, _, _ in series]
-    label_width = min(rect.width // 3, max(canvas.text_width(t, "small") for t in labels) + gap)
+    labels = [(label, f" {values[-1]}") for label, values, _, _ in series]
+    label_width = min(rect.width // 3, max(canvas.text_width(a + b, "small") for a, b in labels) + gap)
     ticks = axis_ticks(series)
     axis_width = max(canvas.text_width(text, "small") for _, text in ticks) + gap
     plot = pygame.Rect(rect.left + axis_width + gap, rect.top + small // 2,
-                       rect.width - label_width - axis_width - 2 * gap, rect.height - small * 2 - gap)
+                       rect.width - label_width - axis_width - 2 * gap, rect.height - small * 3 // 2 - gap)
     if plot.width < 20 or plot.height < 20:
         return
     thin = max(1, canvas.metrics.height // 540)
     pygame.draw.rect(canvas.surface, theme.panel, plot)
+    if plot.height < 3 * small:
+        ticks = [ticks[0], ticks[-1]]     # a flat chart (huge text): the middle mark would touch the others
     for fraction, text in ticks:
         y = plot.bottom - round(plot.height * fraction)
         pygame.draw.line(canvas.surface, theme.bar_track, (plot.left, y), (plot.right, y), thin)
@@ -68,10 +70,11 @@ def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[
     x = plot.right + gap
     for (y, text, colour), top in zip(ends, placed):
         pygame.draw.line(canvas.surface, colour, (plot.right, y), (x - 2, top + small // 2), width // 2 + 1)
-        fitted = text
-        while canvas.text_width(fitted, "small") > rect.right - x and len(fitted) > 2:
-            fitted = fitted[:-2] + "…"
-        canvas.line(fitted, x, top, "small", area=rect)
+        name, value = text
+        # A long name is shortened, never the value that ends the line.
+        while canvas.text_width(name + value, "small") > rect.right - x and len(name) > 2:
+            name = name[:-2] + "…"
+        canvas.line(name + value, x, top, "small", area=rect)
 
 
 def axis_ticks(series: list[tuple[str, tuple[int, ...], int, int]]) -> list[tuple[float, str]]:

@@ -112,3 +112,13 @@ def test_the_debrief_timer_says_in_words_whether_it_runs(make_app):
         seen.append([t for t in texts if t.startswith(("T :", "En "))])
         scene.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_t, mod=0, unicode="t"))
     assert seen == [["T : lancer"], ["En cours · T : pause"], ["En pause · T : reprendre"]]
+
+
+def test_end_chart_labels_keep_their_final_value_when_a_long_name_is_shortened(make_app, long_path):
+    app = make_app((1280, 720))
+    boxes = boxes_of(app, long_path, lambda s: s.name == "end" and s.shot_suffix() == "chart")
+    view = app.target.view
+    for indicator in app.play.scenario.indicators:
+        final = view.series[indicator.id][-1]
+        assert any(b.text.startswith(indicator.label[:3]) and b.text.endswith(f" {final}") for b in boxes), indicator.id
+    assert any("\u2026" in b.text for b in boxes)     # the names were indeed too long to fit whole

@@ -63,7 +63,7 @@ class EndScene(GameScene):
         flow.text(self.tr("end_chart"), "body", style="bold")
         flow.gap()
         series = [(i.label, self.view.series[i.id], i.min, i.max) for i in self.scenario.indicators]
-        height = max(canvas.line_height("small") * 4, flow.space_left() - canvas.line_height("small") * 2)
+        height = max(canvas.line_height("small") * 4, flow.space_left())
 
         def label(index: int) -> str:
             return self.tr("chart_start") if index == 0 else self.tr("round_short", n=index)
