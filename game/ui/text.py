@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 
 import pygame
@@ -29,12 +30,89 @@ _FILES = {
 }
 
 
+# Faces made by font(), with their size and style, so a missing glyph finds a fallback of the same kind.
+_FACE_KIND: "weakref.WeakKeyDictionary[pygame.font.Font, tuple[int, str]]" = weakref.WeakKeyDictionary()
+
+
 @lru_cache(maxsize=128)
 def font(size: int, style: str = "regular") -> pygame.font.Font:
     """The committed font at a pixel size (cached: sizes repeat from frame to frame)."""
     if not pygame.font.get_init():
         pygame.font.init()
-    return pygame.font.Font(str(FONTS / _FILES[style]), max(6, int(size)))
+    face = pygame.font.Font(str(FONTS / _FILES[style]), max(6, int(size)))
+    _FACE_KIND[face] = (max(6, int(size)), style)
+    return face
+
+
+# The committed font covers Latin scripts only. A scenario may hold Greek, Cyrillic, Arabic or other
+# names: their letters are drawn with a system font rather than as empty boxes.
+_SYSTEM_FALLBACKS = "segoeui,arial,dejavusans,notosans,freesans,liberationsans,helvetica"
+
+
+@lru_cache(maxsize=1)
+def _glyph_probe():
+    """The committed font through pygame.freetype, which (unlike pygame.font) tells a missing glyph."""
+    import pygame.freetype
+
+    if not pygame.freetype.get_init():
+        pygame.freetype.init()
+    return pygame.freetype.Font(str(FONTS / _FILES["regular"]), 16)
+
+
+@lru_cache(maxsize=4096)
+def _missing(char: str) -> bool:
+    if char.isascii() or char in NBSP or char in ARROWS:
+        return False
+    return _glyph_probe().get_metrics(char)[0] is None
+
+
+@lru_cache(maxsize=4)
+def _fallback_file(bold: bool) -> str | None:
+    return pygame.font.match_font(_SYSTEM_FALLBACKS, bold=bold)
+
+
+@lru_cache(maxsize=64)
+def _fallback_face(size: int, style: str) -> pygame.font.Font | None:
+    path = _fallback_file(style == "bold")
+    if path is None:
+        return None
+    try:
+        face = pygame.font.Font(path, size)
+    except (OSError, pygame.error):
+        return None
+    face.italic = style == "italic"
+    return face
+
+
+def _runs(face: pygame.font.Font, text: str) -> list[tuple[pygame.font.Font, str]]:
+    """`text` cut into pieces, each with the face that has its glyphs (the committed one when it can)."""
+    if text.isascii() or not any(_missing(char) for char in text):
+        return [(face, text)]
+    kind = _FACE_KIND.get(face)
+    other = _fallback_face(*kind) if kind else None
+    if other is None:
+        return [(face, text)]
+    runs: list[tuple[pygame.font.Font, str]] = []
+    for char in text:
+        chosen = other if _missing(char) else face
+        if runs and runs[-1][0] is chosen:
+            runs[-1] = (chosen, runs[-1][1] + char)
+        else:
+            runs.append((chosen, char))
+    return runs
+
+
+def _text_width(face: pygame.font.Font, text: str) -> int:
+    return sum(part_face.size(part)[0] for part_face, part in _runs(face, text))
+
+
+def _blit_text(surface: pygame.Surface, face: pygame.font.Font, text: str, colour, x: int, y: int) -> int:
+    """Draw text without arrows at (x, y), fallback pieces on the committed font's baseline; returns the new x."""
+    for part_face, part in _runs(face, text):
+        dy = face.get_ascent() - part_face.get_ascent()
+        surface.blit(part_face.render(part, True, colour), (x, y + dy))
+        x += part_face.size(part)[0]
+    return x
 
 
 def protect(text: str) -> str:
@@ -57,8 +135,8 @@ def _has_arrow(text: str) -> bool:
 def measure(face: pygame.font.Font, text: str) -> int:
     """Width in pixels of one line, arrows included."""
     if not _has_arrow(text):
-        return face.size(text)[0] if text else 0
-    return sum(arrow_width(face) if p in ARROWS else face.size(p)[0]
+        return _text_width(face, text) if text else 0
+    return sum(arrow_width(face) if p in ARROWS else _text_width(face, p)
                for p in _ARROW_SPLIT.split(text) if p)
 
 
@@ -130,9 +208,8 @@ def render_line(surface: pygame.Surface, face: pygame.font.Font, text: str, colo
     x, y = pos
     height = face.get_linesize()
     if not _has_arrow(text):
-        if text:
-            surface.blit(face.render(text, True, colour), (x, y))
-        return pygame.Rect(x, y, measure(face, text), height)
+        end = _blit_text(surface, face, text, colour, x, y) if text else x
+        return pygame.Rect(x, y, end - x, height)
     start = x
     ascent = face.get_ascent()
     for part in _ARROW_SPLIT.split(text):
@@ -146,6 +223,5 @@ def render_line(surface: pygame.Surface, face: pygame.font.Font, text: str, colo
             draw_arrow(surface, colour, box, ARROWS[part], max(2, face.get_height() // 14))
             x += width
         else:
-            surface.blit(face.render(part, True, colour), (x, y))
-            x += face.size(part)[0]
+            x = _blit_text(surface, face, part, colour, x, y)
     return pygame.Rect(start, y, x - start, height)

@@ -48,3 +48,24 @@ def test_resume_of_a_session_that_cannot_be_reopened_lands_on_the_title_with_the
     assert isinstance(app.target, TitleScene)
     assert not isinstance(app.target, CrashOverlay)
     assert "Read-only file system" in app.notice
+
+
+@pytest.mark.parametrize("letters", ["Дом", "Ἀθηνᾶ", "تعاون"])
+def test_letters_outside_the_committed_font_are_not_drawn_as_empty_boxes(letters):
+    from game.ui import text
+
+    pygame.font.init()
+    if pygame.font.match_font("segoeui,arial,dejavusans,notosans,freesans") is None:
+        pytest.skip("no system font to fall back on")
+    face = text.font(40)
+
+    def drawn(word: str) -> bytes:
+        surface = pygame.Surface((400, 80))
+        surface.fill((255, 255, 255))
+        text.render_line(surface, face, word, (0, 0, 0), (0, 0))
+        return pygame.image.tobytes(surface, "RGB")
+
+    # U+E000 (private use) is in no font: its box is what a missing letter looks like.
+    boxes = "\ue000" * len(letters)
+    assert drawn(letters) != drawn(boxes)
+    assert text.measure(face, letters) != text.measure(face, boxes)
