@@ -122,3 +122,11 @@ def test_end_chart_labels_keep_their_final_value_when_a_long_name_is_shortened(m
         final = view.series[indicator.id][-1]
         assert any(b.text.startswith(indicator.label[:3]) and b.text.endswith(f" {final}") for b in boxes), indicator.id
     assert any("\u2026" in b.text for b in boxes)     # the names were indeed too long to fit whole
+
+
+def test_the_posture_paths_page_says_which_way_the_rounds_run(make_app):
+    app = make_app((1280, 720))
+    boxes = boxes_of(app, PLACE, lambda s: s.name == "end" and s.shot_suffix() == "paths")
+    rounds = app.play.state.setup.rounds
+    texts = [b.text.replace("\u00a0", " ") for b in boxes]
+    assert f"Un point par tour : le tour 1 en haut, le tour {rounds} en bas." in texts

@@ -72,6 +72,9 @@ class EndScene(GameScene):
 
     def draw_paths(self, canvas, flow):
         flow.text(self.tr("end_paths"), "body", style="bold")
+        # Which way time runs in each small picture.
+        flow.text(self.tr("end_paths_hint", last=self.state.setup.rounds),
+                  "small", role="secondary")
         flow.gap()
         characters = list(self.state.setup.characters)
         gap = canvas.metrics.gap
