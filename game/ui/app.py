@@ -61,7 +61,11 @@ def run_play(args) -> int:
             from game.i18n import pick_language
             from game.ui.strings import TR
 
-            print(TR(pick_language(args.lang or settings.language), "resume_none"), file=sys.stderr)
+            language = pick_language(args.lang or settings.language)
+            print(TR(language, "resume_none"), file=sys.stderr)
+            damage = latest_session_damage(language)
+            if damage:
+                print(TR(language, "resume_damaged", error=damage), file=sys.stderr)
             return 3
     window = open_window(args, settings)
     first_frame(window, settings)
@@ -89,6 +93,25 @@ def run_play(args) -> int:
         if app.play is not None:
             app.play.close()
         window.destroy()
+
+
+def latest_session_damage(language: str) -> str | None:
+    """Why the most recently written session cannot be read, if it cannot: a damaged game is not
+    offered for resuming, but the facilitator must not be told that there was none."""
+    from game import paths
+    from game.session import SessionError, replay_file
+
+    try:
+        latest = max((p for p in paths.sessions_dir().iterdir() if not p.name.startswith(".")),
+                     key=lambda p: p.stat().st_mtime, default=None)
+        if latest is None:
+            return None
+        replay_file(latest)
+    except OSError:
+        return None
+    except SessionError as error:
+        return error.message(language)
+    return None
 
 
 def start(app, args) -> None:

@@ -171,6 +171,7 @@ _FR = {
     "crash_resume": "Entrée : reprendre",
     "session_error": "Enregistrement impossible : {error}",
     "resume_none": "Aucune partie en cours à reprendre.",
+    "resume_damaged": "La dernière partie enregistrée ne peut pas être reprise : {error}",
     "illegal": "Coup refusé : {error}",
 }
 
@@ -329,6 +330,7 @@ _EN = {
     "crash_resume": "Enter: resume",
     "session_error": "Cannot save: {error}",
     "resume_none": "No unfinished game to resume.",
+    "resume_damaged": "The latest saved game cannot be resumed: {error}",
     "illegal": "Move refused: {error}",
 }
 

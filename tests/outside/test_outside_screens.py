@@ -69,3 +69,24 @@ def test_letters_outside_the_committed_font_are_not_drawn_as_empty_boxes(letters
     boxes = "\ue000" * len(letters)
     assert drawn(letters) != drawn(boxes)
     assert text.measure(face, letters) != text.measure(face, boxes)
+
+
+def test_resume_with_only_a_damaged_session_says_none_and_why(coop_home, capsys):
+    from game.ui.app import run_play
+
+    sessions = coop_home / "sessions"
+    sessions.mkdir(parents=True)
+    (sessions / "20260101-000000-x-abcdef.coop.jsonl").write_text('{"kind": "coop-session", "format": 1}\n')
+    args = argparse.Namespace(resume=True, lang="en", fullscreen=False, autoplay=True, scenario=None)
+    assert run_play(args) == 3
+    said = capsys.readouterr().err
+    assert "No unfinished game to resume." in said
+    assert "cannot be resumed" in said and "20260101-000000-x-abcdef" in said
+
+
+def test_resume_with_nothing_at_all_says_none_only(coop_home, capsys):
+    from game.ui.app import run_play
+
+    args = argparse.Namespace(resume=True, lang="en", fullscreen=False, autoplay=True, scenario=None)
+    assert run_play(args) == 3
+    assert capsys.readouterr().err.strip() == "No unfinished game to resume."
