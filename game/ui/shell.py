@@ -12,6 +12,7 @@ import pygame
 
 from game.i18n import pick_language
 from game.ui.canvas import Canvas
+from game.ui.scenes.base import monotonic_ms
 from game.ui.settings import Settings, save_settings
 from game.ui.theme import THEMES, Metrics
 
@@ -230,14 +231,14 @@ class App:
             target = self.target
             if target is not None:
                 try:
-                    if target.tick(pygame.time.get_ticks()):
+                    if target.tick(monotonic_ms()):
                         self.invalidate()
                         continue
                 except Exception as error:
                     self.crash(error)
                     continue
             delay = 0.01 if now - last_activity < 1.0 else 0.05
-            wakeup = target.next_wakeup(pygame.time.get_ticks()) if target is not None else None
+            wakeup = target.next_wakeup(monotonic_ms()) if target is not None else None
             if wakeup is not None:
                 delay = min(delay, wakeup / 1000)
             time.sleep(delay)

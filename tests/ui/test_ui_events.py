@@ -251,12 +251,12 @@ def test_the_debrief_timer_shows_a_silent_cue_at_zero_and_t_starts_it(make_app, 
     assert scene.name == "debrief" and not scene.timer.running
     assert "Temps écoulé" not in [b.text for b in app.canvas.boxes]
     key(app, pygame.K_t)
-    assert scene.timer.running and scene.next_wakeup(pygame.time.get_ticks()) <= 1001
+    assert scene.timer.running and scene.next_wakeup(scene.now()) <= 1001
     scene.timer.total_ms = 0
     app.invalidate()
     app.step()
     assert "Temps écoulé" in [b.text for b in app.canvas.boxes]
-    assert scene.next_wakeup(pygame.time.get_ticks()) is None      # nothing left to count: the loop sleeps
+    assert scene.next_wakeup(scene.now()) is None      # nothing left to count: the loop sleeps
 
 
 def test_a_scenario_file_is_opened_by_typing_its_path(make_app, long_path):

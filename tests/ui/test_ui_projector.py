@@ -130,3 +130,18 @@ def test_the_posture_paths_page_says_which_way_the_rounds_run(make_app):
     rounds = app.play.state.setup.rounds
     texts = [b.text.replace("\u00a0", " ") for b in boxes]
     assert f"Un point par tour : le tour 1 en haut, le tour {rounds} en bas." in texts
+
+
+def test_the_debrief_timer_counts_down_in_real_time_without_pygame_init(make_app):
+    import time
+
+    import pygame
+
+    app = make_app((1280, 720))      # like `coop play`: display and fonts only, no pygame.init()
+    boxes_of(app, PLACE, lambda s: s.name == "debrief")
+    scene = app.target
+    scene.timer.total_ms = 60_000
+    scene.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_t, mod=0, unicode="t"))
+    time.sleep(1.05)
+    assert scene.timer.text(scene.now()) == "00:59"
+    assert scene.tick(scene.now())            # the loop is told to redraw the new second

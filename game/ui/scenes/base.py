@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Optional
 
 import pygame
@@ -11,6 +12,12 @@ from game.ui.strings import TR
 
 if TYPE_CHECKING:
     from game.ui.shell import App
+
+
+def monotonic_ms() -> int:
+    """The clock of timers and wake-ups. Not pygame.time.get_ticks(): it stays at 0 unless pygame.init()
+    started SDL's timer, which `coop play` does not do (it opens only the display and fonts)."""
+    return time.monotonic_ns() // 1_000_000
 
 
 class Scene:

@@ -6,6 +6,7 @@ import pygame
 
 from game.engine import AddNote, debrief
 from game.ui import graphics
+from game.ui.scenes.base import monotonic_ms
 from game.ui.scenes.game_base import GameScene
 from game.ui.widgets import TextEntry, draw_entry
 
@@ -82,7 +83,7 @@ class DebriefScene(GameScene):
 
     # -- time ------------------------------------------------------------------------
     def now(self) -> int:
-        return pygame.time.get_ticks()
+        return monotonic_ms()
 
     def next_wakeup(self, now_ms):
         if not self.timer.running or self.timer.remaining(now_ms) == 0:
