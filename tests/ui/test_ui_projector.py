@@ -145,3 +145,10 @@ def test_the_debrief_timer_counts_down_in_real_time_without_pygame_init(make_app
     time.sleep(1.05)
     assert scene.timer.text(scene.now()) == "00:59"
     assert scene.tick(scene.now())            # the loop is told to redraw the new second
+
+
+def test_a_team_number_never_wraps_away_from_the_word_team(make_app):
+    app = make_app((1280, 720))
+    boxes = boxes_of(app, PLACE, lambda s: s.name == "reveal")
+    assert not [b.text for b in boxes if b.text.rstrip().endswith(("équipe", "(équipe"))]
+    assert any("équipe\u00a04" in b.text for b in boxes)
