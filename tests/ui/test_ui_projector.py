@@ -152,3 +152,17 @@ def test_a_team_number_never_wraps_away_from_the_word_team(make_app):
     boxes = boxes_of(app, PLACE, lambda s: s.name == "reveal")
     assert not [b.text for b in boxes if b.text.rstrip().endswith(("équipe", "(équipe"))]
     assert any("équipe\u00a04" in b.text for b in boxes)
+
+
+def test_the_reveal_shows_all_eight_moves_together_with_their_reading_in_words(make_app):
+    for size in ((1280, 720), (1920, 1080)):
+        app = make_app(size)
+        boxes = boxes_of(app, TILLEULS, lambda s: s.name == "reveal" and s.shot_suffix() == "moves")
+        texts = [b.text for b in boxes]
+        moves = app.play.state.current.moves
+        assert len(moves) == 8
+        for move in moves:
+            name = app.play.scenario.character(move.character).name
+            assert any(t.startswith(name) for t in texts), (size, name)
+        readings = [t for t in texts if t in ("+ COOP", "= neutre", "\u2212 pas COOP")]
+        assert len(readings) == 8, size

@@ -27,6 +27,17 @@ class RevealScene(GameScene):
 
     def draw_body(self, canvas, flow):
         if self.step == "moves":
+            if not self.moves_fit(canvas, flow, with_title=False) and self.scroll == 0:
+                # Many moves: one row each, so that all of them show together (as the rules want).
+                table = self.table(canvas, flow.width, with_team=True)
+                if table is None or table[0] > flow.space_left():
+                    table = self.table(canvas, flow.width, with_team=False)
+                if table is not None and table[0] <= flow.space_left():
+                    if table[0] + canvas.line_height("title") + canvas.metrics.gap <= flow.space_left():
+                        flow.text(self.tr("reveal_moves"), "title", style="bold", role="accent")
+                        flow.gap()
+                    flow.block(table[0], table[1])
+                    return None
             if not self.moves_fit(canvas, flow, with_title=True) and self.scroll == 0:
                 # All moves together matter more than the heading (the header already says "Révélation").
                 self.draw_moves(canvas, flow)
@@ -89,6 +100,47 @@ class RevealScene(GameScene):
 
             flow.block(height, paint)
             flow.gap(gap // 2)
+
+    def table(self, canvas, width: int, with_team: bool):
+        """(height, draw) of the moves as rows: the reading (sign and word), who (and the team's name),
+        what was played; each row tinted by its reading. None when the columns leave no room for the texts."""
+        gap = canvas.metrics.gap
+        pad = gap // 2
+        lh = canvas.line_height("body")
+        badges = {m.character: graphics.reading_text(self.tr, self.view.readings[m.character]) for m in self.view.moves}
+        badge_w = max(graphics.badge_width(canvas, text, "body") for text in badges.values())
+        names = {m.character: self.character_name(m.character) for m in self.view.moves}
+        if with_team:
+            names = {ident: f"{name} ({self.tr('team_label', team=self.play.team(ident))})"
+                     for ident, name in names.items()}
+        name_w = max(canvas.text_width(name, "body", "bold") for name in names.values())
+        what_w = width - badge_w - name_w - 2 * pad - 2 * gap
+        if what_w < canvas.metrics.body * 8:
+            return None
+        rows = []
+        for move in self.view.moves:
+            what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
+            lines = canvas.wrapped(what, what_w, "body")
+            rows.append((move, lines, len(lines) * lh + 2 * pad))
+        total = sum(height for _, _, height in rows) + (len(rows) - 1) * (gap // 2)
+
+        def draw(rect):
+            y = rect.top
+            for move, lines, height in rows:
+                fill = graphics.READING_FILL[self.view.readings[move.character]]
+                box = pygame.Rect(rect.left, y, rect.width, height)
+                canvas.panel(box, fill)
+                graphics.badge(canvas, box.left + pad, box.top + pad, badges[move.character], "panel", "body")
+                x = box.left + pad + badge_w + gap
+                canvas.line(names[move.character], x, box.top + pad, "body", style="bold", on=fill, area=box)
+                x += name_w + gap
+                line_y = box.top + pad
+                for line in lines:
+                    canvas.line(line, x, line_y, "body", on=fill, area=box)
+                    line_y += lh
+                y += height + gap // 2
+
+        return total, draw
 
     def card(self, canvas, move, width):
         """(height, draw) of one move: who, its reading (sign and word on a tint), the posture and the action."""
