@@ -141,6 +141,9 @@ def _yaml_error_problem(error: yaml.YAMLError) -> NodeProblem:
     if mark is None:
         mark = context_mark
     line, col = (mark.line, mark.column) if mark is not None else (0, 0)
+    if "maximum nesting depth" in problem:
+        # libyaml's own depth guard (brackets thousands deep): the same message as our limit, in the user's language.
+        return NodeProblem(line, col, "too_deep", {"limit": MAX_DEPTH}, None)
     return NodeProblem(line, col, code, {"problem": problem, "context": context}, hint)
 
 
