@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 from pathlib import Path
@@ -44,7 +45,11 @@ def run_autoplay(app, screenshots: Optional[Path], with_title: bool = True) -> i
     from game.ui.scenes.overlays import CrashOverlay
 
     if screenshots is not None:
-        screenshots.mkdir(parents=True, exist_ok=True)
+        try:
+            screenshots.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            print(f"autoplay: cannot write screenshots to {screenshots}: {error.strerror or error}", file=sys.stderr)
+            return 1
     bot = ScreenBot()
     shown = 0
     reached_end = False
@@ -54,7 +59,16 @@ def run_autoplay(app, screenshots: Optional[Path], with_title: bool = True) -> i
         scene = app.target
         shown += 1
         if screenshots is not None:
-            pygame.image.save(app.window.get_surface(), str(screenshots / shot_name(shown, scene)))
+            target = screenshots / shot_name(shown, scene)
+            try:
+                # Encoded in memory, written by Python: SDL's own file writer leaves an empty or cut
+                # file on a full disk without saying so.
+                encoded = io.BytesIO()
+                pygame.image.save(app.window.get_surface(), encoded, target.name)
+                target.write_bytes(encoded.getvalue())
+            except (OSError, pygame.error) as error:   # a full disk, a folder removed meanwhile
+                print(f"autoplay: cannot write {target}: {error}", file=sys.stderr)
+                return 1
         if isinstance(scene, CrashOverlay):
             print(f"autoplay: unexpected error, details in {scene.log_path}", file=sys.stderr)
             return 1

@@ -90,3 +90,35 @@ def test_resume_with_nothing_at_all_says_none_only(coop_home, capsys):
     args = argparse.Namespace(resume=True, lang="en", fullscreen=False, autoplay=True, scenario=None)
     assert run_play(args) == 3
     assert capsys.readouterr().err.strip() == "No unfinished game to resume."
+
+
+def test_autoplay_screenshots_into_a_file_say_so_without_a_traceback(tmp_path, coop_home):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    scenario = Path(__file__).resolve().parent / "scenarios" / "01-minimal-fr.yaml"
+    blocker = tmp_path / "shots"
+    blocker.write_text("a file where the folder should be")
+    proc = subprocess.run([sys.executable, "-m", "game", "play", str(scenario), "--autoplay", "--seed", "1",
+                           "--screenshots", str(blocker)], env=dict(os.environ, COOP_HOME=str(coop_home)),
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert "cannot write screenshots" in proc.stderr
+
+
+def test_autoplay_stops_with_a_message_when_a_screenshot_cannot_be_written(app, tmp_path, monkeypatch, capsys):
+    from pathlib import Path
+
+    from game.ui.autoplay import run_autoplay
+    from game.ui.scenes.title import TitleScene
+
+    def disk_full(self, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", disk_full)
+    app.show(TitleScene(app))
+    assert run_autoplay(app, tmp_path / "shots") == 1
+    assert "No space left on device" in capsys.readouterr().err
