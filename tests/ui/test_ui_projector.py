@@ -166,3 +166,13 @@ def test_the_reveal_shows_all_eight_moves_together_with_their_reading_in_words(m
             assert any(t.startswith(name) for t in texts), (size, name)
         readings = [t for t in texts if t in ("+ COOP", "= neutre", "\u2212 pas COOP")]
         assert len(readings) == 8, size
+
+
+def test_with_big_text_the_verdict_table_shows_the_rows_around_the_focus_and_counts_the_others(make_app):
+    app = make_app((1920, 1080), scale=1.5)
+    boxes = boxes_of(app, TILLEULS, lambda s: s.name == "verdict")
+    shown = sorted(t[1] for _, t in app.canvas.hits if t[0] == "verdict")
+    assert shown and shown[0] == 0
+    texts = [b.text for b in boxes]
+    assert f"\u2193 {8 - len(shown)} de plus" in texts
+    assert "COOP ou pas COOP ?" in texts and "ça dépend" in texts     # the table's head, not cards

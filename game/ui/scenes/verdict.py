@@ -62,6 +62,8 @@ class VerdictScene(GameScene):
                     flow.gap()
                 flow.block(table[0], table[1])
                 return None
+            if table is not None and self.table_window(canvas, flow, table[2]):
+                return None
         flow.text(self.tr("verdict_title"), "title", style="bold", role="accent")
         flow.gap()
         menu = Menu(self._items(), self.focus)
@@ -70,9 +72,33 @@ class VerdictScene(GameScene):
         self._first = menu.first
         return None
 
-    def table(self, canvas, width: int):
-        """(height, draw) of all moves as rows: who and what was played, then one column per answer with its
-        count; a split row is tinted and says so in words. None when the count columns leave no room."""
+    def table_window(self, canvas, flow, heights: list[int]) -> bool:
+        """Big text: the table's rows around the focused move, with how many are above and below (the
+        question stays in the table's head). False when not even the focused row fits."""
+        more = canvas.line_height("small")
+        room = flow.space_left() - (canvas.line_height("small") + canvas.metrics.gap // 2) - 2 * more
+        if heights[self.focus] > room:
+            return False
+        first = min(getattr(self, "_first", 0), self.focus)
+        while sum(heights[first:self.focus + 1]) > room:
+            first += 1
+        last = self.focus + 1
+        while last < len(heights) and sum(heights[first:last + 1]) <= room:
+            last += 1
+        self._first = first
+        self.question_in_table = True
+        if first:
+            flow.text(f"\u2191 {self.tr('more_items', n=first)}", "small", role="secondary")
+        total, draw, _ = self.table(canvas, flow.width, first, last)
+        flow.block(total, draw)
+        if last < len(heights):
+            flow.text(f"\u2193 {self.tr('more_items', n=len(heights) - last)}", "small", role="secondary")
+        return True
+
+    def table(self, canvas, width: int, first: int = 0, last: int | None = None):
+        """(height, draw, row heights) of the moves `first` to `last` as rows: who and what was played, then
+        one column per answer with its count; a split row is tinted and says so in words. None when the
+        count columns leave no room."""
         gap = canvas.metrics.gap
         pad = gap // 2
         ring = canvas.metrics.focus_width
@@ -92,13 +118,15 @@ class VerdictScene(GameScene):
                 what = f"{self.tr('verdict_split').upper()} \u2014 {what}"
             name = self.character_name(move.character)
             name_lines = canvas.wrapped(name, name_w, "body", "bold")
-            last = canvas.text_width(name_lines[-1], "body", "bold") + gap
-            if len(name_lines) == 1 and last + canvas.text_width(what, "small") <= name_w:
-                what_lines, beside = [what], last         # on the name's line, after it
+            after_name = canvas.text_width(name_lines[-1], "body", "bold") + gap
+            if len(name_lines) == 1 and after_name + canvas.text_width(what, "small") <= name_w:
+                what_lines, beside = [what], after_name   # on the name's line, after it
             else:
                 what_lines, beside = canvas.wrapped(what, name_w, "small"), 0
             height = len(name_lines) * body + (0 if beside else len(what_lines) * small) + 2 * pad
             rows.append((index, tally, "split" if split else "panel", name_lines, what_lines, beside, height))
+        heights = [r[-1] + 2 * ring for r in rows]
+        rows = rows[first:last]
         total = small + gap // 2 + sum(r[-1] + 2 * ring for r in rows)
 
         def draw(rect):
@@ -141,7 +169,7 @@ class VerdictScene(GameScene):
                     x -= w
                 y += height + 2 * ring
 
-        return total, draw
+        return total, draw, heights
 
     def record(self, index: int) -> bool:
         move = self.moves[index]
