@@ -176,3 +176,16 @@ def test_with_big_text_the_verdict_table_shows_the_rows_around_the_focus_and_cou
     texts = [b.text for b in boxes]
     assert f"\u2193 {8 - len(shown)} de plus" in texts
     assert "COOP ou pas COOP ?" in texts and "ça dépend" in texts     # the table's head, not cards
+
+
+def test_footer_lines_break_between_key_hints_not_inside_one(make_app):
+    from game.ui.scenes.base import footer_wrap
+
+    app = make_app((1280, 720))
+    boxes_of(app, PLACE, lambda s: s.name == "verdict")
+    hints = app.target._hints(app.target.footer())
+    units = {u for h in hints for u in h.split(" \u00b7 ")}
+    lines = footer_wrap(app.canvas, hints, app.canvas.rect.width - 2 * app.canvas.metrics.margin)
+    assert len(lines) == 2
+    for line in lines:
+        assert set(line.replace("\u00a0", " ").split(" \u00b7 ")) <= units, line

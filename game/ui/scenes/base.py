@@ -20,6 +20,27 @@ def monotonic_ms() -> int:
     return time.monotonic_ns() // 1_000_000
 
 
+def footer_wrap(canvas: Canvas, hints: list[str], width: int) -> list[str]:
+    """The key hints as lines, each "key : what it does" kept whole on one line when it fits (a line never
+    ends with "Retour" and the next begins with "arrière : zéro")."""
+    units = [unit for hint in hints for unit in hint.split(" \u00b7 ")]
+    lines: list[str] = []
+    current = ""
+    for unit in units:
+        candidate = f"{current} \u00b7 {unit}" if current else unit
+        if canvas.text_width(candidate, "small") <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        *whole, current = canvas.wrapped(unit, width, "small")
+        lines.extend(whole)
+    if current:
+        lines.append(current)
+    # The same French typography as any wrapped text (no line break before ":").
+    return [line for text in lines for line in canvas.wrapped(text, width, "small")] or [""]
+
+
 class Scene:
     """A screen. Subclasses fill `draw_body`, `handle` and, for autoplay, `bot_step`."""
 
@@ -112,13 +133,13 @@ class Scene:
                          (full.right, top + m.gap // 2), max(1, m.height // 540))
         top += m.gap
 
-        footer_lines = canvas.wrapped("  ·  ".join(self._hints(self.footer())), full.width, "small")
+        footer_lines = footer_wrap(canvas, self._hints(self.footer()), full.width)
         if len(footer_lines) > 2:
             # Big text on a small window: the key that moves on and F1; the help lists the others.
             short = self.footer()[:1] + [self.tr("key_help")]
-            footer_lines = canvas.wrapped("  ·  ".join(self._hints(short)), full.width, "small")
+            footer_lines = footer_wrap(canvas, self._hints(short), full.width)
         if len(footer_lines) > 2:
-            footer_lines = canvas.wrapped("  ·  ".join(self._hints([self.tr("key_help")])), full.width, "small")
+            footer_lines = footer_wrap(canvas, self._hints([self.tr("key_help")]), full.width)
         bottom = full.bottom - len(footer_lines) * canvas.line_height("small")
         y = bottom
         for line in footer_lines:
