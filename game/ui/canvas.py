@@ -134,9 +134,11 @@ class Flow:
             self.y += self.canvas.metrics.gap if size is None else size
 
     def text(self, text: str, kind: str = "body", *, style: str = "regular", role: str = "text",
-             on: str = "background", indent: int = 0) -> None:
-        """A paragraph: each wrapped line is its own block, so a long text scrolls line by line."""
+             on: str = "background", indent: int = 0, hanging: int = 0) -> None:
+        """A paragraph: each wrapped line is its own block, so a long text scrolls line by line.
+        `hanging` sets the lines after the first further in, so that items of a list stand apart."""
         face_height = self.canvas.line_height(kind)
-        for line in self.canvas.wrapped(text, self.width - indent, kind, style):
-            self.block(face_height, lambda r, line=line: self.canvas.line(
-                line, r.left + indent, r.top, kind, style=style, role=role, on=on, area=self.area))
+        for number, line in enumerate(self.canvas.wrapped(text, self.width - indent - hanging, kind, style)):
+            left = indent + (hanging if number else 0)
+            self.block(face_height, lambda r, line=line, left=left: self.canvas.line(
+                line, r.left + left, r.top, kind, style=style, role=role, on=on, area=self.area))

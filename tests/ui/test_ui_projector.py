@@ -189,3 +189,16 @@ def test_footer_lines_break_between_key_hints_not_inside_one(make_app):
     assert len(lines) == 2
     for line in lines:
         assert set(line.replace("\u00a0", " ").split(" \u00b7 ")) <= units, line
+
+
+def test_a_hanging_paragraph_sets_its_following_lines_further_in(make_app):
+    import pygame
+
+    from game.ui.canvas import Canvas, Flow
+
+    app = make_app((1280, 720))
+    canvas = Canvas(app.window.get_surface(), app.theme, app.metrics())
+    area = pygame.Rect(40, 40, 400, 600)
+    Flow(canvas, area).text("Hélène Marchand : Imposer · Ouvrir le fonds de participation du quartier", hanging=30)
+    lefts = [box.rect.left for box in canvas.boxes]
+    assert len(lefts) >= 2 and lefts[0] == 40 and set(lefts[1:]) == {70}

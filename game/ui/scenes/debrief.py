@@ -153,7 +153,7 @@ class DebriefScene(GameScene):
         main.gap()
         if phase == "faits":
             for line in self.facts_lines():
-                main.text(line)
+                main.text(line, hanging=canvas.metrics.gap * 2)
             main.gap()
         for text in texts:
             main.text(f"« {text} »" if self.app.language == "fr" else f"\u201c{text}\u201d", style="bold")
