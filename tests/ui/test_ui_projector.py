@@ -202,3 +202,14 @@ def test_a_hanging_paragraph_sets_its_following_lines_further_in(make_app):
     Flow(canvas, area).text("Hélène Marchand : Imposer · Ouvrir le fonds de participation du quartier", hanging=30)
     lefts = [box.rect.left for box in canvas.boxes]
     assert len(lefts) >= 2 and lefts[0] == 40 and set(lefts[1:]) == {70}
+
+
+def test_split_verdict_counts_never_break_between_the_answer_and_its_number(make_app):
+    import re
+
+    app = make_app((1920, 1080))
+    boxes = boxes_of(app, TILLEULS, lambda s: s.name == "end" and s.shot_suffix() == "splits")
+    texts = [b.text.replace("\u00a0", " ") for b in boxes]
+    assert app.target.view.split_moves and any("pas COOP" in t for t in texts)
+    for text in texts:
+        assert not re.search(r"(pas|ça|COOP|dépend)$", text.rstrip(", ")), text

@@ -100,11 +100,13 @@ class EndScene(GameScene):
             flow.text(self.tr("end_no_splits"), role="secondary")
         for split in self.view.split_moves:
             v = split.verdict
+            # Each count stays whole with its answer ("pas COOP 3" never split over two lines).
+            counts = ", ".join(f"{self.tr(key)} {n}".replace(" ", "\u00a0") for key, n in (
+                ("verdict_coop", v.coop), ("verdict_not_coop", v.pas_coop), ("verdict_depends", v.depends)))
             flow.text(f"{self.tr('round_short', n=split.round)} · "
                       f"{self.character_name(split.character)} · {self.scenario.posture(split.posture).label}"
-                      f" · {self.action_title(split.action)} \u2014 {self.tr('verdict_coop')} {v.coop}, "
-                      f"{self.tr('verdict_not_coop')} {v.pas_coop}, {self.tr('verdict_depends')} {v.depends}",
-                      on="background")
+                      f" · {self.action_title(split.action)} \u2014 {counts}",
+                      on="background", hanging=canvas.metrics.gap * 2)
             flow.gap()
         flow.gap()
         flow.text(self.tr("end_prompts"), "body", style="bold")
