@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import weakref
 from functools import lru_cache
+from itertools import groupby
 
 import pygame
 
@@ -86,20 +87,13 @@ def _fallback_face(size: int, style: str) -> pygame.font.Font | None:
 
 def _runs(face: pygame.font.Font, text: str) -> list[tuple[pygame.font.Font, str]]:
     """`text` cut into pieces, each with the face that has its glyphs (the committed one when it can)."""
-    if text.isascii() or not any(_missing(char) for char in text):
+    if text.isascii() or not any(map(_missing, set(text))):
         return [(face, text)]
     kind = _FACE_KIND.get(face)
     other = _fallback_face(*kind) if kind else None
     if other is None:
         return [(face, text)]
-    runs: list[tuple[pygame.font.Font, str]] = []
-    for char in text:
-        chosen = other if _missing(char) else face
-        if runs and runs[-1][0] is chosen:
-            runs[-1] = (chosen, runs[-1][1] + char)
-        else:
-            runs.append((chosen, char))
-    return runs
+    return [(other if missing else face, "".join(chars)) for missing, chars in groupby(text, _missing)]
 
 
 def _text_width(face: pygame.font.Font, text: str) -> int:
