@@ -170,7 +170,9 @@ def render_markdown(report: dict, scenario: Scenario, language: str) -> str:
         out += ["", f"### {say('final')}", ""]
         out += [f"- {prompt_of(p).text}" for p in final]
     out += ["", "---", say("generated", version=report["session"].get("program") or "")]
-    return "\n".join(out) + "\n"
+    # Texts come from a scenario file and the facilitator's notes: a "<" of theirs must
+    # never become live HTML in a Markdown viewer (the report itself writes no tag).
+    return "\n".join(out).replace("<", "&lt;") + "\n"
 
 
 def _pair(say: Labels, key: str, value: str, language: str) -> str:
@@ -183,5 +185,5 @@ def _markdown_table(report: dict, say: Labels) -> list[str]:
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for ident, label in say.indicators.items():
         values = [str(report["indicators_start"][ident])] + [str(e["indicators"][ident]) for e in report["rounds"]]
-        rows.append("| " + " | ".join([label] + values) + " |")
+        rows.append("| " + " | ".join([label.replace("|", "\\|")] + values) + " |")
     return rows

@@ -62,9 +62,15 @@ def test_the_moves_of_a_round_not_yet_revealed_stay_out_of_the_report():
 def test_the_markdown_tells_teams_rounds_events_notes_and_ending():
     text = render(played(), "md")
     for expected in ("# Compte rendu — Cinq acteurs", "Équipe elue : Élue (Adjointe)", "## Tour 4",
-                     "### Coups joués", "> Débat <vif> & riche", "## Bilan", "| Indicateur | Départ | T1 |",
+                     "### Coups joués", "> Débat &lt;vif> & riche", "## Bilan", "| Indicateur | Départ | T1 |",
                      "Parcours des postures"):
         assert expected in text
+
+
+def test_the_markdown_never_lets_a_text_become_an_html_tag():
+    text = render(played(note='<img src=x onerror="alert(1)">'), "md")
+    assert "&lt;img src=x" in text
+    assert "<" not in text
 
 
 def test_the_markdown_follows_the_language_asked():
