@@ -7,21 +7,11 @@ from pathlib import Path
 import pytest
 
 from game.content import load_scenario
-from game.engine import Setup, apply, bot_next, new_game
 from game.engine.draws import game_seed
 from game.sim.fastgame import FastGame
+from game.sim.reference import engine_game
 
 SCENARIOS = sorted((Path(__file__).resolve().parent / "scenarios").glob("*.yaml"))
-
-
-def engine_game(scenario, characters, seed, policy):
-    """The game the real engine plays, command by command, as the UI's bot would."""
-    setup = Setup(characters, {c: c for c in characters}, scenario.rounds, verdicts=False)
-    state = new_game(scenario, setup, seed)
-    while (command := bot_next(scenario, state, policy)) is not None:
-        state, _ = apply(scenario, state, command)
-    moves = [(r.number, m.character, m.posture, m.action) for r in state.history for m in r.moves]
-    return state.indicators, state.ending, moves
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])

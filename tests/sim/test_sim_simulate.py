@@ -9,23 +9,14 @@ import pytest
 
 from game.cli import main
 from game.content import load_scenario
-from game.engine import Setup, apply, bot_next, new_game
 from game.engine.draws import game_seed
 from game.sim.fastgame import FastGame
+from game.sim.reference import engine_game
 from game.sim.simulate import simulate
 
 DATA = Path(__file__).parent / "data"
 FIVE = DATA / "five_characters.yaml"
 SMALL = Path(__file__).parent.parent / "engine" / "data" / "small.yaml"
-
-
-def engine_game(scenario, characters, seed, policy):
-    setup = Setup(characters, {c: c for c in characters}, scenario.rounds, verdicts=False)
-    state = new_game(scenario, setup, seed)
-    while (command := bot_next(scenario, state, policy)) is not None:
-        state, _ = apply(scenario, state, command)
-    moves = [(r.number, m.character, m.posture, m.action) for r in state.history for m in r.moves]
-    return state.indicators, state.ending, moves
 
 
 @pytest.mark.parametrize("path, count", [(FIVE, 5), (SMALL, 4), (SMALL, 2)])
