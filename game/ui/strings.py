@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from game.i18n import Catalog
 
 _FR = {
@@ -73,7 +75,7 @@ _FR = {
     "no_event": "Pas d'aléa ce tour-ci.",
     "indicators": "Indicateurs",
     # handoff
-    "handoff_line": "À l'équipe {team} de jouer",
+    "handoff_line": "À vous de jouer :",
     "handoff_look_away": "Les autres équipes détournent le regard.",
     "handoff_character": "Personnage : {name}",
     "handoff_ready": "Entrée : l'équipe est prête",
@@ -238,8 +240,8 @@ _EN = {
     "event": "Event: {title}",
     "no_event": "No event this round.",
     "indicators": "Indicators",
-    "handoff_line": "Team {team}, your turn",
-    "handoff_look_away": "The other teams look away.",
+    "handoff_line": "Your turn:",
+    "handoff_look_away": "Everyone else, please look away.",
     "handoff_character": "Character: {name}",
     "handoff_ready": "Enter: the team is ready",
     "objective": "Objective: {text}",
@@ -336,3 +338,19 @@ _EN = {
 }
 
 TR = Catalog({"fr": _FR, "en": _EN})
+
+# A name that already says "team" ("Équipe Zoé", "L'équipe bleue", "Zoé's team") is shown as typed.
+_TEAM_WORD = re.compile(r"(?<!\w)(équipe|equipe|team)(?!\w)", re.IGNORECASE)
+
+
+def team_words(tr, name: str, key: str = "team_label") -> str:
+    """The team's name as people read it: "équipe 1", "équipe Les Bleus", but "Équipe Zoé" as it is
+    (never "équipe Équipe Zoé"); `key` is the message that adds the word when the name lacks it."""
+    if _TEAM_WORD.search(name):
+        return name
+    return tr(key, team=name)
+
+
+def capitalised(text: str) -> str:
+    """The first letter in capitals, for a name standing alone as a heading ("Équipe 1")."""
+    return text[:1].upper() + text[1:]

@@ -102,7 +102,7 @@ class ChoiceScene(GameScene):
         character = self.scenario.character(self.character)
         main, side = self.columns(canvas, flow, side_share=0.5)
         main.text(character.name, "title", style="bold", role="accent")
-        main.text(f"{character.role} · {self.tr('team_label', team=self.play.team(self.character))}", "small",
+        main.text(f"{character.role} · {self.team_text(self.character)}", "small",
                   role="secondary")
         main.gap()
         if side is main:

@@ -60,6 +60,12 @@ class GameScene(Scene):
                            stacked)
             flow.gap(flow.canvas.metrics.gap // 2)
 
+    def team_text(self, character: str) -> str:
+        """"équipe 1", "équipe Les Bleus", "Équipe Zoé": the team of `character`, reading naturally."""
+        from game.ui.strings import team_words
+
+        return team_words(self.tr, self.play.team(character))
+
     def character_name(self, ident: str) -> str:
         return self.scenario.character(ident).name
 

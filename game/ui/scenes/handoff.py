@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.scenes.game_base import GameScene
+from game.ui.strings import capitalised
 
 
 class HandoffScene(GameScene):
@@ -17,7 +18,9 @@ class HandoffScene(GameScene):
     def draw_body(self, canvas, flow):
         character = self.state.turn
         flow.y += max(0, flow.area.height // 4 - canvas.line_height("title"))
-        flow.text(self.tr("handoff_line", team=self.play.team(character)), "title", style="bold", role="accent")
+        # The headline, then the team's name on its own: whatever the team typed reads naturally.
+        flow.text(self.tr("handoff_line"), "title", role="accent")
+        flow.text(capitalised(self.team_text(character)), "title", style="bold", role="accent")
         flow.gap()
         flow.text(self.tr("handoff_look_away"))
         flow.gap()

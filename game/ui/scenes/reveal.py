@@ -111,7 +111,7 @@ class RevealScene(GameScene):
         badge_w = max(graphics.badge_width(canvas, text, "body") for text in badges.values())
         names = {m.character: self.character_name(m.character) for m in self.view.moves}
         if with_team:
-            names = {ident: f"{name} ({self.tr('team_label', team=self.play.team(ident))})"
+            names = {ident: f"{name} ({self.team_text(ident)})"
                      for ident, name in names.items()}
         name_w = max(canvas.text_width(name, "body", "bold") for name in names.values())
         what_w = width - badge_w - name_w - 2 * pad - 2 * gap
@@ -148,7 +148,7 @@ class RevealScene(GameScene):
         fill = graphics.READING_FILL[reading]
         pad = canvas.metrics.gap
         badge = graphics.reading_text(self.tr, reading)
-        who = f"{self.character_name(move.character)} ({self.tr('team_label', team=self.play.team(move.character))})"
+        who = f"{self.character_name(move.character)} ({self.team_text(move.character)})"
         what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
         inner = width - 2 * pad
         badge_w = graphics.badge_width(canvas, badge, "body")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.scenes.base import Scene
+from game.ui.strings import team_words
 from game.ui.widgets import Item, Menu, TextEntry
 
 
@@ -49,7 +50,7 @@ class SetupScene(Scene):
             playing = self.in_play[character.id]
             state = self.tr("setup_in_play") if playing else self.tr("setup_out")
             mark = "+" if playing else "\u2212"
-            detail = f"{character.role} · " + (self.tr("setup_team", team=self.team_name(character.id))
+            detail = f"{character.role} · " + (team_words(self.tr, self.team_name(character.id), "setup_team")
                                                 if playing else state)
             items.append(Item(f"{mark} {character.name} ({state})", ("character", character.id),
                               detail=detail, on="coop" if playing else "panel"))

@@ -1,0 +1,50 @@
+"""Last-pass polish: team names read naturally, refusals name labels, setup errors, portraits, the situation."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.ui.scenes.title import open_scenario
+
+
+def texts_of(app) -> list[str]:
+    return [b.text.replace("\u00a0", " ") for b in app.canvas.boxes]
+
+
+def started_game(make_app, path, teams=None, lang=None, size=(1280, 720)):
+    """The app at the first screen of round 1's choices, with `teams` typed at setup (by character order)."""
+    app = make_app(size, lang=lang)
+    open_scenario(app, path)
+    setup = app.scene
+    for ident, name in zip(setup.chosen(), teams or []):
+        setup.teams[ident] = name
+    setup.start()
+    app.play.advance()
+    app.step()
+    return app
+
+
+@pytest.mark.parametrize("lang, headline, team", [("fr", "À vous de jouer :", "Équipe Zoé"),
+                                                  ("en", "Your turn:", "Équipe Zoé")])
+def test_the_hand_off_names_a_team_called_equipe_something_once(make_app, long_path, lang, headline, team):
+    app = started_game(make_app, long_path, ["Équipe Zoé"] * 8, lang)
+    texts = texts_of(app)
+    assert app.scene.name == "handoff"
+    assert headline in texts and team in texts
+    assert not [t for t in texts if "équipe Équipe" in t or "team Équipe" in t]
+
+
+def test_a_default_team_number_keeps_the_word_team_and_a_capital(make_app, long_path):
+    app = started_game(make_app, long_path, lang="fr")
+    turn = app.play.state.turn
+    number = app.play.state.setup.teams[turn]
+    assert f"Équipe {number}" in texts_of(app)
+
+
+def test_the_choice_card_shows_a_team_that_says_team_as_typed(make_app, long_path):
+    app = started_game(make_app, long_path, ["Équipe Zoé"] * 8, lang="fr")
+    app.scene.ready()
+    app.step()
+    role = app.play.scenario.character(app.play.state.turn).role
+    assert app.scene.name == "choice"
+    assert f"{role} · Équipe Zoé" in " ".join(texts_of(app))
