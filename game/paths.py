@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+
+def program_files(checkout: Path, prefix: Path) -> Path:
+    """The checkout (or an editable install); else the data folder a `pip install .` wrote under `prefix`."""
+    if (checkout / "assets" / "fonts").is_dir():
+        return checkout
+    installed = prefix / "share" / "coop-ou-pas-coop"
+    return installed if (installed / "assets" / "fonts").is_dir() else checkout
+
+
+ROOT = program_files(Path(__file__).resolve().parent.parent, Path(sys.prefix))
 ASSETS = ROOT / "assets"
 FONTS = ASSETS / "fonts"
 SCENARIOS = ROOT / "scenarios"
