@@ -48,13 +48,30 @@ class Play:
             try:
                 self.session.apply(command)
             except IllegalCommand as refused:
-                self.app.notice = TR(self.app.language, "illegal", error=refused.describe(self.app.language))
+                self.app.notice = TR(self.app.language, "illegal", error=self.refusal_text(refused))
                 return False
             except sessions.SessionError as error:
                 self.app.notice = TR(self.app.language, "session_error", error=error.message(self.app.language))
                 return False
         self.app.invalidate()
         return True
+
+    def refusal_text(self, refused: IllegalCommand) -> str:
+        """The engine's refusal in words, naming the scenario's labels ("Temps") where the engine's
+        params carry ids ("temps"); the engine's code and params stay as they are."""
+        scenario = self.scenario
+        labels = {
+            "resource": {r.id: r.label for r in scenario.resources},
+            "indicator": {i.id: i.label for i in scenario.indicators},
+            "action": {a.id: a.title for a in scenario.actions},
+            "posture": {p.id: p.label for p in scenario.postures},
+            "character": {c.id: c.name for c in scenario.characters},
+        }
+        params = dict(refused.params)
+        for name, table in labels.items():
+            if isinstance(params.get(name), str):
+                params[name] = table.get(params[name], params[name])
+        return IllegalCommand(refused.code, refused.message, **params).describe(self.app.language)
 
     def advance(self) -> None:
         from game.engine import Advance

@@ -48,3 +48,17 @@ def test_the_choice_card_shows_a_team_that_says_team_as_typed(make_app, long_pat
     role = app.play.scenario.character(app.play.state.turn).role
     assert app.scene.name == "choice"
     assert f"{role} · Équipe Zoé" in " ".join(texts_of(app))
+
+
+def test_a_refusal_for_lack_of_resources_names_the_resource_label_not_its_id(make_app, monkeypatch):
+    from game.engine import IllegalCommand, UndoChoice
+    from game.paths import SCENARIOS
+
+    app = started_game(make_app, SCENARIOS / "quartier_des_tilleuls.yaml", lang="fr")
+
+    def refuse(command):
+        raise IllegalCommand("cannot_afford", "test", resource="temps", cost=2, have=1)
+
+    monkeypatch.setattr(app.play.session, "apply", refuse)
+    assert not app.play.submit(UndoChoice(app.play.state.turn))
+    assert "(Temps : 1 sur 2)" in app.notice and "temps" not in app.notice
