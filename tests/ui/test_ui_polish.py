@@ -62,3 +62,19 @@ def test_a_refusal_for_lack_of_resources_names_the_resource_label_not_its_id(mak
     monkeypatch.setattr(app.play.session, "apply", refuse)
     assert not app.play.submit(UndoChoice(app.play.state.turn))
     assert "(Temps : 1 sur 2)" in app.notice and "temps" not in app.notice
+
+
+def test_a_scenario_broken_between_opening_and_starting_shows_its_diagnostics_in_french(make_app, tmp_path):
+    from game.paths import SCENARIOS
+
+    path = tmp_path / "tilleuls.yaml"
+    text = (SCENARIOS / "quartier_des_tilleuls.yaml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    app = make_app((1280, 720), lang="fr")
+    open_scenario(app, path)
+    path.write_text(text.replace("rounds:", "rounds: [", 1), encoding="utf-8")
+    app.scene.start()
+    app.step()
+    assert app.play is None and app.scene.name == "error"
+    assert "Ce scénario ne peut pas être ouvert" in texts_of(app)
+    assert any(t.startswith("Ligne ") for t in texts_of(app))

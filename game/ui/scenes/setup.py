@@ -194,6 +194,13 @@ class SetupScene(Scene):
             if isinstance(error, IllegalCommand):   # a setup the rules refuse: their words, not the developers'
                 self.app.notice = error.describe(self.app.language)
                 return
+            from game.content import ScenarioError
+
+            if isinstance(error, ScenarioError):    # the file changed since it was opened: its diagnostics
+                from game.ui.scenes.error import ErrorScene
+
+                self.app.show(ErrorScene(self.app, str(self.path), error.diagnostics))
+                return
             message = error.message(self.app.language) if isinstance(error, sessions.SessionError) else str(error)
             self.app.notice = self.tr("session_error", error=message)
             return
