@@ -1,7 +1,8 @@
 """The trainer's commands: `coop validate`, `coop schema` and `coop new-scenario`.
 
 `coop validate PATH...` checks each file afresh. A folder stands for the
-`.yaml`/`.yml` files it holds (sorted, not recursive). Each problem is one
+`.yaml`/`.yml` files it holds (sorted, not recursive); a file named twice is
+checked once, where first mentioned. Each problem is one
 `PATH:LINE:COL: error: message` line, maybe followed by indented lines (a hint,
 the source line and a caret), on standard output; then a one-line summary.
 Exit code: 0 when every file is valid, 1 when some file is invalid, 2 for a
@@ -61,6 +62,14 @@ def _check_file(file: Path, lang: str, out, shortcut=None) -> int:
         return 1
 
 
+def _identity(file: Path):
+    """What makes two spellings of a path the same file (`a.yaml`, `./a.yaml`, a folder named twice)."""
+    try:
+        return file.resolve()
+    except (OSError, RuntimeError):
+        return file.absolute()
+
+
 def run_validate(paths: Sequence[str], lang: Optional[str] = None) -> int:
     # A large first file is parsed in a child process while this one loads the
     # model (the slow imports just below); see background.py.
@@ -80,6 +89,7 @@ def run_validate(paths: Sequence[str], lang: Optional[str] = None) -> int:
     lang = pick_language(lang)
     out = _tolerant(sys.stdout)
     checked = invalid = problems = missing = 0
+    seen = set()  # each distinct file is checked once, where it is first mentioned
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -95,6 +105,9 @@ def run_validate(paths: Sequence[str], lang: Optional[str] = None) -> int:
         else:
             files = [path]
         for file in files:
+            if _identity(file) in seen:
+                continue
+            seen.add(_identity(file))
             checked += 1
             shortcut = None
             if background is not None and file == first:

@@ -145,3 +145,13 @@ def test_validate_on_a_console_that_cannot_show_accents_replaces_them_instead_of
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr
     assert b"`title` : un texte est attendu, pas le bool?en `no`" in result.stdout
+
+
+def test_validate_checks_a_file_named_twice_only_once_in_order_of_first_mention(broken, tmp_path, capsys):
+    other = tmp_path / "ok.yml"
+    other.write_bytes(MINIMAL.read_bytes())
+    same_folder_by_another_name = tmp_path / "." / ""
+    assert run_validate([str(tmp_path), str(same_folder_by_another_name), str(broken)], "en") == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "2 file(s) checked: 1 invalid, 2 problem(s)"
+    assert sum(": error: " in line for line in out) == 2
