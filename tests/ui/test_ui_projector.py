@@ -213,3 +213,16 @@ def test_split_verdict_counts_never_break_between_the_answer_and_its_number(make
     assert app.target.view.split_moves and any("pas COOP" in t for t in texts)
     for text in texts:
         assert not re.search(r"(pas|ça|COOP|dépend)$", text.rstrip(", ")), text
+
+
+def test_the_debrief_facts_separate_an_indicator_label_from_its_numbers(make_app):
+    app = make_app((1280, 720))
+    boxes_of(app, PLACE, lambda s: s.name == "debrief")
+    scene = app.target
+    labels = {i.label for i in scene.scenario.indicators}
+    lines = [line.replace("\u00a0", " ") for line in scene.facts_lines()]
+    moved = [line for line in lines if any(line.startswith(label) for label in labels) and "\u2192" in line]
+    assert moved, lines
+    for line in moved:
+        label = next(label for label in labels if line.startswith(label))
+        assert line[len(label):].startswith(" : "), line

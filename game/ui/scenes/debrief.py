@@ -108,8 +108,8 @@ class DebriefScene(GameScene):
             lines.append(self.tr("labelled", label=self.character_name(move.character), text=what))
         for fact in facts.indicators:
             if fact.after != fact.start:
-                lines.append(f"{self.scenario.indicator(fact.indicator).label} "
-                             f"{graphics.change_text(fact.start, fact.after)}")
+                lines.append(self.tr("labelled", label=self.scenario.indicator(fact.indicator).label,
+                                     text=graphics.change_text(fact.start, fact.after)))
         return lines
 
     def draw_timer(self, canvas, flow) -> None:
