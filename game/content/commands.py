@@ -156,7 +156,7 @@ def run_new_scenario(path: str, lang: Optional[str] = None) -> int:
     try:
         # Exclusive creation: an existing file is never overwritten, even in a race.
         with open(target, "x", encoding="utf-8", newline="\n") as stream:
-            stream.write(starting_scenario(target.stem))
+            stream.write(starting_scenario(target.stem, lang))
     except FileExistsError:
         _tolerant(sys.stderr).write(MESSAGES(lang, "new_exists", path=path) + "\n")
         return EXIT_INVALID

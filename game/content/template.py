@@ -1,4 +1,7 @@
-"""The commented starting scenario written by `coop new-scenario`: valid as it is, and a lesson in the format."""
+"""The commented starting scenario written by `coop new-scenario`: valid as it is, and a lesson in the format.
+
+The French text is here; the English one (`--lang en`) is in template_en.py.
+"""
 
 from __future__ import annotations
 
@@ -157,13 +160,17 @@ endings:
 """
 
 
-def scenario_id_from(stem: str) -> str:
+def scenario_id_from(stem: str, fallback: str = "mon_scenario") -> str:
     """An id for a new scenario, taken from its file name (`Mon quartier` -> `mon_quartier`)."""
     ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii").lower()
     ident = re.sub(r"[^a-z0-9_-]+", "_", ascii_text).strip("_")[:64]
-    return ident or "mon_scenario"
+    return ident or fallback
 
 
-def starting_scenario(stem: str) -> str:
-    """The text of a new scenario file named `stem`.yaml."""
+def starting_scenario(stem: str, language: str = "fr") -> str:
+    """The text of a new scenario file named `stem`.yaml, in `language` (fr or en; French by default)."""
+    if language == "en":
+        from game.content.template_en import TEMPLATE_EN
+
+        return TEMPLATE_EN.format(ident=scenario_id_from(stem, "my_scenario"), filename=f"{stem}.yaml")
     return _TEMPLATE.format(ident=scenario_id_from(stem), filename=f"{stem}.yaml")

@@ -155,3 +155,15 @@ def test_validate_checks_a_file_named_twice_only_once_in_order_of_first_mention(
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == "2 file(s) checked: 1 invalid, 2 problem(s)"
     assert sum(": error: " in line for line in out) == 2
+
+
+def test_new_scenario_with_lang_en_writes_an_english_scenario_that_validates_and_says_so_in_english(tmp_path, capsys):
+    path = tmp_path / "Our estate.yaml"
+    assert run_new_scenario(str(path), "en") == 0
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\n#") >= 10  # it teaches by comments, in English
+    assert "é" not in text and "Modifiez" not in text
+    scenario = load_scenario(path)
+    assert scenario.id == "our_estate" and scenario.language == "en"
+    assert scenario.events and scenario.synergies and scenario.endings and scenario.resources
+    assert "written: open it in an editor" in capsys.readouterr().out
