@@ -23,6 +23,7 @@ class Play:
         self.app = app
         self.session = session
         self.handed_to: Optional[str] = None     # hot-seat: the team that took the keyboard
+        self._portraits = None                   # read on first use: most scenarios have no images
         app.play = self
         # The language chosen at setup (the scenario's unless the facilitator picked the other) comes
         # back with a resumed game; --lang and the setting still come first (App.language).
@@ -35,6 +36,17 @@ class Play:
     @property
     def state(self):
         return self.session.state
+
+    @property
+    def portraits(self):
+        """The characters' images, found in the folder of the scenario file the session was created from."""
+        if self._portraits is None:
+            from game.ui.portraits import Portraits
+
+            header = getattr(self.session, "header", None) or {}
+            where = (header.get("scenario") or {}).get("path")
+            self._portraits = Portraits(Path(where).parent if where and not where.startswith("<") else None)
+        return self._portraits
 
     def team(self, character: str) -> str:
         return self.state.setup.teams.get(character) or self.scenario.character(character).name

@@ -78,3 +78,52 @@ def test_a_scenario_broken_between_opening_and_starting_shows_its_diagnostics_in
     assert app.play is None and app.scene.name == "error"
     assert "Ce scénario ne peut pas être ouvert" in texts_of(app)
     assert any(t.startswith("Ligne ") for t in texts_of(app))
+
+
+def scenario_with_portraits(tmp_path, picture: bytes):
+    """Les Tilleuls copied into tmp_path with `picture` as every character's image."""
+    from game.paths import SCENARIOS
+
+    (tmp_path / "portrait.png").write_bytes(picture)
+    text = (SCENARIOS / "quartier_des_tilleuls.yaml").read_text(encoding="utf-8")
+    text = text.replace("\n    role: ", "\n    image: portrait.png\n    role: ")
+    path = tmp_path / "tilleuls.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def png_bytes(tmp_path, size=(60, 30), colour=(200, 30, 40)) -> bytes:
+    import pygame
+
+    surface = pygame.Surface(size)
+    surface.fill(colour)
+    made = tmp_path / "made.png"
+    pygame.image.save(surface, str(made))
+    return made.read_bytes()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_choice_card_shows_the_portrait_beside_the_name_keeping_its_proportions(make_app, tmp_path, size):
+    path = scenario_with_portraits(tmp_path, png_bytes(tmp_path))
+    app = started_game(make_app, path, lang="fr", size=size)
+    assert app.scene.name == "handoff"
+    assert app.scene.portrait_rect is not None
+    app.scene.ready()
+    app.step()
+    box = app.scene.portrait_rect
+    assert box is not None and box.height <= size[1] // 4
+    assert abs(box.width / box.height - 2) < 0.1                        # 60 x 30 stays twice as wide as high
+    assert app.canvas.surface.get_at(box.center)[:3] == (200, 30, 40)
+    name = app.play.scenario.character(app.play.state.turn).name
+    name_box = next(b.rect for b in app.canvas.boxes if name.startswith(b.text))
+    assert name_box.left >= box.right and name_box.top < box.bottom      # beside it, not below
+
+
+def test_a_truncated_portrait_shows_nothing_and_the_card_still_draws(make_app, tmp_path):
+    path = scenario_with_portraits(tmp_path, png_bytes(tmp_path)[:60])
+    app = started_game(make_app, path, lang="fr")
+    app.scene.ready()
+    app.step()
+    assert app.scene.name == "choice" and app.scene.portrait_rect is None
+    name = app.play.scenario.character(app.play.state.turn).name
+    assert any(name.startswith(b.text) for b in app.canvas.boxes)

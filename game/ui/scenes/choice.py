@@ -24,6 +24,7 @@ class ChoiceScene(GameScene):
             focus = next((i for i, (p, _) in enumerate(self.readings) if p.id == self.state.draft_posture), 0)
         self.posture_menu = Menu(self._posture_items(), focus)
         self.action_menu = Menu([])
+        self.portrait_rect = None        # where the character's image was drawn in the last frame (tests)
 
     # -- items -----------------------------------------------------------------
     def _posture_items(self) -> list[Item]:
@@ -101,9 +102,7 @@ class ChoiceScene(GameScene):
     def draw_body(self, canvas, flow):
         character = self.scenario.character(self.character)
         main, side = self.columns(canvas, flow, side_share=0.5)
-        main.text(character.name, "title", style="bold", role="accent")
-        main.text(f"{character.role} · {self.team_text(self.character)}", "small",
-                  role="secondary")
+        self.draw_identity(canvas, main, character)
         main.gap()
         if side is main:
             # Stacked (4:3, big text): the choice first, kept to part of the height, the card below it.
@@ -113,6 +112,34 @@ class ChoiceScene(GameScene):
         if side is not main:
             self.draw_choice(canvas, side)
         return main
+
+    def draw_identity(self, canvas, flow, character) -> None:
+        """The name and the role, with the character's portrait beside them when the scenario gives one
+        (at most a quarter of the screen's height; a file that cannot be read shows nothing)."""
+        self.portrait_rect = None
+        role_line = f"{character.role} · {self.team_text(self.character)}"
+        side = min(canvas.rect.height // 4, flow.width // 3)
+        picture = self.play.portraits.fitted(character, (side, side)) if character.image else None
+        if picture is None:
+            flow.text(character.name, "title", style="bold", role="accent")
+            flow.text(role_line, "small", role="secondary")
+            return
+        indent = picture.get_width() + canvas.metrics.gap
+        lines = [(line, "title", "bold", "accent") for line in
+                 canvas.wrapped(character.name, flow.width - indent, "title", "bold")]
+        lines += [(line, "small", "regular", "secondary") for line in
+                  canvas.wrapped(role_line, flow.width - indent, "small")]
+        text_height = sum(canvas.line_height(kind) for _, kind, _, _ in lines)
+
+        def draw(rect):
+            canvas.surface.blit(picture, rect.topleft)
+            self.portrait_rect = pygame.Rect(rect.topleft, picture.get_size())
+            y = rect.top
+            for line, kind, style, role in lines:
+                canvas.line(line, rect.left + indent, y, kind, style=style, role=role, area=flow.area)
+                y += canvas.line_height(kind)
+
+        flow.block(max(picture.get_height(), text_height), draw)
 
     def draw_card(self, character, flow) -> None:
         flow.text(self.tr("objective", text=character.objective))

@@ -25,6 +25,27 @@ class HandoffScene(GameScene):
         flow.text(self.tr("handoff_look_away"))
         flow.gap()
         flow.text(self.tr("handoff_character", name=self.character_name(character)), role="secondary")
+        self.draw_portrait(canvas, flow, self.scenario.character(character))
+
+    def draw_portrait(self, canvas, flow, character) -> None:
+        """The character's image below, when the scenario gives one and it fits (a quarter of the height
+        at most); nothing otherwise."""
+        self.portrait_rect = None
+        if not character.image:
+            return
+        flow.gap()
+        side = min(canvas.rect.height // 4, flow.space_left(), flow.width // 3)
+        if side < canvas.line_height("title") * 2:
+            return
+        picture = self.play.portraits.fitted(character, (side, side))
+        if picture is None:
+            return
+
+        def draw(rect):
+            canvas.surface.blit(picture, rect.topleft)
+            self.portrait_rect = pygame.Rect(rect.topleft, picture.get_size())
+
+        flow.block(picture.get_height(), draw)
 
     def shot_suffix(self):
         return self.state.turn.replace("-", "_")
