@@ -35,10 +35,56 @@ MESSAGES = Catalog({
 })
 
 
+# What exactly is wrong in a damaged session, in people's words; technical bits (a line number,
+# a missing field) stay as they are.
+DETAILS = Catalog({
+    "fr": {
+        "incomplete_header": "en-tête incomplet",
+        "no_format_version": "numéro de version du format absent",
+        "line_not_json": "la ligne {line} n'est pas du JSON",
+        "line_not_command": "la ligne {line} n'est pas la commande n° {number}",
+        "hash_mismatch": "le scénario enregistré ne correspond plus à son empreinte",
+        "bad_header": "en-tête illisible ({technical})",
+        "start_refused": "la partie enregistrée ne peut pas commencer : {reason}",
+        "command_refused": "la commande n° {number} est refusée par les règles : {reason}",
+        "scenario_problems": "{problems}",
+    },
+    "en": {
+        "incomplete_header": "incomplete header",
+        "no_format_version": "no format version",
+        "line_not_json": "line {line} is not JSON",
+        "line_not_command": "line {line} is not command number {number}",
+        "hash_mismatch": "the stored scenario no longer matches its fingerprint",
+        "bad_header": "unreadable header ({technical})",
+        "start_refused": "the recorded game cannot start: {reason}",
+        "command_refused": "command number {number} is refused by the rules: {reason}",
+        "scenario_problems": "{problems}",
+    },
+})
+
+
+class Detail:
+    """A SessionError detail put into words only when shown, in the language asked for.
+
+    A parameter may be a function of the language (e.g. `IllegalCommand.describe`)."""
+
+    def __init__(self, key: str, **params: object):
+        self.key = key
+        self.params = params
+
+    def text(self, language: str) -> str:
+        # A sentence put into words elsewhere (a refusal) ends inside the parentheses of a message: no final full stop.
+        values = {name: value(language).rstrip(".") if callable(value) else value for name, value in self.params.items()}
+        return DETAILS(language, self.key, **values)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
 class SessionError(Exception):
     """A session that cannot be created, read, resumed or written; `message(language)` for people."""
 
-    def __init__(self, code: str, path: Optional[Path | str], detail: str = "", **params: object):
+    def __init__(self, code: str, path: Optional[Path | str], detail: "str | Detail" = "", **params: object):
         self.code = code
         self.path = None if path is None else Path(path)
         self.detail = detail
@@ -46,4 +92,5 @@ class SessionError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, language: str = "fr") -> str:
-        return MESSAGES(language, self.code, path=self.path, detail=self.detail, **self.params)
+        detail = self.detail.text(language) if isinstance(self.detail, Detail) else self.detail
+        return MESSAGES(language, self.code, path=self.path, detail=detail, **self.params)

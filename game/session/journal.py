@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game.session.errors import SessionError
+from game.session.errors import Detail, SessionError
 
 KIND = "coop-session"
 FORMAT = 1
@@ -42,7 +42,7 @@ def parse(data: bytes, path: Path) -> JournalContents:
     lines = data[:end].split(b"\n")[:-1]
     if not lines:
         if data.lstrip().startswith(b'{"kind":"coop-session"'):
-            raise SessionError("corrupt", path, "incomplete header")
+            raise SessionError("corrupt", path, Detail("incomplete_header"))
         raise SessionError("foreign", path)
     try:
         header = json.loads(lines[0])
@@ -52,7 +52,7 @@ def parse(data: bytes, path: Path) -> JournalContents:
         raise SessionError("foreign", path)
     found = header.get("format")
     if not isinstance(found, int):
-        raise SessionError("corrupt", path, "no format version")
+        raise SessionError("corrupt", path, Detail("no_format_version"))
     if found > FORMAT:
         raise SessionError("newer_format", path, found=found)
     entries = []
@@ -60,9 +60,9 @@ def parse(data: bytes, path: Path) -> JournalContents:
         try:
             entry = json.loads(line)
         except ValueError:
-            raise SessionError("corrupt", path, f"line {number + 1} is not JSON") from None
+            raise SessionError("corrupt", path, Detail("line_not_json", line=number + 1)) from None
         if not isinstance(entry, dict) or entry.get("n") != number or "command" not in entry:
-            raise SessionError("corrupt", path, f"line {number + 1} is not command {number}")
+            raise SessionError("corrupt", path, Detail("line_not_command", line=number + 1, number=number))
         entries.append(entry)
     return JournalContents(header, entries, end)
 

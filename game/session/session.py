@@ -19,7 +19,7 @@ from game.engine import (
     Command, GameState, IllegalCommand, Setup, apply, command_from_json, command_to_json, new_game,
 )
 from game.session import journal
-from game.session.errors import SessionError
+from game.session.errors import Detail, SessionError
 from game.session.lock import try_lock, unlock
 
 SUFFIX = ".coop.jsonl"
@@ -51,29 +51,33 @@ def replay_file(path: Path, data: Optional[bytes] = None) -> Replay:
         text = header["scenario"]["text"]
         raw = text.encode("utf-8", "surrogateescape")
         if hashlib.sha256(raw).hexdigest() != header["scenario"]["sha256"]:
-            raise SessionError("corrupt", path, "the stored scenario does not match its hash")
+            raise SessionError("corrupt", path, Detail("hash_mismatch"))
         setup = Setup.from_json(header["setup"])
         seed = int(header["seed"])
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise SessionError("corrupt", path, f"bad header ({error})") from None
+        raise SessionError("corrupt", path, Detail("bad_header", technical=f"{type(error).__name__}: {error}")) from None
     try:
         # The frozen copy was checked when the session began; its images may have moved since,
         # and a missing picture must never keep a workshop from resuming.
         scenario = load_scenario_bytes(raw, header["scenario"].get("path") or "<session>", check_images=False)
     except ScenarioError as error:
-        detail = "; ".join(str(d) for d in error.diagnostics[:3])
-        raise SessionError("scenario_invalid", path, detail) from None
+        diagnostics = error.diagnostics[:3]
+
+        def problems(language: str) -> str:
+            return "; ".join(d.render(language).splitlines()[0] for d in diagnostics)
+
+        raise SessionError("scenario_invalid", path, Detail("scenario_problems", problems=problems)) from None
     try:
         state = new_game(scenario, setup, seed)
     except IllegalCommand as error:
-        raise SessionError("corrupt", path, error.message) from None
+        raise SessionError("corrupt", path, Detail("start_refused", reason=error.describe)) from None
     commands, times = [], []
     for entry in contents.entries:
         try:
             command = command_from_json(entry["command"])
             state, _ = apply(scenario, state, command)
         except IllegalCommand as error:
-            raise SessionError("corrupt", path, f"command {entry['n']}: {error.message}") from None
+            raise SessionError("corrupt", path, Detail("command_refused", number=entry["n"], reason=error.describe)) from None
         commands.append(command)
         times.append(entry.get("t", 0.0))
     return Replay(path, header, scenario, state, commands, times, contents.whole_size)
