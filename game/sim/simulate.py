@@ -39,7 +39,7 @@ MESSAGES = Catalog({
         "never": "Never reached with this policy: {titles}",
         "postures": "Postures taken",
         "actions": "Actions played",
-        "bad_players": "--players {count}: this scenario is played by {min} to {max} characters.",
+        "bad_players": "--players {count}: this scenario is played with {min} to {max} characters.",
         "invalid": "Invalid scenario: {path}",
         "unreadable": "Cannot read {path}: {detail}",
     },
@@ -179,13 +179,13 @@ def render_table(scenario: Scenario, summary: dict, language: str) -> str:
     ]
     for indicator in scenario.indicators:
         row = summary["indicators"][indicator.id]
-        lines.append("  " + tr("indicator_head", label=_cut(indicator.label, 28), mean=f"{row['mean']:.2f}",
-                               min=row["min"], max=row["max"]))
+        lines.append("  " + tr("indicator_head", label=_cut(indicator.label, 28),
+                               mean=_decimal(row["mean"], 2, language), min=row["min"], max=row["max"]))
     titles = {e.id: e.title for e in scenario.endings}
     lines += ["", tr("endings")]
     for ident, count in summary["endings"].items():
         label = titles.get(ident) or tr("none")
-        lines.append(f"  {_cut(label, 40):<40} {count:>7}  {_percent(count, games)}")
+        lines.append(f"  {_cut(label, 40):<40} {count:>7}  {_percent(count, games, language)}")
     never = [titles[ident] for ident, count in summary["endings"].items() if count == 0 and ident in titles]
     if never:
         lines.append("  " + tr("never", titles=", ".join(never)))
@@ -193,12 +193,12 @@ def render_table(scenario: Scenario, summary: dict, language: str) -> str:
     labels = {p.id: p.label for p in scenario.postures}
     lines += ["", tr("postures")]
     for ident, count in summary["postures"].items():
-        lines.append(f"  {_cut(labels[ident], 40):<40} {count:>7}  {_percent(count, moves)}")
+        lines.append(f"  {_cut(labels[ident], 40):<40} {count:>7}  {_percent(count, moves, language)}")
     titles = {a.id: a.title for a in scenario.actions}
     titles[OBSERVER_ID] = "Observer / ne rien faire" if language == "fr" else "Observe / do nothing"
     lines += ["", tr("actions")]
     for ident, count in summary["actions"].items():
-        lines.append(f"  {_cut(titles[ident], 40):<40} {count:>7}  {_percent(count, moves)}")
+        lines.append(f"  {_cut(titles[ident], 40):<40} {count:>7}  {_percent(count, moves, language)}")
     return "\n".join(lines)
 
 
@@ -207,8 +207,18 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _percent(count: int, total: int) -> str:
-    return f"{100 * count / total:5.1f} %" if total else ""
+def _decimal(value: float, digits: int, language: str) -> str:
+    """`value` with `digits` decimals, with a decimal comma in French."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if language == "fr" else text
+
+
+def _percent(count: int, total: int, language: str) -> str:
+    """A share of the total: "12,5 %" in French (space before %), "12.5%" in English; same width in both."""
+    if not total:
+        return ""
+    share = _decimal(100 * count / total, 1, language)
+    return f"{share:>5} %" if language == "fr" else f"{share:>6}%"
 
 
 def run_simulate(args) -> int:

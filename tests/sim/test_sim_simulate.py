@@ -123,3 +123,15 @@ def test_the_table_names_the_endings_a_policy_never_reaches(capsys):
     never = [e.title for e in load_scenario(FIVE).endings if summary["endings"][e.id] == 0]
     assert never, "the solo policy should miss an ending of the five-character scenario"
     assert "Jamais atteinte(s) avec cette politique : " + ", ".join(never) in out
+
+
+def test_the_table_writes_numbers_the_french_way_in_french_and_the_english_way_in_english(capsys):
+    import re
+
+    assert main(["simulate", str(FIVE), "--games", "40", "--seed", "4", "--lang", "fr"]) == 0
+    french = capsys.readouterr().out
+    assert re.search(r" \d+,\d %$", french, re.MULTILINE) and not re.search(r"\d\.\d", french)
+    assert re.search(r" \d+,\d\d +\d+ +\d+$", french, re.MULTILINE)  # an indicator's mean, min, max
+    assert main(["simulate", str(FIVE), "--games", "40", "--seed", "4", "--lang", "en"]) == 0
+    english = capsys.readouterr().out
+    assert re.search(r" \d+\.\d%$", english, re.MULTILINE) and " %" not in english
