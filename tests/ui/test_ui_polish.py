@@ -127,3 +127,21 @@ def test_a_truncated_portrait_shows_nothing_and_the_card_still_draws(make_app, t
     assert app.scene.name == "choice" and app.scene.portrait_rect is None
     name = app.play.scenario.character(app.play.state.turn).name
     assert any(name.startswith(b.text) for b in app.canvas.boxes)
+
+
+def test_two_events_their_effects_the_round_text_and_the_goal_fit_one_page_at_1280x720(make_app):
+    from game.paths import SCENARIOS
+
+    app = make_app((1280, 720), lang="fr")
+    open_scenario(app, SCENARIOS / "quartier_des_tilleuls.yaml")
+    app.scene.start()
+    app.step()
+    scene, scenario, state = app.scene, app.play.scenario, app.play.state
+    assert scene.name == "situation" and len(state.current.events) == 2
+    shown = " ".join(texts_of(app))
+    for ident in state.current.events:
+        event = next(e for e in scenario.events if e.id == ident)
+        assert scene.deltas_text(dict(event.effects)).replace("\u00a0", " ") in shown
+    assert scenario.round_texts[1].split()[-1] in shown
+    assert "gèrent eux-mêmes." in shown                                   # the goal's last words
+    assert not any(t.startswith("Suite") for t in texts_of(app))

@@ -16,14 +16,27 @@ class SituationScene(GameScene):
 
     def draw_body(self, canvas, flow):
         state, scenario = self.state, self.scenario
-        main, side = self.columns(canvas, flow)
+        # The board needs less width than the texts: a narrower side column keeps two events, their
+        # effects and the round's text on one page at 1280x720.
+        main, side = self.columns(canvas, flow, side_share=0.36)
+        events = state.current.events
+        goal = None
+        if state.round == 1:
+            goal = self.tr("labelled", label=scenario.territory.name, text=scenario.goal)
+        if side is not main:
+            self.draw_board(side, events)
+            # The territory's goal goes under the board when it fits there whole (the column never overflows).
+            size = next((kind for kind in ("body", "small") if goal and self.fits(side, goal, kind)), None)
+            if size:
+                side.gap()
+                side.text(goal, size, style="italic")
+                goal = None
         main.text(self.round_text(), "title", style="bold", role="accent")
         main.gap()
         text = scenario.round_texts.get(state.round)
         if text:
             main.text(text)
             main.gap()
-        events = state.current.events
         if not events:
             main.text(self.tr("no_event"), role="secondary")
         for ident in events:
@@ -34,14 +47,22 @@ class SituationScene(GameScene):
             if effects:
                 main.text(effects, "body", style="bold", indent=canvas.metrics.gap)
             main.gap()
-        if state.round == 1:
-            main.text(self.tr("labelled", label=scenario.territory.name, text=scenario.goal), "body", style="italic")
+        if goal:
+            main.text(goal, "body", style="italic")
         if side is main:
             main.gap()
-        side.text(self.tr("indicators"), "body", style="bold")
-        before = state.current.indicators_start if events else None
-        self.board(side, state.indicators, before)
+            self.draw_board(main, events)
         return main
+
+    def draw_board(self, flow, events) -> None:
+        flow.text(self.tr("indicators"), "body", style="bold")
+        before = self.state.current.indicators_start if events else None
+        self.board(flow, self.state.indicators, before)
+
+    @staticmethod
+    def fits(flow, text: str, kind: str) -> bool:
+        lines = flow.canvas.wrapped(text, flow.width, kind, "italic")
+        return flow.canvas.metrics.gap + len(lines) * flow.canvas.line_height(kind) <= flow.space_left()
 
     def handle(self, event):
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
