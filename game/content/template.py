@@ -37,7 +37,7 @@ goal: Ouvrir un jardin partagé que les habitants fassent vivre.
 players:                       # facultatif : combien de personnages sont en jeu
   min: 2
   max: 3
-rounds: 3                      # nombre de manches par défaut (1 à 20)
+rounds: 3                      # nombre de tours par défaut (1 à 20)
 debrief_minutes: 5             # facultatif : minuteur du débriefing (0.5 à 60)
 
 # Les jauges partagées du territoire (1 à 8). min et max valent 0 et 10 par défaut.
@@ -55,7 +55,7 @@ resources:
   - id: temps
     label: Temps disponible
     max: 3
-    per_round: 1               # regagné à chaque manche à partir de la deuxième
+    per_round: 1               # regagné à chaque tour à partir du deuxième
 
 # Sans la clé `postures`, le jeu prend les six postures par défaut :
 # imposer (-2), decider_seul (-1), informer (0), consulter (1),
@@ -103,16 +103,16 @@ actions:
     title: Reposer les grilles de la friche
     who: [bailleur]
     effects: {{avancement: -1, confiance: -1}}
-    once: true                 # plus personne ne peut la choisir après la manche où elle est jouée
+    once: true                 # plus personne ne peut la choisir après le tour où elle est jouée
     tags: [securite]
 
-# Les aléas : chaque manche en tire `events_per_round` (1 par défaut).
+# Les aléas : chaque tour en tire `events_per_round` (1 par défaut).
 events:
   - id: feu_de_poubelles
     title: Feu de poubelles
     text: Un feu de poubelles au pied de la tour B relance les tensions.
     effects: {{confiance: -1}}
-    rounds: [2, 3]             # facultatif : manches où il peut sortir
+    rounds: [2, 3]             # facultatif : tours où il peut sortir
   - id: appel_a_projets
     title: Appel à projets
     text: "Un appel à projets de l'État : trois semaines pour déposer un dossier."
@@ -120,9 +120,9 @@ events:
     weight: 2                  # deux fois plus de chances d'être tiré
     when: {{indicator_at_least: {{confiance: 3}}}}
 
-round_texts:                   # facultatif : texte de situation d'une manche
+round_texts:                   # facultatif : texte de situation d'un tour
   1: La friche est toujours fermée. Les enfants jouent sur le parking.
-  3: Dernière manche avant l'été.
+  3: Dernier tour avant l'été.
 
 synergies:                     # facultatif : un effet quand une condition tient à la révélation
   - id: tous_autour_de_la_table
@@ -130,12 +130,12 @@ synergies:                     # facultatif : un effet quand une condition tient
     when: {{coop_average_at_least: 1.5}}
     effects: {{confiance: 1}}
 
-# Au moins une question pour les manches (every_round ou rounds) et une pour la fin.
+# Au moins une question pour les tours (every_round ou rounds) et une pour la fin.
 # Une question est un texte (phase « analyse ») ou {{phase: ..., text: ...}} avec
 # phase parmi ressenti, faits, analyse, transfert, et_si, et_apres.
 debrief:
   every_round:
-    - {{phase: ressenti, text: Comment vous sentez-vous après cette manche ?}}
+    - {{phase: ressenti, text: Comment vous sentez-vous après ce tour ?}}
     - Qui a décidé, qui a été écouté ?
   rounds:
     2:

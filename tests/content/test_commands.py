@@ -46,8 +46,8 @@ def test_validate_an_invalid_file_exits_1_with_one_located_line_per_problem(brok
 def test_validate_speaks_english_with_lang_en(broken, capsys):
     assert run_validate([str(broken), str(MINIMAL)], "en") == 1
     out = capsys.readouterr().out.splitlines()
-    assert f"{broken}:4:8: error: `title`: a text is expected, not the boolean `no`" in out
-    assert '    without quotes, YAML does not read `no` as a text: write "no"' in out
+    assert f"{broken}:4:8: error: `title`: text is expected, not the boolean `no`" in out
+    assert '    without quotes, YAML does not read `no` as text: write "no"' in out
     assert out[-1] == "2 file(s) checked: 1 invalid, 2 problem(s)"
 
 
@@ -109,6 +109,7 @@ def test_new_scenario_writes_a_commented_french_scenario_that_validates(tmp_path
     assert run_new_scenario(str(path), None) == 0
     text = path.read_text(encoding="utf-8")
     assert text.count("\n#") >= 10  # it teaches by comments
+    assert "manche" not in text  # the game's screens and the guides say "tour"
     scenario = load_scenario(path)
     assert scenario.id == "mon_quartier_a_moi" and scenario.language == "fr"
     assert scenario.events and scenario.synergies and scenario.endings and scenario.resources
