@@ -145,3 +145,21 @@ def test_two_events_their_effects_the_round_text_and_the_goal_fit_one_page_at_12
     assert scenario.round_texts[1].split()[-1] in shown
     assert "gèrent eux-mêmes." in shown                                   # the goal's last words
     assert not any(t.startswith("Suite") for t in texts_of(app))
+
+
+@pytest.mark.parametrize("lang, words", [("fr", "condition non remplie : après « "), ("en", "condition not met: after “")])
+def test_an_action_waiting_for_another_names_that_action_by_its_title(make_app, lang, words):
+    from game.paths import SCENARIOS
+
+    app = started_game(make_app, SCENARIOS / "quartier_des_tilleuls.yaml", lang=lang)
+    app.scene.ready()
+    app.step()
+    app.scene.choose_posture()
+    scenario = app.play.scenario
+    waiting = [item for item in app.scene.action_menu.items if not item.enabled and words in item.detail]
+    assert waiting, [item.detail for item in app.scene.action_menu.items]
+    for item in waiting:
+        requires = scenario.action(item.value).requires
+        played = list(requires.ever_played or []) + [a for o in requires.any or [] for a in o.ever_played or []]
+        assert any(scenario.action(ident).title in item.detail for ident in played)
+        assert not any(f"« {ident} »" in item.detail or f"“{ident}”" in item.detail for ident in played)

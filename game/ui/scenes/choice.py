@@ -44,6 +44,11 @@ class ChoiceScene(GameScene):
     def _reason(self, option) -> str:
         if option.reason == "cannot_afford":
             return self.tr("reason_cost", resource=self.scenario_resource(option.params.get("resource", "")))
+        if option.reason == "requirement_not_met":
+            from game.ui.requirements import requirement_reason
+
+            return requirement_reason(self.tr, self.scenario, self.scenario.action(option.action),
+                                      option.params.get("failing"))
         key = {"not_for_character": "reason_not_for_character", "requirement_not_met": "reason_requirement",
                "once_played": "reason_once"}.get(option.reason, "reason_other")
         return self.tr(key)
