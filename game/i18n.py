@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
 LANGUAGES = ("fr", "en")
@@ -30,3 +31,16 @@ class Catalog:
 
     def keys(self) -> set[str]:
         return set(self._messages["fr"])
+
+
+# A name that already says "team" ("Équipe Zoé", "L'équipe bleue", "Zoé's team") is shown as typed.
+_TEAM_WORD = re.compile(r"(?<!\w)(équipe|equipe|team)(?!\w)", re.IGNORECASE)
+_TEAM_PREFIX = {"fr": "équipe", "en": "team"}
+
+
+def team_display(name: str, language: str) -> str:
+    """The team's name as people read it, on screen and in reports: "équipe 1", "équipe Les Bleus",
+    but "Équipe Zoé" as typed (never "équipe Équipe Zoé"). A non-breaking space keeps the word with the name."""
+    if _TEAM_WORD.search(name):
+        return name
+    return f"{_TEAM_PREFIX.get(language, _TEAM_PREFIX['fr'])}\u00a0{name}"

@@ -6,6 +6,7 @@ from html import escape
 
 from game.content.model import Scenario, prompt_of
 from game.session.report_text import Labels, posture_paths, split_moves
+from game.i18n import team_display
 
 # Colour and dash per line: lines differ by pattern and end label too, never by colour alone.
 LINE_STYLES = (
@@ -112,7 +113,7 @@ def _marker(shape: str, px: float, py: float, colour: str) -> str:
 
 def render_html(report: dict, scenario: Scenario, language: str) -> str:
     say = Labels(scenario, language)
-    teams = report["teams"]
+    teams = {ident: team_display(name, language) for ident, name in report["teams"].items()}
     e = escape
     colon = " :" if language == "fr" else ":"
     out = [f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">',

@@ -7,7 +7,7 @@ from typing import Any
 from game.content.model import OBSERVER_ID, Scenario, prompt_of
 from game.engine.queries import coop_reading, is_split
 from game.engine.state import Verdict
-from game.i18n import Catalog
+from game.i18n import Catalog, team_display
 
 WORDS = Catalog({
     "fr": {
@@ -102,7 +102,7 @@ def posture_paths(report: dict) -> dict[str, list[str]]:
 def render_markdown(report: dict, scenario: Scenario, language: str) -> str:
     """The report as Markdown: headings, lists and one small table, so it reads well even as plain text."""
     say = Labels(scenario, language)
-    teams = report["teams"]
+    teams = {ident: team_display(name, language) for ident, name in report["teams"].items()}
     out = [f"# {say('title', title=scenario.title)}", ""]
     out.append(f"- {say('territory')} : {scenario.territory.name}" if language == "fr"
                else f"- {say('territory')}: {scenario.territory.name}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from game.i18n import Catalog
 
@@ -62,7 +61,6 @@ _FR = {
     "setup_too_many": "Au plus {max} personnages en jeu.",
     "setup_hint": "↑ ↓ : se déplacer · ← → : changer · Entrée : valider",
     "default_team": "{n}",
-    "team_label": "équipe\u00a0{team}",
     # phases
     "phase_situation": "Situation",
     "phase_choices": "Choix",
@@ -235,7 +233,6 @@ _EN = {
     "setup_too_many": "At most {max} characters in play.",
     "setup_hint": "↑ ↓: move · ← →: change · Enter: confirm",
     "default_team": "{n}",
-    "team_label": "team\u00a0{team}",
     "phase_situation": "Situation",
     "phase_choices": "Choices",
     "phase_reveal": "Reveal",
@@ -348,18 +345,6 @@ _EN = {
 }
 
 TR = Catalog({"fr": _FR, "en": _EN})
-
-# A name that already says "team" ("Équipe Zoé", "L'équipe bleue", "Zoé's team") is shown as typed.
-_TEAM_WORD = re.compile(r"(?<!\w)(équipe|equipe|team)(?!\w)", re.IGNORECASE)
-
-
-def team_words(tr, name: str, key: str = "team_label") -> str:
-    """The team's name as people read it: "équipe 1", "équipe Les Bleus", but "Équipe Zoé" as it is
-    (never "équipe Équipe Zoé"); `key` is the message that adds the word when the name lacks it."""
-    if _TEAM_WORD.search(name):
-        return name
-    return tr(key, team=name)
-
 
 def capitalised(text: str) -> str:
     """The first letter in capitals, for a name standing alone as a heading ("Équipe 1")."""

@@ -112,3 +112,16 @@ def test_a_missing_or_bad_session_gets_a_message_and_exit_1(tmp_path, capsys, co
     err = capsys.readouterr().err
     assert str(path) in err and "Traceback" not in err
     assert main(["report", str(tmp_path / "nope.coop.jsonl")]) == 1
+
+
+def test_reports_name_teams_as_the_screens_do(coop_home):
+    setup = Setup(CHARACTERS, {c: ("Équipe Zoé" if c == "elue" else f"Les {c}") for c in CHARACTERS}, 4)
+    session = Session.create(FIVE, setup, 3)
+    while (command := bot_next(session.scenario, session.state)) is not None:
+        session.apply(command)
+    session.close()
+    for fmt in ("md", "html"):
+        text = render(session.path, fmt).replace("\u00a0", " ")
+        assert "équipe Les bailleur" in text
+        assert "Équipe Zoé" in text and "équipe Équipe" not in text
+    assert json.loads(render(session.path, "json"))["teams"]["bailleur"] == "Les bailleur"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.i18n import team_display
 from game.ui import graphics
 from game.ui.canvas import Flow
 from game.ui.scenes.base import Scene
@@ -62,9 +63,7 @@ class GameScene(Scene):
 
     def team_text(self, character: str) -> str:
         """"équipe 1", "équipe Les Bleus", "Équipe Zoé": the team of `character`, reading naturally."""
-        from game.ui.strings import team_words
-
-        return team_words(self.tr, self.play.team(character))
+        return team_display(self.play.team(character), self.app.language)
 
     def character_name(self, ident: str) -> str:
         return self.scenario.character(ident).name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.scenes.base import Scene
-from game.ui.strings import team_words
+from game.i18n import team_display
 from game.ui.widgets import Item, Menu, TextEntry
 
 
@@ -50,7 +50,7 @@ class SetupScene(Scene):
             playing = self.in_play[character.id]
             state = self.tr("setup_in_play") if playing else self.tr("setup_out")
             mark = "+" if playing else "\u2212"
-            detail = f"{character.role} · " + (team_words(self.tr, self.team_name(character.id), "setup_team")
+            detail = f"{character.role} · " + (team_display(self.team_name(character.id), self.app.language)
                                                 if playing else state)
             items.append(Item(f"{mark} {character.name} ({state})", ("character", character.id),
                               detail=detail, on="coop" if playing else "panel"))

@@ -1,0 +1,21 @@
+"""Language choice and the words shared by the screens and the reports."""
+
+from game.i18n import pick_language, team_display
+
+
+def test_the_facilitators_choice_wins_then_the_scenarios_language_then_french():
+    assert pick_language("en", "fr") == "en"
+    assert pick_language(None, "en") == "en"
+    assert pick_language(None, None) == "fr"
+
+
+def test_a_team_name_gets_the_word_team_in_the_interface_language():
+    assert team_display("1", "fr") == "équipe\u00a01"
+    assert team_display("Les Bleus", "en") == "team\u00a0Les Bleus"
+
+
+def test_a_team_name_that_already_says_team_is_shown_as_typed():
+    for name in ("Équipe Zoé", "L'équipe bleue", "Zoé's team", "EQUIPE 3"):
+        assert team_display(name, "fr") == name
+        assert team_display(name, "en") == name
+    assert team_display("Teamsters", "en") == "team\u00a0Teamsters"
