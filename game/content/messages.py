@@ -274,6 +274,3 @@ def MESSAGES(lang: str, code: str, **params: Any) -> str:  # noqa: N802 - reads 
         # A message must never fail to render: show its code and values instead.
         return f"{code} {params}"
 
-
-def message_codes() -> set[str]:
-    return _CATALOG.keys()

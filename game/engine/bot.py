@@ -10,7 +10,7 @@ a game killed at any moment and resumed ends as the uninterrupted one.
 from __future__ import annotations
 
 from game.content.model import Scenario
-from game.engine.commands import Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict
+from game.engine.commands import Advance, ChooseAction, ChoosePosture, ConfirmMove, RecordVerdict
 from game.engine.draws import SALT_BOT, SALT_VERDICT, place_hash, text_key, unit_interval
 from game.engine.rules import action_blocker
 from game.engine.state import GameState
@@ -39,13 +39,6 @@ def bot_move(scenario: Scenario, state: GameState, character: str, policy: str =
     # Low bits pick the posture, high bits the action: one hash per move (cheap for simulate).
     action = allowed[(draw >> 32) % len(allowed)]
     return posture, action
-
-
-def bot_turn(scenario: Scenario, state: GameState, policy: str = "random") -> list[Command]:
-    """The three commands of the current player's whole turn."""
-    character = state.turn
-    posture, action = bot_move(scenario, state, character, policy)
-    return [ChoosePosture(character, posture), ChooseAction(character, action), ConfirmMove(character)]
 
 
 ROOM = 12   # people voting in the bot's imagined room

@@ -131,16 +131,6 @@ def posture_scale(canvas: Canvas, rect: pygame.Rect, tr, marks: list[tuple[int, 
         pygame.draw.circle(canvas.surface, theme.focus if strong else theme.text, (x, y), radius)
 
 
-def check_mark(surface, colour, rect: pygame.Rect, width: int) -> None:
-    pygame.draw.lines(surface, colour, False, [(rect.left, rect.centery), (rect.left + rect.width // 3, rect.bottom),
-                                               (rect.right, rect.top)], width)
-
-
-def cross_mark(surface, colour, rect: pygame.Rect, width: int) -> None:
-    pygame.draw.line(surface, colour, rect.topleft, rect.bottomright, width)
-    pygame.draw.line(surface, colour, rect.bottomleft, rect.topright, width)
-
-
 def timer_icon(surface, colour, centre, radius: int, width: int) -> None:
     pygame.draw.circle(surface, colour, centre, radius, width)
     x, y = centre
