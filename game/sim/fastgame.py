@@ -16,6 +16,7 @@ from operator import add
 from typing import Optional, Sequence
 
 from game.content.model import Scenario
+from game.engine.bot import posture_candidates
 from game.engine.conditions import Facts
 from game.engine.draws import MASK, SALT_BOT, SALT_EVENTS, mix, text_key
 from game.engine.tables import tables_for
@@ -44,9 +45,7 @@ class FastGame:
         self.lows = tuple(tables.bounds[i][0] for i in self.indicator_ids)
         self.highs = tuple(tables.bounds[i][1] for i in self.indicator_ids)
         self.start_values = tuple(tables.start_values[i] for i in self.indicator_ids)
-        if policy not in ("random", "coop", "solo"):
-            raise ValueError(f"unknown policy {policy!r}")
-        self.candidates = tables.posture_candidates(policy)
+        self.candidates = posture_candidates(tables, policy)   # raises ValueError on an unknown policy
         self.char_keys = tuple(text_key(c) for c in self.characters)
         index = {ident: k for k, ident in enumerate(self.indicator_ids)}
 
