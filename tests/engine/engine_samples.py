@@ -1,6 +1,6 @@
 """Small scenarios built in Python for the engine tests."""
 
-from game.engine import Setup
+from game.engine import Advance, ChooseAction, ChoosePosture, ConfirmMove, Setup, SkipVerdicts, apply
 
 
 def tiny_scenario(**overrides):
@@ -28,3 +28,18 @@ def tiny_scenario(**overrides):
 
 
 TINY_SETUP = Setup(("a", "b"), {"a": "A", "b": "B"}, 3)
+
+
+def play_round(scenario, state, choices):
+    """One whole round from its situation to the next round's situation (or the end); verdicts skipped.
+
+    `choices` maps each character in play to its (posture, action).
+    """
+    state, _ = apply(scenario, state, Advance())
+    for character in state.turn_order:
+        posture, action = choices[character]
+        for command in (ChoosePosture(character, posture), ChooseAction(character, action), ConfirmMove(character)):
+            state, _ = apply(scenario, state, command)
+    for command in (Advance(), SkipVerdicts(), Advance()):
+        state, _ = apply(scenario, state, command)
+    return state

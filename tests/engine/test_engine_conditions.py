@@ -3,8 +3,9 @@
 import pytest
 
 from game.content.model import Condition
-from game.engine import Advance, ChooseAction, ChoosePosture, ConfirmMove, IllegalCommand, SkipVerdicts, apply
+from game.engine import Advance, ChooseAction, IllegalCommand, apply
 from game.engine.conditions import Facts, compile_condition, failing_tests
+from engine_samples import play_round
 
 COOP = {"imposer": -2, "decider_seul": -1, "informer": 0, "consulter": 1, "co_construire": 2}
 
@@ -107,23 +108,12 @@ def test_failing_tests_names_the_tests_that_do_not_hold():
 
 # Where each use looks, on the small scenario (fete requires a co_construire in the previous round).
 
-def _round(scenario, state, postures_actions):
-    state, _ = apply(scenario, state, Advance())
-    for character in state.turn_order:
-        posture, action = postures_actions[character]
-        for command in (ChoosePosture(character, posture), ChooseAction(character, action), ConfirmMove(character)):
-            state, _ = apply(scenario, state, command)
-    for command in (Advance(), SkipVerdicts(), Advance()):
-        state, _ = apply(scenario, state, command)
-    return state
-
-
 def test_requires_looks_at_the_previous_round_and_never_holds_in_round_one(small, game):
     state, _ = apply(small, game, Advance())
     with pytest.raises(IllegalCommand) as refused:
         apply(small, state, ChooseAction("elue", "fete"))
     assert refused.value.code == "requirement_not_met"
-    state = _round(small, game, {"elue": ("co_construire", "observer"), "bailleur": ("informer", "observer"),
+    state = play_round(small, game, {"elue": ("co_construire", "observer"), "bailleur": ("informer", "observer"),
                                  "habitante": ("informer", "observer")})
     state, _ = apply(small, state, Advance())
     state, _ = apply(small, state, ChooseAction("bailleur", "fete"))
@@ -132,7 +122,7 @@ def test_requires_looks_at_the_previous_round_and_never_holds_in_round_one(small
 
 def test_requires_sees_the_indicators_of_now(small, game):
     # tension is 3 after the press article of round 1: the pétition (tension ≥ 2) is open to the habitante.
-    state = _round(small, game, {"elue": ("informer", "observer"), "bailleur": ("informer", "observer"),
+    state = play_round(small, game, {"elue": ("informer", "observer"), "bailleur": ("informer", "observer"),
                                  "habitante": ("informer", "petition")})
     assert state.history[0].moves[2].action == "petition"
 
@@ -150,7 +140,7 @@ def test_ever_played_counts_the_round_being_revealed_for_synergies_but_not_for_r
     with pytest.raises(IllegalCommand) as refused:
         apply(scenario, state, ChooseAction("a", "follow"))       # nobody has played `act` yet
     assert refused.value.code == "requirement_not_met"
-    state = _round(scenario, new_game(scenario, TINY_SETUP, 1), {"a": ("still", "act"), "b": ("still", "observer")})
+    state = play_round(scenario, new_game(scenario, TINY_SETUP, 1), {"a": ("still", "act"), "b": ("still", "observer")})
     assert state.history[0].synergies == ("first",)              # the round being revealed counts
     state, _ = apply(scenario, state, Advance())
     state, _ = apply(scenario, state, ChooseAction("b", "follow"))
@@ -169,6 +159,6 @@ def test_triggers_see_the_indicators_after_the_round_and_endings_the_last_round(
                  {"id": "other", "title": "t", "text": "t"}],
     )
     setup = type(TINY_SETUP)(TINY_SETUP.characters, TINY_SETUP.teams, 1)
-    state = _round(scenario, new_game(scenario, setup, 1), {"a": ("down", "act"), "b": ("down", "act")})
+    state = play_round(scenario, new_game(scenario, setup, 1), {"a": ("down", "act"), "b": ("down", "act")})
     assert state.phase == "end" and state.ending == "last"
     assert dict(debrief(scenario, state, 1).phases)["analyse"] == ("q", "low")   # g went 9 → 3

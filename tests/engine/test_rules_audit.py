@@ -5,27 +5,15 @@ from dataclasses import replace
 
 import pytest
 
-from engine_samples import TINY_SETUP
+from engine_samples import TINY_SETUP, play_round
 from game.engine import (
-    Advance, ChooseAction, ChoosePosture, ConfirmMove, IllegalCommand, Setup, SkipVerdicts, action_options,
+    Advance, ChooseAction, ChoosePosture, ConfirmMove, IllegalCommand, Setup, action_options,
     apply, bot_move, bot_next, debrief, new_game,
 )
 from game.engine.tables import tables_for
 from game.sim.simulate import characters_in_play
 
 THIRD = {"id": "c", "name": "C", "role": "r", "objective": "o"}
-
-
-def play_round(scenario, state, choices):
-    """One whole round from its situation to the next round's situation (or the end); verdicts skipped."""
-    state, _ = apply(scenario, state, Advance())
-    for character in state.turn_order:
-        posture, action = choices[character]
-        for command in (ChoosePosture(character, posture), ChooseAction(character, action), ConfirmMove(character)):
-            state, _ = apply(scenario, state, command)
-    for command in (Advance(), SkipVerdicts(), Advance()):
-        state, _ = apply(scenario, state, command)
-    return state
 
 
 def both(posture, action="act"):
