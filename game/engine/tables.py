@@ -40,7 +40,6 @@ class Tables:
     """Everything the rules need from a scenario, as plain dicts, tuples and compiled conditions."""
 
     def __init__(self, scenario: Scenario):
-        self.scenario = scenario
         self.indicator_ids = tuple(i.id for i in scenario.indicators)
         self.bounds = {i.id: (i.min, i.max) for i in scenario.indicators}
         self.start_values = {i.id: i.start for i in scenario.indicators}
@@ -78,8 +77,6 @@ class Tables:
             c.id: {r.id: c.resources.get(r.id, r.max) for r in scenario.resources}
             for c in scenario.characters
         }
-        self.character_ids = tuple(c.id for c in scenario.characters)
-
 
     def posture_candidates(self, policy: str) -> tuple[str, ...]:
         """Postures the bot picks among: all (random), the highest `coop` (coop), the lowest (solo)."""
