@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from typing import NamedTuple, Optional
 from pathlib import Path
 
@@ -48,18 +47,13 @@ def load_settings() -> Settings:
 
 
 def save_settings(settings: Settings) -> bool:
-    """Write atomically (temporary file, fsync, rename); False when the folder cannot be written."""
-    import tempfile
+    """Write atomically (the sessions' own temporary file, fsync, rename); False when the folder cannot be written."""
+    from game.session.journal import write_atomically
 
     path = settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(settings._asdict(), stream, indent=2)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        write_atomically(path, json.dumps(settings._asdict(), indent=2).encode("utf-8"))
         return True
     except OSError:
         return False
