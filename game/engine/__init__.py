@@ -19,11 +19,14 @@ Playing: apply(scenario, state, command) -> (new_state, happenings)
         RecordVerdict(character, coop, pas_coop, depends)   verdict phase; again = replace
         SkipVerdicts()                     verdict phase → debrief, no tally
         AddNote(text)                      any phase; attached to the current round
+        ShowDebriefPhase(phase)            debrief phase; one of debrief(...).phases, recorded as
+                                           current.debrief_phase (None until then = the first phase)
     A refused command raises IllegalCommand(code, message, **params) and changes nothing. Codes:
         wrong_phase, not_your_turn, not_in_play, unknown_posture, unknown_action,
         not_for_character, once_played, requirement_not_met, cannot_afford,
         no_posture_chosen, no_action_chosen, nothing_to_undo, choices_pending,
-        bad_tally, empty_note, note_too_long, bad_text, game_over, malformed_command, bad_setup.
+        bad_tally, empty_note, note_too_long, bad_text, game_over, malformed_command, bad_setup,
+        unknown_debrief_phase.
 
 State (GameState, frozen; to_json()/from_json() round-trip to an equal state)
     seed, setup, round, phase ("situation" "choices" "reveal" "verdict" "debrief" "end"),
@@ -32,7 +35,7 @@ State (GameState, frozen; to_json()/from_json() round-trip to an equal state)
     player's unconfirmed choice: never show it to others), indicators {id: value},
     resources {character: {resource: amount}}, current (RoundLog of this round: events,
     indicators_start / indicators_before / indicators_after, moves (confirmed, in turn
-    order; secret until the reveal), synergies, verdicts, notes), history (finished
+    order; secret until the reveal), synergies, verdicts, notes, debrief_phase), history (finished
     rounds), log (history + current), ending (id or None, set at the end).
 
 Queries for the screens (game.engine.queries, re-exported here)
@@ -68,7 +71,8 @@ Example:
 _HOMES = {
     "game.engine.bot": ("POLICIES", "bot_move", "bot_next", "bot_verdict"),
     "game.engine.commands": ("AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command", "ConfirmMove",
-                             "RecordVerdict", "SkipVerdicts", "UndoChoice", "command_from_json", "command_to_json"),
+                             "RecordVerdict", "ShowDebriefPhase", "SkipVerdicts", "UndoChoice", "command_from_json",
+                             "command_to_json"),
     "game.engine.errors": ("IllegalCommand",),
     "game.engine.queries": ("ActionOption", "DebriefView", "DeltaSource", "EndView", "IndicatorFact",
                             "RevealView", "RoundFacts", "SplitMove", "VerdictLine", "action_options",

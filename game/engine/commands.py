@@ -61,13 +61,20 @@ class AddNote:
     text: str
 
 
+@dataclass(frozen=True)
+class ShowDebriefPhase:
+    """The facilitator moves the debrief to one of the round's debrief phases (e.g. "analyse")."""
+
+    phase: str
+
+
 Command = Union[Advance, ChoosePosture, ChooseAction, ConfirmMove, UndoChoice,
-                RecordVerdict, SkipVerdicts, AddNote]
+                RecordVerdict, SkipVerdicts, AddNote, ShowDebriefPhase]
 
 COMMAND_TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (Advance, ChoosePosture, ChooseAction, ConfirmMove, UndoChoice,
-                RecordVerdict, SkipVerdicts, AddNote)
+                RecordVerdict, SkipVerdicts, AddNote, ShowDebriefPhase)
 }
 
 

@@ -29,6 +29,7 @@ DESCRIPTIONS = Catalog({
         "game_over": "La partie est terminée.",
         "malformed_command": "Commande illisible.",
         "bad_setup": "Cette configuration de partie n'est pas possible avec ce scénario.",
+        "unknown_debrief_phase": "Ce débriefing n'a pas d'étape « {phase} ».",
     },
     "en": {
         "wrong_phase": "This is not possible at this step of the round.",
@@ -51,6 +52,7 @@ DESCRIPTIONS = Catalog({
         "game_over": "The game is over.",
         "malformed_command": "Unreadable command.",
         "bad_setup": "This game setup is not possible with this scenario.",
+        "unknown_debrief_phase": "This debrief has no “{phase}” step.",
     },
 })
 
@@ -75,4 +77,4 @@ class IllegalCommand(Exception):
             return DESCRIPTIONS(language, self.code, **self.params)
         except (KeyError, IndexError):
             return DESCRIPTIONS(language, self.code, **{"round": "?", "resource": "?", "have": "?", "cost": "?",
-                                                        "max": "?"})
+                                                        "max": "?", "phase": "?"})

@@ -8,7 +8,7 @@ from typing import Any, Optional
 from game.content.model import Scenario
 from game.engine.commands import (
     AddNote, Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict,
-    SkipVerdicts, UndoChoice,
+    ShowDebriefPhase, SkipVerdicts, UndoChoice,
 )
 from game.engine.errors import IllegalCommand
 from game.engine.resolution import (
@@ -132,6 +132,8 @@ def apply(scenario: Scenario, state: GameState, command: Command) -> tuple[GameS
         raise IllegalCommand("malformed_command", f"not a command: {command!r:.200}")
     if state.phase == "end" and not isinstance(command, AddNote):
         raise IllegalCommand("game_over", "the game is over")
+    if isinstance(command, ShowDebriefPhase):   # the debrief's phases come from prompts, which tables do not hold
+        return _show_debrief_phase(scenario, state, command)
     return handler(tables, state, command)
 
 
@@ -269,6 +271,18 @@ def _add_note(tables: Tables, state: GameState, command: AddNote):
     return replace(state, current=log), (Happened("note_added"),)
 
 
+def _show_debrief_phase(scenario: Scenario, state: GameState, command: ShowDebriefPhase):
+    _expect_phase(state, "debrief")
+    from game.engine.queries import debrief   # queries builds on this module: imported when used
+
+    shown = tuple(phase for phase, _ in debrief(scenario, state).phases)
+    if command.phase not in shown:
+        raise IllegalCommand("unknown_debrief_phase", f"this debrief shows {shown}, not {command.phase!r}",
+                             phase=command.phase)
+    log = replace(state.current, debrief_phase=command.phase)
+    return replace(state, current=log), (Happened("debrief_phase", phase=command.phase),)
+
+
 _HANDLERS = {
     Advance: _advance,
     ChoosePosture: _choose_posture,
@@ -278,4 +292,5 @@ _HANDLERS = {
     RecordVerdict: _record_verdict,
     SkipVerdicts: _skip_verdicts,
     AddNote: _add_note,
+    ShowDebriefPhase: _show_debrief_phase,
 }

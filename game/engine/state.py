@@ -81,6 +81,7 @@ class RoundLog:
     verdicts: dict[str, Verdict] = field(default_factory=dict)
     verdicts_skipped: bool = False
     notes: tuple[str, ...] = ()
+    debrief_phase: Optional[str] = None                              # shown in the debrief; None = the first
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -95,6 +96,7 @@ class RoundLog:
             "verdicts": {c: [v.coop, v.pas_coop, v.depends] for c, v in self.verdicts.items()},
             "verdicts_skipped": self.verdicts_skipped,
             "notes": list(self.notes),
+            "debrief_phase": self.debrief_phase,
         }
 
     @classmethod
@@ -112,6 +114,7 @@ class RoundLog:
             verdicts={c: Verdict(*v) for c, v in data["verdicts"].items()},
             verdicts_skipped=data["verdicts_skipped"],
             notes=tuple(data["notes"]),
+            debrief_phase=data.get("debrief_phase"),   # absent from session files written before it existed
         )
 
 
