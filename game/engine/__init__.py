@@ -54,7 +54,7 @@ Queries for the screens (game.engine.queries, re-exported here)
         posture_paths {character: (posture r1, ...)}, split_moves, final_prompts)
 
 Bot (game.engine.bot): bot_next(scenario, state, policy) gives the next command in any phase
-(None at the end); bot_move(scenario, state, character, policy) -> (posture, action);
+(None at the end; in a debrief, ShowDebriefPhase for each phase after the first, then Advance); bot_move(scenario, state, character, policy) -> (posture, action);
 bot_verdict(seed, round, character, coop=None) -> RecordVerdict (pass the posture's `coop`
 for a room that leans with it). Choices depend only on (seed, round, character), the
 policy ("random", "coop", "solo") and, for verdicts, the move.

@@ -10,7 +10,9 @@ a game killed at any moment and resumed ends as the uninterrupted one.
 from __future__ import annotations
 
 from game.content.model import Scenario
-from game.engine.commands import Advance, ChooseAction, ChoosePosture, ConfirmMove, RecordVerdict
+from game.engine.commands import (
+    Advance, ChooseAction, ChoosePosture, ConfirmMove, RecordVerdict, ShowDebriefPhase,
+)
 from game.engine.draws import SALT_BOT, SALT_VERDICT, place_hash, text_key, unit_interval
 from game.engine.rules import action_blocker
 from game.engine.state import GameState
@@ -82,4 +84,13 @@ def bot_next(scenario: Scenario, state: GameState, policy: str = "random"):
             if move.character not in state.current.verdicts:
                 coop = tables_for(scenario).coop_of[move.posture]
                 return bot_verdict(state.seed, state.round, move.character, coop)
+    if phase == "debrief":
+        # Every debrief phase in turn, as the facilitator (and the autoplay screens) go through them, so
+        # that a game the engine bot played in part journals the same steps as one played on the screens.
+        from game.engine.queries import debrief   # queries builds on the rules: imported when used
+
+        shown = [p for p, _ in debrief(scenario, state).phases]
+        at = shown.index(state.current.debrief_phase) if state.current.debrief_phase in shown else 0
+        if at < len(shown) - 1:
+            return ShowDebriefPhase(shown[at + 1])
     return Advance()

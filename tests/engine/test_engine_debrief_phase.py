@@ -97,3 +97,18 @@ def test_the_state_round_trips_with_the_debrief_phase_and_reads_older_files_with
     assert read.current.debrief_phase is None
     assert read.current.notes == ("une note",)
     assert RoundLog.from_json(older["current"]) == read.current
+
+
+def test_the_bot_goes_through_every_debrief_phase_then_advances_even_when_resumed_midway(small, game):
+    from game.engine import bot_next
+
+    state = to_debrief(small, game)
+    shown = [p for p, _ in debrief(small, state).phases]
+    given = []
+    while state.phase == "debrief":
+        command = bot_next(small, state)
+        given.append(command)
+        state, _ = apply(small, state, command)
+    assert given == [ShowDebriefPhase(p) for p in shown[1:]] + [Advance()]
+    midway = apply(small, to_debrief(small, game), ShowDebriefPhase(shown[2]))[0]
+    assert bot_next(small, midway) == ShowDebriefPhase(shown[3])

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from game.engine import ShowDebriefPhase, Setup, bot_next, debrief
+from game.engine import Advance, ShowDebriefPhase, Setup, bot_next, debrief
 from game.session import Session, replay_file
 from game.session.report import build_report
 
@@ -31,9 +31,10 @@ def test_the_json_report_is_the_same_whether_the_debrief_phases_were_journaled_o
     for show_phases in (False, True):
         with Session.create(SMALL, SETUP, seed=5) as session:
             while not session.state.finished:
-                if show_phases and session.state.phase == "debrief" and session.state.current.debrief_phase is None:
-                    session.apply(ShowDebriefPhase(debrief(session.scenario, session.state).phases[-1][0]))
-                session.apply(bot_next(session.scenario, session.state))
+                command = bot_next(session.scenario, session.state)
+                if isinstance(command, ShowDebriefPhase) and not show_phases:
+                    command = Advance()      # a debrief left at its first phase: no ShowDebriefPhase journaled
+                session.apply(command)
             path = session.path
         report = build_report(replay_file(path))
         reports.append(json.dumps({k: v for k, v in report.items() if k not in ("times", "session")}, sort_keys=True))
