@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine import AddNote, debrief
+from game.engine import AddNote, ShowDebriefPhase, debrief
 from game.ui import graphics
 from game.ui.scenes.base import monotonic_ms
 from game.ui.scenes.game_base import GameScene
@@ -49,7 +49,10 @@ class DebriefScene(GameScene):
     def __init__(self, app, play):
         super().__init__(app, play)
         self.view = debrief(self.scenario, self.state)
-        self.index = 0
+        # A resumed game comes back to the phase that was on show (journaled), else the first one.
+        shown = [phase for phase, _ in self.view.phases]
+        recorded = self.state.current.debrief_phase
+        self.index = shown.index(recorded) if recorded in shown else 0
         self.timer = DebriefTimer(self.state.setup.debrief_minutes)
         self.entry: TextEntry | None = None
         self._shown_seconds = None
@@ -171,12 +174,21 @@ class DebriefScene(GameScene):
         return main
 
     # -- input -----------------------------------------------------------------------------
+    def show_phase_at(self, index: int) -> None:
+        """Move to another debrief phase through the session, so that a resumed game comes back to it."""
+        if self.play.submit(ShowDebriefPhase(self.view.phases[index][0])):
+            self.index = index
+            self.scroll = 0
+
     def next(self) -> None:
         if self.index < len(self.view.phases) - 1:
-            self.index += 1
-            self.scroll = 0
+            self.show_phase_at(self.index + 1)
         else:
             self.play.advance()
+
+    def back(self) -> None:
+        if self.index > 0:
+            self.show_phase_at(self.index - 1)
 
     def save_note(self) -> None:
         text = self.entry.value.strip() if self.entry else ""
@@ -198,8 +210,8 @@ class DebriefScene(GameScene):
             return
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT):
             self.next()
-        elif event.key in (pygame.K_LEFT, pygame.K_BACKSPACE) and self.index > 0:
-            self.index -= 1
+        elif event.key in (pygame.K_LEFT, pygame.K_BACKSPACE):
+            self.back()
         elif event.key == pygame.K_t:
             self.timer.toggle(self.now())
         elif event.unicode == "+" or event.key in (pygame.K_PLUS, pygame.K_KP_PLUS):

@@ -1,0 +1,62 @@
+"""Moving between debrief phases goes through the session, so a resumed game comes back to the phase on show."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.scenes.title import TitleScene
+
+
+def key(app, code):
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0, window=None))
+    app.step()
+
+
+def debrief_on_screen(make_app, long_path):
+    from game.engine import bot_next
+    from game.ui.scenes.title import open_scenario
+
+    app = make_app((1280, 720))
+    open_scenario(app, long_path)
+    app.scene.start()
+    session = app.play.session
+    while session.state.phase != "debrief":
+        session.apply(bot_next(session.scenario, session.state))
+    app.play.show_phase()
+    app.step()
+    assert app.scene.name == "debrief"
+    return app
+
+
+def test_a_resumed_game_lands_on_the_debrief_phase_that_was_on_show(make_app, long_path):
+    app = debrief_on_screen(make_app, long_path)
+    phases = [phase for phase, _ in app.scene.view.phases]
+    assert len(phases) >= 3, "the long scenario needs three debrief phases for this test"
+    assert app.scene.phase == phases[0]
+    key(app, pygame.K_RIGHT)
+    key(app, pygame.K_RIGHT)
+    key(app, pygame.K_LEFT)
+    key(app, pygame.K_RETURN)
+    assert app.scene.phase == phases[2]
+    assert app.play.state.current.debrief_phase == phases[2]
+    path = app.play.session.path
+    app.play.close()
+
+    fresh = make_app((1280, 720))
+    fresh.show(TitleScene(fresh))
+    fresh.step()
+    assert fresh.scene.menu.items[0].value == ("resume", path)
+    key(fresh, pygame.K_RETURN)
+    assert fresh.scene.name == "debrief"
+    assert fresh.scene.phase == phases[2]
+    assert fresh.play.state.current.debrief_phase == phases[2]
+
+
+def test_going_back_to_the_first_debrief_phase_is_journaled_too(make_app, long_path):
+    app = debrief_on_screen(make_app, long_path)
+    first = app.scene.view.phases[0][0]
+    key(app, pygame.K_RIGHT)
+    key(app, pygame.K_BACKSPACE)
+    assert app.scene.phase == first
+    assert app.play.state.current.debrief_phase == first
+    assert [c.phase for c in app.play.session.commands[-2:]] == [app.scene.view.phases[1][0], first]
