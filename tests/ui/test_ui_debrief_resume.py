@@ -5,27 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.scenes.title import TitleScene
-
-
-def key(app, code):
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0, window=None))
-    app.step()
-
-
-def debrief_on_screen(make_app, long_path):
-    from game.engine import bot_next
-    from game.ui.scenes.title import open_scenario
-
-    app = make_app((1280, 720))
-    open_scenario(app, long_path)
-    app.scene.start()
-    session = app.play.session
-    while session.state.phase != "debrief":
-        session.apply(bot_next(session.scenario, session.state))
-    app.play.show_phase()
-    app.step()
-    assert app.scene.name == "debrief"
-    return app
+from ui_walk import debrief_on_screen, key
 
 
 def test_a_resumed_game_lands_on_the_debrief_phase_that_was_on_show(make_app, long_path):

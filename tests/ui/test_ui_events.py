@@ -6,12 +6,7 @@ import pygame
 import pytest
 
 from game.ui.scenes.title import TitleScene
-
-
-def key(app, code, mod=0, unicode=""):
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=unicode, scancode=0,
-                                         window=None))
-    app.step()
+from ui_walk import debrief_on_screen, key
 
 
 def typed(app, text):
@@ -236,19 +231,9 @@ def test_an_unwritable_data_folder_is_said_calmly_on_the_setup_screen(make_app, 
 
 
 def test_the_debrief_timer_shows_a_silent_cue_at_zero_and_t_starts_it(make_app, long_path):
-    from game.engine import bot_next
-    from game.ui.scenes.title import open_scenario
-
-    app = make_app((1280, 720))
-    open_scenario(app, long_path)
-    app.scene.start()
-    session = app.play.session
-    while session.state.phase != "debrief":
-        session.apply(bot_next(session.scenario, session.state))
-    app.play.show_phase()
-    app.step()
+    app = debrief_on_screen(make_app, long_path)
     scene = app.scene
-    assert scene.name == "debrief" and not scene.timer.running
+    assert not scene.timer.running
     assert "Temps écoulé" not in [b.text for b in app.canvas.boxes]
     key(app, pygame.K_t)
     assert scene.timer.running and scene.next_wakeup(scene.now()) <= 1001

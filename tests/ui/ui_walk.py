@@ -61,3 +61,29 @@ def focus_problems(canvas, scene) -> list[str]:
     if expected is None or any(target == expected for _, target in canvas.hits):
         return []
     return [f"focused item {expected} not shown"]
+
+
+def key(app, code, mod=0, unicode=""):
+    """Post one real key press and let the app handle it."""
+    import pygame
+
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=unicode, scancode=0,
+                                         window=None))
+    app.step()
+
+
+def debrief_on_screen(make_app, scenario_path, size=(1280, 720)):
+    """An app showing the first debrief of a game opened from `scenario_path`, reached with the engine's bot."""
+    from game.engine import bot_next
+    from game.ui.scenes.title import open_scenario
+
+    app = make_app(size)
+    open_scenario(app, scenario_path)
+    app.scene.start()
+    session = app.play.session
+    while session.state.phase != "debrief":
+        session.apply(bot_next(session.scenario, session.state))
+    app.play.show_phase()
+    app.step()
+    assert app.scene.name == "debrief"
+    return app
