@@ -1,11 +1,88 @@
-"""The game's state as plain, immutable data that round-trips through JSON."""
+"""The game's state as plain data, immutable all the way down, that round-trips through JSON.
+
+Every container in a state is a tuple or a `FrozenDict`, every record a frozen dataclass: two
+states may share parts (`apply` reuses what did not change) because no part can ever change.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Iterable, Mapping, NoReturn, Optional, TypeVar
 
 PHASES = ("situation", "choices", "reveal", "verdict", "debrief", "end")
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenDict(dict[K, V]):
+    """A dict that refuses every change once built, hashable, and still a dict for readers and `json`.
+
+    `dict(frozen)`, `frozen | {...}` and `frozen.copy()` give plain, mutable copies.
+
+    >>> FrozenDict({"confiance": 4})["confiance"] = 5
+    Traceback (most recent call last):
+    TypeError: FrozenDict is immutable
+    """
+
+    __slots__ = ()
+
+    def _refuse(self) -> NoReturn:
+        raise TypeError(f"{type(self).__name__} is immutable")
+
+    def __setitem__(self, key: K, value: V) -> NoReturn:
+        self._refuse()
+
+    def __delitem__(self, key: K) -> NoReturn:
+        self._refuse()
+
+    def __ior__(self, other: Any) -> NoReturn:  # type: ignore[misc,override]
+        self._refuse()
+
+    def clear(self) -> NoReturn:
+        self._refuse()
+
+    def pop(self, *args: Any) -> NoReturn:  # type: ignore[override]
+        self._refuse()
+
+    def popitem(self) -> NoReturn:
+        self._refuse()
+
+    def setdefault(self, *args: Any) -> NoReturn:  # type: ignore[override]
+        self._refuse()
+
+    def update(self, *args: Any, **kwargs: Any) -> NoReturn:  # type: ignore[override]
+        self._refuse()
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # copy, deepcopy and pickle rebuild it whole instead of filling an empty one key by key.
+        return (type(self), (dict(self),))
+
+
+def frozen(mapping: Mapping[K, V]) -> FrozenDict[K, V]:
+    """`mapping` itself when already frozen, else a frozen copy (later changes to the original do not reach it)."""
+    return mapping if type(mapping) is FrozenDict else FrozenDict(mapping)
+
+
+def frozen_nested(mapping: Mapping[str, Mapping[K, V]]) -> FrozenDict[str, FrozenDict[K, V]]:
+    """A frozen copy of a mapping of mappings (resources: character -> resource -> amount)."""
+    if type(mapping) is FrozenDict and all(type(inner) is FrozenDict for inner in mapping.values()):
+        return mapping  # type: ignore[return-value]
+    return FrozenDict((key, frozen(inner)) for key, inner in mapping.items())
+
+
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    return items if type(items) is tuple else tuple(items)  # type: ignore[return-value]
+
+
+def _seal(record: Any, **values: Any) -> None:
+    """Set fields of a frozen dataclass from its __post_init__ (only those that were not frozen already)."""
+    for name, value in values.items():
+        if record.__dict__[name] is not value:
+            object.__setattr__(record, name, value)
 
 
 @dataclass(frozen=True)
@@ -13,12 +90,15 @@ class Setup:
     """What the facilitator chose before the first round."""
 
     characters: tuple[str, ...]
-    teams: dict[str, str]
+    teams: Mapping[str, str]
     rounds: int
     secret_choices: bool = True
     verdicts: bool = True
     debrief_minutes: float = 5.0
     language: str = "fr"
+
+    def __post_init__(self) -> None:
+        _seal(self, characters=_tuple(self.characters), teams=frozen(self.teams))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -73,15 +153,22 @@ class RoundLog:
     number: int
     turn_order: tuple[str, ...]
     events: tuple[str, ...] = ()
-    indicators_start: dict[str, int] = field(default_factory=dict)   # before the events
-    indicators_before: dict[str, int] = field(default_factory=dict)  # after the events, before the moves
+    indicators_start: Mapping[str, int] = field(default_factory=FrozenDict)   # before the events
+    indicators_before: Mapping[str, int] = field(default_factory=FrozenDict)  # after the events, before the moves
     moves: tuple[Move, ...] = ()                                     # confirmed, in turn order
     synergies: tuple[str, ...] = ()
-    indicators_after: Optional[dict[str, int]] = None                # after the reveal
-    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    indicators_after: Optional[Mapping[str, int]] = None             # after the reveal
+    verdicts: Mapping[str, Verdict] = field(default_factory=FrozenDict)
     verdicts_skipped: bool = False
     notes: tuple[str, ...] = ()
     debrief_phase: Optional[str] = None                              # shown in the debrief; None = the first
+
+    def __post_init__(self) -> None:
+        _seal(self, turn_order=_tuple(self.turn_order), events=_tuple(self.events),
+              indicators_start=frozen(self.indicators_start), indicators_before=frozen(self.indicators_before),
+              moves=_tuple(self.moves), synergies=_tuple(self.synergies),
+              indicators_after=None if self.indicators_after is None else frozen(self.indicators_after),
+              verdicts=frozen(self.verdicts), notes=_tuple(self.notes))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -128,11 +215,15 @@ class GameState:
     phase: str
     current: RoundLog
     history: tuple[RoundLog, ...]          # rounds whose debrief is over
-    indicators: dict[str, int]
-    resources: dict[str, dict[str, int]]   # character -> resource -> amount
+    indicators: Mapping[str, int]
+    resources: Mapping[str, Mapping[str, int]]   # character -> resource -> amount
     draft_posture: Optional[str] = None    # the current player's unconfirmed choice
     draft_action: Optional[str] = None
     ending: Optional[str] = None           # set when the game reaches its end
+
+    def __post_init__(self) -> None:
+        _seal(self, history=_tuple(self.history), indicators=frozen(self.indicators),
+              resources=frozen_nested(self.resources))
 
     @property
     def turn_order(self) -> tuple[str, ...]:
