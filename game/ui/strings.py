@@ -179,6 +179,15 @@ _FR = {
     "resume_none": "Aucune partie en cours à reprendre.",
     "resume_damaged": "La dernière partie enregistrée ne peut pas être reprise : {error}",
     "illegal": "Coup refusé : {error}",
+    # presenter mode (two screens)
+    "presenter_one_display": "Mode présentateur : un seul écran trouvé, le jeu reste dans une seule fenêtre. "
+                             "Branchez le projecteur puis relancez avec --presenter.",
+    "presenter_mirrored": "Mode présentateur : les deux écrans montrent la même image (recopie). "
+                          "Le bureau doit être étendu pour que le mur n'affiche que l'écran public. {how}",
+    "extend_how_windows": "Windows : touches Win+P, puis « Étendre ».",
+    "extend_how_macos": "macOS : Réglages Système > Moniteurs, décochez « Recopie vidéo ».",
+    "extend_how_linux": "Linux : paramètres d'affichage, choisissez « Joindre les écrans » (bureau étendu).",
+    "presenter_wall_closed": "Fenêtre du projecteur fermée : le jeu continue dans cette seule fenêtre.",
 }
 
 _EN = {
@@ -342,6 +351,14 @@ _EN = {
     "resume_none": "No unfinished game to resume.",
     "resume_damaged": "The latest saved game cannot be resumed: {error}",
     "illegal": "Move refused: {error}",
+    "presenter_one_display": "Presenter mode: only one display was found, the game stays in a single window. "
+                             "Plug in the projector, then start again with --presenter.",
+    "presenter_mirrored": "Presenter mode: both displays show the same picture (mirroring). "
+                          "The desktop must be extended so that the wall shows only the public screen. {how}",
+    "extend_how_windows": "Windows: press Win+P, then \u201cExtend\u201d.",
+    "extend_how_macos": "macOS: System Settings > Displays, untick \u201cMirror displays\u201d.",
+    "extend_how_linux": "Linux: display settings, choose \u201cJoin displays\u201d (extended desktop).",
+    "presenter_wall_closed": "Projector window closed: the game goes on in this single window.",
 }
 
 TR = Catalog({"fr": _FR, "en": _EN})
