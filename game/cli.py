@@ -82,9 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="export a session's report / exporter le compte rendu")
     report.add_argument("session")
-    report.add_argument("--format", choices=("md", "html", "json"), default="md")
+    report.add_argument("--format", choices=("md", "html", "json", "pdf"), default="md")
     report.add_argument("-o", "--output", metavar="OUT")
     report.add_argument("--lang", choices=("fr", "en"))
+    report.add_argument("--no-notes", action="store_true",
+                        help="leave the facilitator's notes out of the html and pdf reports")
     return parser
 
 
