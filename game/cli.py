@@ -22,6 +22,20 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _policy(text: str) -> str:
+    # The posture named by always:POSTURE is checked once the scenario is read.
+    if text in ("random", "coop", "solo") or (text.startswith("always:") and len(text) > len("always:")):
+        return text
+    raise argparse.ArgumentTypeError(f"expected random, coop, solo or always:POSTURE, not {text!r}")
+
+
+def _cast(text: str) -> list[str]:
+    idents = [part.strip() for part in text.split(",")]
+    if not all(idents):
+        raise argparse.ArgumentTypeError(f"expected character ids separated by commas, not {text!r}")
+    return idents
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -67,10 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     simulate = commands.add_parser("simulate", help="play many games headless / simuler des parties")
     simulate.add_argument("scenario")
-    simulate.add_argument("--games", type=_positive, required=True, metavar="N")
-    simulate.add_argument("--seed", type=_seed, required=True, metavar="S")
-    simulate.add_argument("--policy", choices=("random", "coop", "solo"), default="random")
+    simulate.add_argument("--games", type=_positive, metavar="N")
+    simulate.add_argument("--seed", type=_seed, metavar="S")
+    simulate.add_argument("--policy", type=_policy, metavar="random|coop|solo|always:POSTURE")
     simulate.add_argument("--players", type=_positive, metavar="N")
+    simulate.add_argument("--cast", type=_cast, metavar="ID,ID,...")
+    simulate.add_argument("--rounds", type=_positive, metavar="R")
+    simulate.add_argument("--audit", action="store_true")
     simulate.add_argument("--json", action="store_true")
     simulate.add_argument("--lang", choices=("fr", "en"))
 

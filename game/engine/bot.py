@@ -1,15 +1,17 @@
 """The built-in bot (autoplay, simulate): each choice is a pure function of the seed and the move's place.
 
 Postures by policy: `random` any posture, `coop` one of the highest `coop`
-value, `solo` one of the lowest; then an action at random among those the
-character may play now (the built-in observer included). Ties and actions are
+value, `solo` one of the lowest, `always:POSTURE` that posture; the audit also
+uses `level:N` (the postures whose `coop` is N) and a `+observe` suffix (the
+action is always the built-in observer). Then an action at random among those
+the character may play now (the built-in observer included). Ties and actions are
 broken by a hash of (seed, round, character), never by a shared generator, so
 a game killed at any moment and resumed ends as the uninterrupted one.
 """
 
 from __future__ import annotations
 
-from game.content.model import Scenario
+from game.content.model import OBSERVER_ID, Scenario
 from game.engine.commands import (
     Advance, ChooseAction, ChoosePosture, ConfirmMove, RecordVerdict, ShowDebriefPhase,
 )
@@ -18,13 +20,30 @@ from game.engine.rules import action_blocker
 from game.engine.state import GameState
 from game.engine.tables import Tables, tables_for
 
-POLICIES = ("random", "coop", "solo")
+POLICIES = ("random", "coop", "solo")   # and always:POSTURE; for the audit level:N and the +observe suffix
+OBSERVE_SUFFIX = "+observe"
 
 
 def posture_candidates(tables: Tables, policy: str) -> tuple[str, ...]:
-    if policy not in POLICIES:
+    """The postures a policy picks among (ValueError for a policy that names nothing of the scenario)."""
+    base = policy[: -len(OBSERVE_SUFFIX)] if policy.endswith(OBSERVE_SUFFIX) else policy
+    if base in POLICIES:
+        candidates = tables.posture_candidates(base)
+    elif base.startswith("always:"):
+        candidates = tuple(p for p in tables.posture_ids if p == base[len("always:"):])
+    elif base.startswith("level:") and base[len("level:"):].lstrip("-").isdigit():
+        level = int(base[len("level:"):])
+        candidates = tuple(p for p in tables.posture_ids if tables.coop_of[p] == level)
+    else:
+        candidates = ()
+    if not candidates:
         raise ValueError(f"unknown policy {policy!r}")
-    return tables.posture_candidates(policy)
+    return candidates
+
+
+def observes_only(policy: str) -> bool:
+    """Whether the policy always plays the built-in observer."""
+    return policy.endswith(OBSERVE_SUFFIX)
 
 
 def move_hash(seed: int, number: int, character: str) -> int:
@@ -37,6 +56,8 @@ def bot_move(scenario: Scenario, state: GameState, character: str, policy: str =
     draw = move_hash(state.seed, state.round, character)
     candidates = posture_candidates(tables, policy)
     posture = candidates[draw % len(candidates)]
+    if observes_only(policy):
+        return posture, OBSERVER_ID
     allowed = [a for a in tables.action_ids if action_blocker(tables, state, character, a) is None]
     # Low bits pick the posture, high bits the action: one hash per move (cheap for simulate).
     action = allowed[(draw >> 32) % len(allowed)]

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from operator import add
 from typing import Optional, Sequence
 
-from game.content.model import Scenario
-from game.engine.bot import posture_candidates
+from game.content.model import OBSERVER_ID, Scenario
+from game.engine.bot import observes_only, posture_candidates
 from game.engine.conditions import Facts
 from game.engine.draws import MASK, SALT_BOT, SALT_EVENTS, mix, text_key
 from game.engine.tables import tables_for
@@ -46,6 +46,7 @@ class FastGame:
         self.highs = tuple(tables.bounds[i][1] for i in self.indicator_ids)
         self.start_values = tuple(tables.start_values[i] for i in self.indicator_ids)
         self.candidates = posture_candidates(tables, policy)   # raises ValueError on an unknown policy
+        self.observe = observes_only(policy)
         self.char_keys = tuple(text_key(c) for c in self.characters)
         index = {ident: k for k, ident in enumerate(self.indicator_ids)}
 
@@ -111,6 +112,7 @@ class FastGame:
         characters = self.characters
         char_keys = self.char_keys
         offers = self.offers
+        observe = self.observe
         costs = self.costs
         gated = self.gated
         allowed_cache = self.allowed_cache
@@ -176,7 +178,7 @@ class FastGame:
                 posture = candidates[draw % n_candidates]
                 held = resources[slot]
                 key = (slot, closed, held)
-                allowed = allowed_cache.get(key)
+                allowed = (OBSERVER_ID,) if observe else allowed_cache.get(key)
                 if allowed is None:
                     allowed = tuple(
                         ident for ident in offers[slot]

@@ -7,7 +7,7 @@ import os
 from collections import Counter
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from game.content.model import OBSERVER_ID, Scenario
 from game.engine.draws import game_seed
@@ -26,6 +26,9 @@ MESSAGES = Catalog({
         "postures": "Postures prises",
         "actions": "Actions jouées",
         "bad_players": "--players {count} : ce scénario se joue de {min} à {max} personnages.",
+        "bad_policy": "--policy {policy} : ce scénario n'a pas de posture {posture} (postures : {known}).",
+        "need_games": "coop simulate : --games N et --seed S sont demandés (sauf avec --audit).",
+        "policy_with_audit": "--policy : l'audit joue lui-même chaque politique ; ne la donnez pas avec --audit.",
         "invalid": "Scénario invalide : {path}",
         "unreadable": "Impossible de lire {path} : {detail}",
     },
@@ -40,6 +43,9 @@ MESSAGES = Catalog({
         "postures": "Postures taken",
         "actions": "Actions played",
         "bad_players": "--players {count}: this scenario is played with {min} to {max} characters.",
+        "bad_policy": "--policy {policy}: this scenario has no posture {posture} (postures: {known}).",
+        "need_games": "coop simulate: --games N and --seed S are required (except with --audit).",
+        "policy_with_audit": "--policy: the audit plays every policy itself; do not give one with --audit.",
         "invalid": "Invalid scenario: {path}",
         "unreadable": "Cannot read {path}: {detail}",
     },
@@ -103,26 +109,29 @@ class Tally:
 PARALLEL_FROM = 2000
 
 
-def _play_in_two_processes(tally: Tally, loop: FastGame, seed: int, games: int) -> bool:
-    """Play the second half of the games in a forked child, the first half here; False when not possible."""
+def run_in_two_processes(jobs: list, parallel: bool = True) -> list:
+    """Each job's result, in order: every other job runs in a forked child when the machine allows it.
+
+    A job is a function of no argument returning JSON-able data. When no second
+    process can be had, or the child fails, the jobs run here: same results.
+    """
+    parallel = parallel and not os.environ.get("COOP_SIMULATE_SEQUENTIAL")
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if not hasattr(os, "fork") or usable < 2:
-        return False
-    half = games // 2
+    if not parallel or len(jobs) < 2 or not hasattr(os, "fork") or usable < 2:
+        return [job() for job in jobs]
+    theirs = jobs[1::2]
     reading, writing = os.pipe()
     try:
         child = os.fork()
     except OSError:
         os.close(reading)
         os.close(writing)
-        return False
-    if child == 0:  # the child: play its half, send the tally, leave without running any cleanup
+        return [job() for job in jobs]
+    if child == 0:  # the child: run its jobs, send the results, leave without running any cleanup
         status = 1
         try:
             os.close(reading)
-            other = Tally()
-            other.play(loop, seed, half, games)
-            data = json.dumps(other.to_json()).encode("utf-8")
+            data = json.dumps([job() for job in theirs]).encode("utf-8")
             view = memoryview(data)
             while view:
                 view = view[os.write(writing, view):]
@@ -130,27 +139,40 @@ def _play_in_two_processes(tally: Tally, loop: FastGame, seed: int, games: int) 
         finally:
             os._exit(status)
     os.close(writing)
-    tally.play(loop, seed, 0, half)
+    mine = [job() for job in jobs[0::2]]
     chunks = []
     while chunk := os.read(reading, 1 << 16):
         chunks.append(chunk)
     os.close(reading)
     _, status = os.waitpid(child, 0)
-    if status != 0:
-        tally.play(loop, seed, half, games)   # the child failed: play its half here, same numbers
-        return True
-    tally.merge(json.loads(b"".join(chunks)))
-    return True
+    others = json.loads(b"".join(chunks)) if status == 0 else [job() for job in theirs]
+    results = []
+    for k in range(len(jobs)):
+        results.append(mine[k // 2] if k % 2 == 0 else others[k // 2])
+    return results
+
+
+def play_tally(loop: FastGame, seed: int, start: int, stop: int) -> dict:
+    """The tally of games start..stop as JSON (what a child process sends back)."""
+    tally = Tally()
+    tally.play(loop, seed, start, stop)
+    return tally.to_json()
 
 
 def simulate(scenario: Scenario, games: int, seed: int, policy: str = "random",
-             players: Optional[int] = None, parallel: bool = True) -> dict:
+             players: Optional[int] = None, parallel: bool = True,
+             cast: Optional[Sequence[str]] = None, rounds: Optional[int] = None) -> dict:
     """The summary object of `--json`: the same arguments always give the same numbers."""
-    characters = characters_in_play(scenario, players)
-    loop = FastGame(scenario, characters, scenario.rounds, policy)
+    characters = tuple(cast) if cast else characters_in_play(scenario, players)
+    rounds = rounds or scenario.rounds
+    loop = FastGame(scenario, characters, rounds, policy)
     tally = Tally()
-    parallel = parallel and not os.environ.get("COOP_SIMULATE_SEQUENTIAL")
-    if not (parallel and games >= PARALLEL_FROM and _play_in_two_processes(tally, loop, seed, games)):
+    if games >= PARALLEL_FROM:
+        half = games // 2
+        for part in run_in_two_processes([lambda: play_tally(loop, seed, 0, half),
+                                          lambda: play_tally(loop, seed, half, games)], parallel):
+            tally.merge(part)
+    else:
         tally.play(loop, seed, 0, games)
     return {
         "scenario": scenario.id,
@@ -158,7 +180,7 @@ def simulate(scenario: Scenario, games: int, seed: int, policy: str = "random",
         "seed": seed,
         "policy": policy,
         "players": list(characters),
-        "rounds": scenario.rounds,
+        "rounds": rounds,
         **tally.summary(scenario, loop.indicator_ids, games),
     }
 
@@ -237,11 +259,38 @@ def run_simulate(args) -> int:
         print(MESSAGES(language, "unreadable", path=path, detail=error.strerror or error), file=sys.stderr)
         return 1
     language = pick_language(getattr(args, "lang", None), scenario.language)
+    say = lambda key, **values: print(MESSAGES(language, key, **values), file=sys.stderr)  # noqa: E731
+    from game.sim.audit import MESSAGES as AUDIT, audit, cast_problem, render_audit
+
+    cast = getattr(args, "cast", None)
+    rounds = getattr(args, "rounds", None)
     if args.players is not None and not scenario.players.min <= args.players <= scenario.players.max:
-        print(MESSAGES(language, "bad_players", count=args.players, min=scenario.players.min,
-                       max=scenario.players.max), file=sys.stderr)
+        say("bad_players", count=args.players, min=scenario.players.min, max=scenario.players.max)
         return 2
-    summary = simulate(scenario, args.games, args.seed, args.policy, args.players)
+    if cast and cast_problem(scenario, cast, language):
+        print(cast_problem(scenario, cast, language), file=sys.stderr)
+        return 2
+    if rounds is not None and rounds > scenario.rounds:
+        print(AUDIT(language, "bad_rounds", rounds=rounds, max=scenario.rounds), file=sys.stderr)
+        return 2
+    policy = args.policy or "random"
+    if policy.startswith("always:"):
+        posture = policy[len("always:"):]
+        known = [p.id for p in scenario.postures]
+        if posture not in known:
+            say("bad_policy", policy=policy, posture=posture, known=", ".join(known))
+            return 2
+    if getattr(args, "audit", False):
+        if args.policy is not None:
+            say("policy_with_audit")
+            return 2
+        report = audit(scenario, args.players, cast, rounds)
+        print(json.dumps(report, ensure_ascii=False) if args.json else render_audit(scenario, report, language))
+        return 0
+    if args.games is None or args.seed is None:
+        say("need_games")
+        return 2
+    summary = simulate(scenario, args.games, args.seed, policy, args.players, cast=cast, rounds=rounds)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
