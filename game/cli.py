@@ -56,8 +56,19 @@ def _seed(text: str) -> int:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """The top-level parser: `simulate` needs --games and --seed, except with --audit."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        parsed, rest = super().parse_known_args(args, namespace)
+        if getattr(parsed, "command", None) == "simulate" and not parsed.audit \
+                and (parsed.games is None or parsed.seed is None):
+            self.error("simulate: --games N and --seed S are required (except with --audit)")
+        return parsed, rest
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="coop",
         description="COOP ou pas COOP — jeu de débat sur la coopération / a debate game on cooperation.",
     )

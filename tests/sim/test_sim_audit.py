@@ -227,8 +227,9 @@ def test_simulate_takes_a_cast_rounds_and_a_fixed_posture(capsys):
     assert data["postures"]["imposer"] == 20 * 2 * 2 and sum(data["postures"].values()) == 80
     assert main(["simulate", str(FIVE), "--games", "2", "--seed", "1", "--policy", "always:zzz"]) == 2
     assert "zzz" in capsys.readouterr().err
-    assert main(["simulate", str(FIVE)]) == 2
-    assert "--games" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["simulate", str(FIVE), "--seed", "1"])
+    assert exit_info.value.code == 2 and "--games" in capsys.readouterr().err
 
 
 def test_the_audit_runs_headless_without_pygame():
