@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
-_UNSAFE_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+from game.neutralise import for_terminal
 
 
 @dataclass(frozen=True)
@@ -43,15 +42,18 @@ class Diagnostic:
     def render(self, lang: str = "fr") -> str:
         """`PATH:LINE:COL: error: message`, then indented lines: the hint, the source line and a caret."""
         # "error:" stays in English in both languages: editors' problem matchers look for it.
-        place = f"{self.path}:{self.line}:{self.col}" if self.line > 0 else self.path
-        lines = [f"{place}: error: {self.message(lang)}"]
+        # Paths and values come from files and people: no escape sequence of theirs reaches
+        # the terminal, no line break of theirs starts a line (game.neutralise.for_terminal).
+        path = for_terminal(self.path)
+        place = f"{path}:{self.line}:{self.col}" if self.line > 0 else path
+        lines = [f"{place}: error: {for_terminal(self.message(lang))}"]
         hint = self.hint_text(lang)
         if hint:
-            lines.append(f"    {hint}")
+            lines.append(f"    {for_terminal(hint)}")
         if self.source is not None:
             # Control and bidi characters would garble the terminal (or reorder the
             # line); one replacement character each keeps the caret in place.
-            shown = _UNSAFE_CHARS.sub("\ufffd", self.source.replace("\t", " "))
+            shown = for_terminal(self.source.replace("\t", " "), same_width=True)
             if len(shown) > 160:
                 # Keep the caret visible on very long lines: show a window around it.
                 start = max(0, self.col - 80)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from game.content.model import OBSERVER_ID, Scenario, prompt_of
 from game.engine.queries import coop_reading, is_split
 from game.engine.state import Verdict
 from game.i18n import Catalog, team_display
+from game.neutralise import for_markdown as md, for_markdown_lines
 
 WORDS = Catalog({
     "fr": {
@@ -56,7 +57,10 @@ WORDS = Catalog({
 class Labels:
     """Names of the scenario's ids and the report's words, in one language."""
 
-    def __init__(self, scenario: Scenario, language: str):
+    def __init__(self, scenario: Scenario, language: str, neutral: Callable[[str], str] = str):
+        # `neutral`: how a scenario text is made inert in `move` (game.neutralise's function
+        # for the destination; `str` when the caller escapes the whole line itself).
+        self.neutral = neutral
         self.language = language
         self.scenario = scenario
         self.characters = {c.id: c for c in scenario.characters}
@@ -74,8 +78,9 @@ class Labels:
     def move(self, move: dict, teams: dict) -> str:
         posture = self.postures[move["posture"]]
         character = self.characters[move["character"]]
-        return self("move_line", team=teams[move["character"]], name=character.name, posture=posture.label,
-                    reading=self(coop_reading(posture.coop)), action=self.actions[move["action"]])
+        n = self.neutral
+        return self("move_line", team=teams[move["character"]], name=n(character.name), posture=n(posture.label),
+                    reading=self(coop_reading(posture.coop)), action=n(self.actions[move["action"]]))
 
     def verdict(self, entry: dict) -> str:
         tally = Verdict(entry["coop"], entry["pas_coop"], entry["depends"])
@@ -100,14 +105,18 @@ def posture_paths(report: dict) -> dict[str, list[str]]:
 
 
 def render_markdown(report: dict, scenario: Scenario, language: str) -> str:
-    """The report as Markdown: headings, lists and one small table, so it reads well even as plain text."""
-    say = Labels(scenario, language)
-    teams = {ident: team_display(name, language) for ident, name in report["teams"].items()}
-    out = [f"# {say('title', title=scenario.title)}", ""]
-    out.append(f"- {say('territory')} : {scenario.territory.name}" if language == "fr"
-               else f"- {say('territory')}: {scenario.territory.name}")
-    out.append(_pair(say, "goal", scenario.goal, language))
-    out.append(_pair(say, "date", report["times"]["created"][:10], language))
+    """The report as Markdown: headings, lists and one small table, so it reads well even as plain text.
+
+    Every text from the scenario file, a team name or a note goes through
+    `game.neutralise.for_markdown`: it reads as written and never becomes a heading,
+    a link, an image or a tag (the program's own words are written as they are).
+    """
+    say = Labels(scenario, language, md)
+    teams = {ident: md(team_display(name, language)) for ident, name in report["teams"].items()}
+    out = [f"# {say('title', title=md(scenario.title))}", ""]
+    out.append(_pair(say, "territory", md(scenario.territory.name), language))
+    out.append(_pair(say, "goal", md(scenario.goal), language))
+    out.append(_pair(say, "date", md(str(report["times"].get("created", ""))[:10]), language))
     out.append(_pair(say, "rounds_played", f"{len(report['rounds'])} / {report['settings']['rounds']}", language))
     out.append(_pair(say, "seed", str(report["seed"]), language))
     if not report["finished"]:
@@ -115,51 +124,52 @@ def render_markdown(report: dict, scenario: Scenario, language: str) -> str:
     out += ["", f"## {say('teams')}", ""]
     for ident in report["characters"]:
         character = say.characters[ident]
-        out.append("- " + say("team_line", team=teams[ident], name=character.name, role=character.role))
+        out.append("- " + say("team_line", team=teams[ident], name=md(character.name), role=md(character.role)))
     for entry in report["rounds"]:
         out += ["", f"## {say('round', number=entry['number'])}", ""]
         if entry["events"]:
             for ident in entry["events"]:
                 event = say.events[ident]
-                out.append(f"**{say('events')} — {event.title}.** {event.text}")
+                out.append(f"**{say('events')} — {md(event.title)}.** {md(event.text)}")
         else:
             out.append(say("no_event"))
         out += ["", f"### {say('moves')}", ""]
         out += ["- " + say.move(m, teams) for m in entry["moves"]]
         if entry["synergies"]:
             out += ["", f"### {say('synergies')}", ""]
-            out += ["- " + say.synergies[s] for s in entry["synergies"]]
+            out += ["- " + md(say.synergies[s]) for s in entry["synergies"]]
         out += ["", f"### {say('indicators')}", ""]
         for ident, after in entry["indicators"].items():
-            out.append("- " + say("indicator_line", label=say.indicators[ident],
+            out.append("- " + say("indicator_line", label=md(say.indicators[ident]),
                                   start=entry["indicators_start"][ident], after=after))
         out += ["", f"### {say('verdicts')}", ""]
         if entry["verdicts_skipped"] or not entry["verdicts"]:
             out.append(say("verdicts_skipped") if entry["verdicts_skipped"] else say("no_verdict"))
         for verdict in entry["verdicts"]:
-            name = say.characters[verdict["character"]].name
+            name = md(say.characters[verdict["character"]].name)
             out.append(f"- {teams[verdict['character']]} ({name}) : {say.verdict(verdict)}" if language == "fr"
                        else f"- {teams[verdict['character']]} ({name}): {say.verdict(verdict)}")
         if entry["prompts"]:
             out += ["", f"### {say('questions')}", ""]
             for prompt in entry["prompts"]:
-                out.append(f"- *{say(prompt['phase'])}* — {prompt['text']}")
+                out.append(f"- *{say(prompt['phase'])}* — {md(prompt['text'])}")
         if entry["notes"]:
             out += ["", f"### {say('notes')}", ""]
-            out += [f"> {line}" for note in entry["notes"] for line in note.splitlines()]
+            out += [f"> {line}" for note in entry["notes"] for line in for_markdown_lines(note)]
     out += ["", f"## {say('end')}", ""]
     ending = say.endings.get(report["ending"]) if report["ending"] else None
     if ending is not None:
-        out += [f"**{ending.title}.** {ending.text}"]
+        out += [f"**{md(ending.title)}.** {md(ending.text)}"]
     elif report["finished"]:
         out += [say("no_ending")]
     out += ["", f"### {say('chart')}", ""]
     out += _markdown_table(report, say)
     out += ["", f"### {say('paths')}", ""]
     for ident, path in posture_paths(report).items():
-        labels = " → ".join(say.postures[p].label for p in path)
-        out.append(f"- {teams[ident]} ({say.characters[ident].name}) : {labels}" if language == "fr"
-                   else f"- {teams[ident]} ({say.characters[ident].name}): {labels}")
+        labels = " → ".join(md(say.postures[p].label) for p in path)
+        name = md(say.characters[ident].name)
+        out.append(f"- {teams[ident]} ({name}) : {labels}" if language == "fr"
+                   else f"- {teams[ident]} ({name}): {labels}")
     out += ["", f"### {say('splits')}", ""]
     splits = split_moves(report)
     out += [f"- {say('short_round', number=n)} — {say.move(m, teams)} — {say.verdict(v)}" for n, m, v in splits]
@@ -168,11 +178,9 @@ def render_markdown(report: dict, scenario: Scenario, language: str) -> str:
     final = scenario.debrief.final
     if final:
         out += ["", f"### {say('final')}", ""]
-        out += [f"- {prompt_of(p).text}" for p in final]
-    out += ["", "---", say("generated", version=report["session"].get("program") or "")]
-    # Texts come from a scenario file and the facilitator's notes: a "<" of theirs must
-    # never become live HTML in a Markdown viewer (the report itself writes no tag).
-    return "\n".join(out).replace("<", "&lt;") + "\n"
+        out += [f"- {md(prompt_of(p).text)}" for p in final]
+    out += ["", "---", say("generated", version=md(str(report["session"].get("program") or "")))]
+    return "\n".join(out) + "\n"
 
 
 def _pair(say: Labels, key: str, value: str, language: str) -> str:
@@ -185,5 +193,5 @@ def _markdown_table(report: dict, say: Labels) -> list[str]:
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for ident, label in say.indicators.items():
         values = [str(report["indicators_start"][ident])] + [str(e["indicators"][ident]) for e in report["rounds"]]
-        rows.append("| " + " | ".join([label.replace("|", "\\|")] + values) + " |")
+        rows.append("| " + " | ".join([md(label)] + values) + " |")
     return rows

@@ -245,6 +245,7 @@ def _percent(count: int, total: int, language: str) -> str:
 
 def run_simulate(args) -> int:
     """The `coop simulate` command: exit 0 with the summary; 1 for a bad scenario, 2 for bad arguments."""
+    from game.neutralise import for_terminal
     from game.content import ScenarioError, load_scenario
 
     language = pick_language(getattr(args, "lang", None))
@@ -252,11 +253,11 @@ def run_simulate(args) -> int:
     try:
         scenario = load_scenario(path)
     except ScenarioError as error:
-        print(MESSAGES(language, "invalid", path=path), file=sys.stderr)
+        print(for_terminal(MESSAGES(language, "invalid", path=path)), file=sys.stderr)
         print(error.render(language), file=sys.stderr)
         return 1
     except OSError as error:
-        print(MESSAGES(language, "unreadable", path=path, detail=error.strerror or error), file=sys.stderr)
+        print(for_terminal(MESSAGES(language, "unreadable", path=path, detail=error.strerror or error)), file=sys.stderr)
         return 1
     language = pick_language(getattr(args, "lang", None), scenario.language)
     say = lambda key, **values: print(MESSAGES(language, key, **values), file=sys.stderr)  # noqa: E731
@@ -294,5 +295,6 @@ def run_simulate(args) -> int:
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
-        print(render_table(scenario, summary, language))
+        # Titles and labels may hold line breaks (never a control: validation refuses them).
+        print(for_terminal(render_table(scenario, summary, language), keep_newlines=True))
     return 0
