@@ -21,3 +21,20 @@ def test_play_rejects_a_malformed_size():
     with pytest.raises(SystemExit) as exit_info:
         build_parser().parse_args(["play", "--size", "big"])
     assert exit_info.value.code == 2
+
+
+def test_short_commands_run_without_the_cycle_collector_and_play_keeps_it(capsys):
+    import gc
+
+    from game.cli import main
+
+    gc.enable()
+    try:
+        assert main(["schema"]) == 0
+        assert not gc.isenabled(), "validate/schema/report should not pay for the collector's passes"
+        capsys.readouterr()
+    finally:
+        gc.enable()
+    from game.cli import SHORT_COMMANDS
+
+    assert "play" not in SHORT_COMMANDS and "simulate" not in SHORT_COMMANDS

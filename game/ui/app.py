@@ -42,12 +42,31 @@ def open_window(args, settings):
     return window
 
 
+def set_display_hints() -> None:
+    """How the window's pixels reach the screen, decided before SDL starts (a facilitator's own
+    SDL_FRAMEBUFFER_ACCELERATION in the environment still wins).
+
+    Our screens are slides redrawn a few times a second at most, from a surface we fill ourselves.
+    On X11, SDL 2 copies that surface through an OpenGL streaming texture whenever any OpenGL is
+    present — Mesa's software rasteriser included (llvmpipe: laptops without a GPU driver, virtual
+    machines, Xvfb) — where a flip measured 14–30 ms at 1920x1080 and 56–167 ms at 3840x2160, and
+    the process grew from 33 to 142 MB (237 MB at 4K). X11's shared-memory path (XShm) needs no GL:
+    0.6 ms a flip at 1080p, 6.5–8.7 ms at 4K (benchmarks/bench_flip.py). With a real GPU the texture
+    path saves little for a still picture (one upload per change either way) and still costs a GL
+    context at start. Windows already takes its GDI path by default; macOS and Wayland have no
+    path without GL, so in practice the hint changes X11 only.
+    """
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd", "dragonfly")):
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+
+
 def run_play(args) -> int:
     # pygame's banner on standard output is noise for a facilitator (and for scripts reading our output).
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     # SDL would turn SIGINT/SIGTERM into a window-close event (and so into our "quit?" question); the
     # interfaces page wants them to end the program at once, as game.cli arranged.
     os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
+    set_display_hints()
     from game.ui.settings import load_settings
 
     settings = load_settings()
