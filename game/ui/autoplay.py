@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import re
 import sys
 from pathlib import Path
 from typing import Optional
 
 import pygame
+
+from game.ui.png import encode_png
 
 MAX_STEPS = 20_000
 
@@ -63,9 +64,7 @@ def run_autoplay(app, screenshots: Optional[Path], with_title: bool = True) -> i
             try:
                 # Encoded in memory, written by Python: SDL's own file writer leaves an empty or cut
                 # file on a full disk without saying so.
-                encoded = io.BytesIO()
-                pygame.image.save(app.window.get_surface(), encoded, target.name)
-                target.write_bytes(encoded.getvalue())
+                target.write_bytes(encode_png(app.window.get_surface()))
             except (OSError, pygame.error) as error:   # a full disk, a folder removed meanwhile
                 print(f"autoplay: cannot write {target}: {error}", file=sys.stderr)
                 return 1
