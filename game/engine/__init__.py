@@ -19,13 +19,15 @@ Playing: apply(scenario, state, command) -> (new_state, happenings)
         RecordVerdict(character, coop, pas_coop, depends)   verdict phase; again = replace
         SkipVerdicts()                     verdict phase → debrief, no tally
         AddNote(text)                      any phase; attached to the current round
+        AddCommitment(text)                debrief phase or end; the room's commitment, in state.commitments
+        SetWorkshop(place, facilitator)    any phase, end included; state.place / state.facilitator ("" = not said)
         ShowDebriefPhase(phase)            debrief phase; one of debrief(...).phases, recorded as
                                            current.debrief_phase (None until then = the first phase)
     A refused command raises IllegalCommand(code, message, **params) and changes nothing. Codes:
         wrong_phase, not_your_turn, not_in_play, unknown_posture, unknown_action,
         not_for_character, once_played, requirement_not_met, cannot_afford,
         no_posture_chosen, no_action_chosen, nothing_to_undo, choices_pending,
-        bad_tally, empty_note, note_too_long, bad_text, game_over, malformed_command, bad_setup,
+        bad_tally, empty_note, empty_commitment, note_too_long, bad_text, game_over, malformed_command, bad_setup,
         unknown_debrief_phase.
 
 State (GameState, frozen; to_json()/from_json() round-trip to an equal state)
@@ -70,9 +72,9 @@ Example:
 # tables, conditions and draws, does not pay for the dataclasses of states and queries.
 _HOMES = {
     "game.engine.bot": ("POLICIES", "bot_move", "bot_next", "bot_verdict"),
-    "game.engine.commands": ("AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command", "ConfirmMove",
-                             "RecordVerdict", "ShowDebriefPhase", "SkipVerdicts", "UndoChoice", "command_from_json",
-                             "command_to_json"),
+    "game.engine.commands": ("AddCommitment", "AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command",
+                             "ConfirmMove", "RecordVerdict", "SetWorkshop", "ShowDebriefPhase", "SkipVerdicts",
+                             "UndoChoice", "command_from_json", "command_to_json"),
     "game.engine.errors": ("IllegalCommand",),
     "game.engine.queries": ("ActionOption", "DebriefView", "DeltaSource", "EndView", "IndicatorFact",
                             "RevealView", "RoundFacts", "SplitMove", "VerdictLine", "action_options",

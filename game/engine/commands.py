@@ -68,13 +68,28 @@ class ShowDebriefPhase:
     phase: str
 
 
+@dataclass(frozen=True)
+class AddCommitment:
+    """One of the room's commitments ("qui fait quoi d'ici quand"), typed in the debrief or the bilan."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class SetWorkshop:
+    """Where the workshop took place and who facilitated it, for the report (empty text: not said)."""
+
+    place: str
+    facilitator: str
+
+
 Command = Union[Advance, ChoosePosture, ChooseAction, ConfirmMove, UndoChoice,
-                RecordVerdict, SkipVerdicts, AddNote, ShowDebriefPhase]
+                RecordVerdict, SkipVerdicts, AddNote, ShowDebriefPhase, AddCommitment, SetWorkshop]
 
 COMMAND_TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (Advance, ChoosePosture, ChooseAction, ConfirmMove, UndoChoice,
-                RecordVerdict, SkipVerdicts, AddNote, ShowDebriefPhase)
+                RecordVerdict, SkipVerdicts, AddNote, ShowDebriefPhase, AddCommitment, SetWorkshop)
 }
 
 

@@ -7,8 +7,8 @@ from typing import Any, Optional
 
 from game.content.model import Scenario
 from game.engine.commands import (
-    AddNote, Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict,
-    ShowDebriefPhase, SkipVerdicts, UndoChoice,
+    AddCommitment, AddNote, Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict,
+    SetWorkshop, ShowDebriefPhase, SkipVerdicts, UndoChoice,
 )
 from game.engine.errors import IllegalCommand
 from game.engine.resolution import (
@@ -18,6 +18,9 @@ from game.engine.state import GameState, Move, RoundLog, Setup, Verdict
 from game.engine.tables import Tables, tables_for
 
 MAX_NOTE = 4000
+MAX_WORKSHOP_TEXT = 200
+# Commands the bilan still takes once the game is over.
+AFTER_THE_END = (AddNote, AddCommitment, SetWorkshop)
 MAX_TALLY = 10_000
 
 
@@ -130,7 +133,7 @@ def apply(scenario: Scenario, state: GameState, command: Command) -> tuple[GameS
     handler = _HANDLERS.get(type(command))
     if handler is None:
         raise IllegalCommand("malformed_command", f"not a command: {command!r:.200}")
-    if state.phase == "end" and not isinstance(command, AddNote):
+    if state.phase == "end" and not isinstance(command, AFTER_THE_END):
         raise IllegalCommand("game_over", "the game is over")
     if isinstance(command, ShowDebriefPhase):   # the debrief's phases come from prompts, which tables do not hold
         return _show_debrief_phase(scenario, state, command)
@@ -170,6 +173,8 @@ def _advance(tables: Tables, state: GameState, command: Advance):
         return final, (Happened("phase", phase="end"), Happened("ending", ending=ending))
     following = _start_round(tables, state.seed, state.setup, state.round + 1,
                              dict(state.indicators), state.resources, history)
+    # What the room said about the whole workshop goes on from round to round.
+    following = replace(following, commitments=state.commitments, place=state.place, facilitator=state.facilitator)
     return following, (Happened("phase", phase="situation"),
                        Happened("events", events=following.current.events))
 
@@ -255,14 +260,20 @@ def _skip_verdicts(tables: Tables, state: GameState, command: SkipVerdicts):
     return replace(state, current=log, phase="debrief"), (Happened("phase", phase="debrief"),)
 
 
-def _add_note(tables: Tables, state: GameState, command: AddNote):
-    text = command.text.strip()
-    if not text:
-        raise IllegalCommand("empty_note", "the note is empty")
+def _typed_text(text: str, most: int, empty_code: Optional[str] = "empty_note") -> str:
+    """A facilitator's text, stripped; refused when empty (unless empty_code is None), unsavable or too long."""
+    text = text.strip()
+    if not text and empty_code is not None:
+        raise IllegalCommand(empty_code, "the text is empty")
     if not _encodable(text):
-        raise IllegalCommand("bad_text", "the note holds characters that cannot be saved")
-    if len(text) > MAX_NOTE:
-        raise IllegalCommand("note_too_long", f"a note holds at most {MAX_NOTE} characters", max=MAX_NOTE)
+        raise IllegalCommand("bad_text", "the text holds characters that cannot be saved")
+    if len(text) > most:
+        raise IllegalCommand("note_too_long", f"a text holds at most {most} characters", max=most)
+    return text
+
+
+def _add_note(tables: Tables, state: GameState, command: AddNote):
+    text = _typed_text(command.text, MAX_NOTE)
     if state.phase == "end":
         last = state.history[-1]
         last = replace(last, notes=last.notes + (text,))
@@ -283,6 +294,20 @@ def _show_debrief_phase(scenario: Scenario, state: GameState, command: ShowDebri
     return replace(state, current=log), (Happened("debrief_phase", phase=command.phase),)
 
 
+def _add_commitment(tables: Tables, state: GameState, command: AddCommitment):
+    """In a debrief or the bilan: the room's commitments lead the report."""
+    _expect_phase(state, "debrief", "end")
+    text = _typed_text(command.text, MAX_NOTE, "empty_commitment")
+    return replace(state, commitments=state.commitments + (text,)), (Happened("commitment_added"),)
+
+
+def _set_workshop(tables: Tables, state: GameState, command: SetWorkshop):
+    """Any time: the place and the facilitator's name (either may stay empty)."""
+    place = _typed_text(command.place, MAX_WORKSHOP_TEXT, None)
+    facilitator = _typed_text(command.facilitator, MAX_WORKSHOP_TEXT, None)
+    return replace(state, place=place, facilitator=facilitator), (Happened("workshop_set"),)
+
+
 _HANDLERS = {
     Advance: _advance,
     ChoosePosture: _choose_posture,
@@ -293,4 +318,6 @@ _HANDLERS = {
     SkipVerdicts: _skip_verdicts,
     AddNote: _add_note,
     ShowDebriefPhase: _show_debrief_phase,
+    AddCommitment: _add_commitment,
+    SetWorkshop: _set_workshop,
 }

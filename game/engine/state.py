@@ -220,10 +220,13 @@ class GameState:
     draft_posture: Optional[str] = None    # the current player's unconfirmed choice
     draft_action: Optional[str] = None
     ending: Optional[str] = None           # set when the game reaches its end
+    commitments: tuple[str, ...] = ()      # the room's, typed in the debrief or the bilan (AddCommitment)
+    place: str = ""                        # where the workshop took place (SetWorkshop; "" = not said)
+    facilitator: str = ""                  # who facilitated it
 
     def __post_init__(self) -> None:
         _seal(self, history=_tuple(self.history), indicators=frozen(self.indicators),
-              resources=frozen_nested(self.resources))
+              resources=frozen_nested(self.resources), commitments=_tuple(self.commitments))
 
     @property
     def turn_order(self) -> tuple[str, ...]:
@@ -260,6 +263,9 @@ class GameState:
             "draft_posture": self.draft_posture,
             "draft_action": self.draft_action,
             "ending": self.ending,
+            "commitments": list(self.commitments),
+            "place": self.place,
+            "facilitator": self.facilitator,
         }
 
     @classmethod
@@ -276,4 +282,8 @@ class GameState:
             draft_posture=data["draft_posture"],
             draft_action=data["draft_action"],
             ending=data["ending"],
+            # Absent from states written before commitments and the workshop's place existed.
+            commitments=tuple(data.get("commitments", ())),
+            place=data.get("place", ""),
+            facilitator=data.get("facilitator", ""),
         )

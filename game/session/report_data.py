@@ -79,6 +79,8 @@ def build_report(replay: Replay) -> dict[str, Any]:
         "rounds": rounds,
         "finished": state.finished,
         "ending": state.ending,
+        "commitments": list(state.commitments),
+        "workshop": {"place": state.place, "facilitator": state.facilitator},
         "times": {
             "created": _iso(header.get("created", 0.0)),
             "last_command": _iso(replay.times[-1]) if replay.times else None,

@@ -1,4 +1,5 @@
-"""The facilitator's display settings (theme, text size, language, fullscreen), kept in data_home()/settings.json."""
+"""The facilitator's settings (theme, text size, language, fullscreen; the workshop's usual place and the
+facilitator's name for the report), kept in data_home()/settings.json."""
 
 from __future__ import annotations
 
@@ -17,14 +18,18 @@ class Settings(NamedTuple):
     text_scale: float = 1.0
     language: Optional[str] = None   # None: follow the scenario's language
     fullscreen: bool = False
+    place: str = ""                  # last place typed on the bilan, offered again next time
+    facilitator: str = ""            # last facilitator's name typed on the bilan
 
     def cleaned(self) -> "Settings":
         """Settings with any out-of-range value (hand-edited file) put back to its default."""
         theme = self.theme if self.theme in THEMES else "standard"
         scale = self.text_scale if isinstance(self.text_scale, (int, float)) and 1.0 <= self.text_scale <= 2.0 else 1.0
         language = self.language if self.language in ("fr", "en") else None
+        place = self.place[:200] if isinstance(self.place, str) else ""
+        facilitator = self.facilitator[:200] if isinstance(self.facilitator, str) else ""
         return self._replace(theme=theme, text_scale=float(scale), language=language,
-                       fullscreen=bool(self.fullscreen))
+                             fullscreen=bool(self.fullscreen), place=place, facilitator=facilitator)
 
     def next_scale(self, step: int) -> "Settings":
         index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - self.text_scale))
@@ -40,7 +45,7 @@ def load_settings() -> Settings:
     """The saved settings, or the defaults when there are none or the file is unreadable."""
     try:
         raw = json.loads(settings_path().read_text(encoding="utf-8"))
-        known = {k: raw[k] for k in ("theme", "text_scale", "language", "fullscreen") if k in raw}
+        known = {k: raw[k] for k in Settings._fields if k in raw}
         return Settings(**known).cleaned()
     except (OSError, ValueError, TypeError):
         return Settings()

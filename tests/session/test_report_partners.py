@@ -185,3 +185,21 @@ def test_hostile_texts_stay_plain_text_in_the_pdf(tmp_path):
     if shutil.which("pdftotext"):
         text = "".join(_pdf_pages(data, tmp_path))
         assert "<script>" in text      # written out as letters, not read as markup
+
+
+def test_commitments_place_and_facilitator_lead_the_report():
+    from game.engine import AddCommitment, SetWorkshop
+
+    def after(session):
+        session.apply(AddCommitment("Le bailleur <réunit> l'amicale d'ici juin"))
+        session.apply(SetWorkshop("Maison des Tilleuls", "Zoé Martin"))
+
+    path = play(extra=after)
+    report = build_report(replay_file(path))
+    assert report["commitments"] == ["Le bailleur <réunit> l'amicale d'ici juin"]
+    assert report["workshop"] == {"place": "Maison des Tilleuls", "facilitator": "Zoé Martin"}
+    page = render(path, "html")
+    summary = page[: page.index("</header>")]
+    assert "Maison des Tilleuls" in summary and "Zoé Martin" in summary
+    commitment = page.index("Le bailleur &lt;réunit&gt; l&#x27;amicale d&#x27;ici juin")
+    assert page.index("</header>") < commitment < page.index('data-chart="indicators"')

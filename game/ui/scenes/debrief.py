@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine import AddNote, ShowDebriefPhase, debrief
+from game.engine import AddCommitment, AddNote, ShowDebriefPhase, debrief
 from game.ui import graphics
 from game.ui.scenes.base import monotonic_ms
 from game.ui.scenes.game_base import GameScene
@@ -55,6 +55,7 @@ class DebriefScene(GameScene):
         self.index = shown.index(recorded) if recorded in shown else 0
         self.timer = DebriefTimer(self.state.setup.debrief_minutes)
         self.entry: TextEntry | None = None
+        self.entry_kind = "note"           # or "commitment" (C, in the "et après ?" phase)
         self._shown_seconds = None
 
     @property
@@ -70,13 +71,22 @@ class DebriefScene(GameScene):
         return [self.round_text(), self.tr("phase_debrief"),
                 self.tr("debrief_phase_of", phase=phase, index=self.index + 1, count=len(self.view.phases))]
 
+    @property
+    def takes_commitments(self) -> bool:
+        """The room's commitments are typed in the "et après ?" phase, or in the last debrief of the game."""
+        final = self.state.round >= self.state.setup.rounds
+        return self.phase == "et_apres" or (final and self.index == len(self.view.phases) - 1)
+
     def footer(self):
         if self.entry is not None:
-            return [self.tr("notes_entry")]
+            return [self.tr("notes_entry" if self.entry_kind == "note" else "entry_commitment")]
         last = self.index == len(self.view.phases) - 1
         final = self.state.round >= self.state.setup.rounds
         move_on = "debrief_next" if not last else "debrief_end" if final else "debrief_last"
-        return [self.tr(move_on), self.tr("timer_hint"), self.tr("notes_hint"), self.tr("key_help")]
+        keys = [self.tr(move_on), self.tr("timer_hint"), self.tr("notes_hint")]
+        if self.takes_commitments:
+            keys.append(self.tr("commitment_hint"))
+        return keys + [self.tr("key_help")]
 
     def help_lines(self):
         return [self.tr("debrief_next"), self.tr("timer_hint"), self.tr("notes_hint"), self.tr("key_back")]
@@ -166,11 +176,16 @@ class DebriefScene(GameScene):
         self.draw_timer(canvas, side)
         side.gap()
         if self.entry is not None:
-            side.text(self.tr("notes_entry"), "small")
+            side.text(self.tr("notes_entry" if self.entry_kind == "note" else "entry_commitment"), "small")
             draw_entry(canvas, side, self.entry, True)
         notes = self.state.current.notes
         for note in notes[-3:]:
             side.text(f"\u2014 {note}", "small", role="secondary")
+        if self.takes_commitments and self.state.commitments:
+            side.gap()
+            side.text(self.tr("end_commitments"), "small", style="bold")
+            for commitment in self.state.commitments[-4:]:
+                side.text(f"\u2022 {commitment}", "small")
         return main
 
     # -- input -----------------------------------------------------------------------------
@@ -192,7 +207,8 @@ class DebriefScene(GameScene):
 
     def save_note(self) -> None:
         text = self.entry.value.strip() if self.entry else ""
-        if not text or self.play.submit(AddNote(text)):
+        command = AddNote(text) if self.entry_kind == "note" else AddCommitment(text)
+        if not text or self.play.submit(command):
             self.entry = None
             self.app.show(self)
 
@@ -216,8 +232,9 @@ class DebriefScene(GameScene):
             self.timer.toggle(self.now())
         elif event.unicode == "+" or event.key in (pygame.K_PLUS, pygame.K_KP_PLUS):
             self.timer.add_minute()
-        elif event.key == pygame.K_n:
+        elif event.key == pygame.K_n or (event.key == pygame.K_c and self.takes_commitments):
             self.entry = TextEntry(max_length=1000)
+            self.entry_kind = "note" if event.key == pygame.K_n else "commitment"
             self.app.show(self)
 
     def bot_step(self, bot):

@@ -1,13 +1,18 @@
 """End screen (bilan), in pages: the ending, the indicators chart, the posture paths, split verdicts and
-final prompts, and the export of the report."""
+final prompts, and the export of the report. The room's commitments (C), the workshop's place (L) and
+facilitator (A) are typed here, journaled, and lead the report."""
 
 from __future__ import annotations
 
 import pygame
 
-from game.engine import end
+from game.engine import AddCommitment, SetWorkshop, end
 from game.ui import chart
 from game.ui.scenes.game_base import GameScene
+from game.ui.widgets import TextEntry, draw_entry
+
+# Key → what its text entry holds.
+ENTRY_KEYS = {pygame.K_c: "commitment", pygame.K_l: "place", pygame.K_a: "facilitator"}
 
 PAGES = ("ending", "chart", "paths", "splits")
 
@@ -22,13 +27,21 @@ class EndScene(GameScene):
         self.page = 0
         self.exported: list[str] = []
         self.export_error = ""
+        self.entry: TextEntry | None = None
+        self.entry_kind = "commitment"
+
+    @property
+    def wants_text(self):
+        return self.entry is not None
 
     def header(self):
         return [self.scenario.title, self.tr("phase_end"),
                 self.tr("end_page", index=self.page + 1, count=len(PAGES))]
 
     def footer(self):
-        return [self.tr("end_export"), self.tr("end_quit"), self.tr("key_help")]
+        if self.entry is not None:
+            return [self.tr("entry_" + self.entry_kind)]
+        return [self.tr("end_export"), self.tr("end_workshop_keys"), self.tr("end_quit"), self.tr("key_help")]
 
     def shot_suffix(self):
         return PAGES[self.page]
@@ -41,6 +54,10 @@ class EndScene(GameScene):
             flow.gap()
         elif self.export_error:
             flow.text(self.tr("end_export_failed", error=self.export_error), "small", style="bold")
+            flow.gap()
+        if self.entry is not None:
+            flow.text(self.tr("entry_" + self.entry_kind), "small", style="bold")
+            draw_entry(canvas, flow, self.entry, True)
             flow.gap()
         getattr(self, "draw_" + page)(canvas, flow)
         return None
@@ -56,6 +73,15 @@ class EndScene(GameScene):
             flow.gap()
             flow.text(self.tr("end_no_ending"))
         flow.gap()
+        if self.state.place or self.state.facilitator:
+            flow.text(self.tr("end_workshop", place=self.state.place or "\u2014",
+                              facilitator=self.state.facilitator or "\u2014"), "small", role="secondary")
+            flow.gap()
+        if self.state.commitments:
+            flow.text(self.tr("end_commitments"), "body", style="bold")
+            for commitment in self.state.commitments:
+                flow.text(f"\u2022 {commitment}", hanging=canvas.metrics.gap * 2)
+            flow.gap()
         series = self.view.series
         self.board(flow, {i: v[-1] for i, v in series.items()}, {i: v[0] for i, v in series.items()})
 
@@ -125,10 +151,49 @@ class EndScene(GameScene):
         except Exception as error:  # an export that fails must not end the workshop
             self.export_error = error.message(self.app.language) if hasattr(error, "code") else str(error)
 
+    def open_entry(self, kind: str) -> None:
+        """A text field for a commitment, or the place or facilitator (offered as last typed, from the settings)."""
+        settings = getattr(self.app, "settings", None)
+        value = ""
+        if kind == "place":
+            value = self.state.place or getattr(settings, "place", "")
+        elif kind == "facilitator":
+            value = self.state.facilitator or getattr(settings, "facilitator", "")
+        self.entry = TextEntry(value, max_length=1000 if kind == "commitment" else 200)
+        self.entry_kind = kind
+        self.app.show(self)
+
+    def save_entry(self) -> None:
+        text = self.entry.value.strip() if self.entry else ""
+        kind = self.entry_kind
+        if kind == "commitment":
+            done = not text or self.play.submit(AddCommitment(text))
+        else:
+            place = text if kind == "place" else self.state.place
+            facilitator = text if kind == "facilitator" else self.state.facilitator
+            done = self.play.submit(SetWorkshop(place, facilitator))
+            settings = getattr(self.app, "settings", None)
+            if done and settings is not None and hasattr(self.app, "change_settings"):
+                self.app.change_settings(settings._replace(**{kind: text}))   # remembered for the next workshop
+        if done:
+            self.entry = None
+            self.app.show(self)
+
     def handle(self, event):
+        if self.entry is not None:
+            if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.save_entry()
+            elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+                self.entry = None
+                self.app.show(self)
+            else:
+                self.entry.handle(event)
+            return
         if event.type != pygame.KEYDOWN:
             return
-        if event.key in (pygame.K_RIGHT, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+        if event.key in ENTRY_KEYS:
+            self.open_entry(ENTRY_KEYS[event.key])
+        elif event.key in (pygame.K_RIGHT, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             self.page = min(len(PAGES) - 1, self.page + 1)
             self.scroll = 0
         elif event.key == pygame.K_LEFT:
