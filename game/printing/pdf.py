@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -13,6 +12,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph
 
 from game import paths
+from game.neutralise import for_pdf
 from game.session.report_charts import Figure
 
 FONT, BOLD, ITALIC = "Atkinson", "Atkinson-Bold", "Atkinson-Italic"
@@ -51,7 +51,7 @@ def styles() -> dict[str, ParagraphStyle]:
 def para(text: str, style: ParagraphStyle, **kwargs) -> Paragraph:
     """A paragraph of plain text: reportlab reads markup (<img src=...>, <a href=...>) in paragraphs, so a
     text from a scenario or a note is escaped first and can never become a tag, a link or a fetched image."""
-    safe = "<br/>".join(escape(line, quote=False) for line in str(text).splitlines())
+    safe = "<br/>".join(for_pdf(line) for line in str(text).splitlines())
     return Paragraph(safe, style, **kwargs)
 
 
@@ -136,5 +136,5 @@ class FigureFlowable(Flowable):
         canvas.setFillColor(colors.HexColor(colour))
         canvas.setFont(BOLD if bold else FONT, size)
         draw = {"start": canvas.drawString, "middle": canvas.drawCentredString, "end": canvas.drawRightString}[anchor]
-        draw(0, 0, text)
+        draw(0, 0, for_pdf(text, markup=False))
         canvas.restoreState()

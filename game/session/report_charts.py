@@ -14,10 +14,10 @@ report path stays light.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
 from typing import Any, Callable, Optional
 
 from game.engine.queries import is_split
+from game.neutralise import for_svg as escape  # one neutralising function per destination
 from game.engine.state import Verdict
 
 # Colour and dash per line: lines differ by pattern, marker and end label too, never by colour alone.

@@ -6,9 +6,8 @@ drawn from the same figures the PDF draws. Every text is escaped here.
 
 from __future__ import annotations
 
-from game.neutralise import for_html as escape  # one neutralising function per destination
-
 from game.content.model import Scenario
+from game.neutralise import for_html as escape  # one neutralising function per destination
 from game.session.report_charts import to_svg
 from game.session.report_story import story
 
