@@ -170,7 +170,8 @@ def test_the_flagship_triggers_name_what_happened_in_the_game():
 def test_the_short_scenario_fits_a_45_minute_session():
     scenario = _load(SHORT)
     assert scenario.language == "fr"
-    assert 3 <= len(scenario.characters) <= 4
+    assert 3 <= len(scenario.characters) <= 5
+    assert scenario.players.max <= 5
     assert scenario.rounds == 3
     assert scenario.debrief_minutes <= 5
 
