@@ -47,6 +47,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, not {text!r}")
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"port out of range: {value}")
+    return value
+
+
 def _seed(text: str) -> int:
     try:
         value = int(text)
@@ -86,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--resume", action="store_true", help="continue the latest unfinished session")
     play.add_argument("--autoplay", action="store_true", help="a bot plays the real screens through a whole game")
     play.add_argument("--screenshots", metavar="DIR", help="with --autoplay: one PNG per screen shown")
+    play.add_argument("--phones", action="store_true",
+                      help="teams choose and the room votes from phones / choix et votes sur téléphone")
+    play.add_argument("--bind", metavar="ADDR", help="with --phones: the address to listen on")
+    play.add_argument("--port", type=_port, metavar="N", help="with --phones: the port to listen on")
+    play.add_argument("--phones-info", metavar="FILE", help="with --phones: write the links to FILE as JSON")
 
     validate = commands.add_parser("validate", help="check scenario files / vérifier des scénarios")
     validate.add_argument("paths", nargs="+", metavar="PATH")
@@ -141,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(["play"])
         if args.screenshots and not args.autoplay:
             parser.error("--screenshots goes with --autoplay")
+        if not args.phones and (args.bind or args.port is not None or args.phones_info):
+            parser.error("--bind, --port and --phones-info go with --phones")
         from game.ui.app import run_play
 
         return run_play(args)

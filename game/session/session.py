@@ -133,6 +133,8 @@ class Session:
             "created": _now(),
             "seed": seed,
             "setup": setup.to_json(),
+            # The secret behind the phones' team links (game.phones.links): the same links after a resume.
+            "phones_key": secrets.token_hex(32),
             "scenario": {
                 "id": scenario.id,
                 "path": scenario_path,

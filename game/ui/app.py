@@ -100,6 +100,10 @@ def run_play(args) -> int:
     app.seed_fixed = args.seed is not None
     app.requested_players = args.players
     app.requested_rounds = args.rounds
+    if getattr(args, "phones", False):
+        from game.ui.phones_link import PhoneOptions
+
+        app.phone_options = PhoneOptions(args.bind, args.port, args.phones_info)
     try:
         start(app, args)
         if args.autoplay:

@@ -6,14 +6,9 @@ import pygame
 
 from game.ui.canvas import Canvas, Flow
 
-READING_SIGN = {"coop": "+", "neutre": "=", "pas_coop": "\u2212"}
+from game.ui.words import READING_KEY, READING_SIGN, reading_text  # noqa: F401 - re-exported for the scenes
+
 READING_FILL = {"coop": "coop", "neutre": "neutral", "pas_coop": "not_coop"}
-READING_KEY = {"coop": "reading_coop", "neutre": "reading_neutral", "pas_coop": "reading_not_coop"}
-
-
-def reading_text(tr, reading: str) -> str:
-    """"+ COOP", "= neutre", "− pas COOP": the sign and the word, never the colour alone."""
-    return f"{READING_SIGN[reading]} {tr(READING_KEY[reading])}"
 
 
 def badge(canvas: Canvas, x: int, y: int, text: str, fill: str, kind: str = "small") -> pygame.Rect:

@@ -28,6 +28,10 @@ class Play:
         # The language chosen at setup (the scenario's unless the facilitator picked the other) comes
         # back with a resumed game; --lang and the setting still come first (App.language).
         app.scenario_language = self.state.setup.language
+        if getattr(app, "phone_options", None) is not None:
+            from game.ui.phones_link import attach
+
+            attach(app, self)
 
     @property
     def scenario(self):
@@ -51,22 +55,36 @@ class Play:
     def team(self, character: str) -> str:
         return self.state.setup.teams.get(character) or self.scenario.character(character).name
 
+    def team_text(self, character: str) -> str:
+        """"équipe 1", "Équipe Zoé": the team of `character` as people read it."""
+        from game.i18n import team_display
+
+        return team_display(self.team(character), self.app.language)
+
     def submit(self, *commands) -> bool:
         """Apply commands through the session (journal first); a refusal shows a calm message."""
         from game.ui.strings import TR
 
-        sessions = session_layer()
         for command in commands:
-            try:
-                self.session.apply(command)
-            except IllegalCommand as refused:
-                self.app.notice = TR(self.app.language, "illegal", error=self.refusal_text(refused))
+            refused = self.try_submit(command)
+            if refused is not None:
+                key = "session_error" if refused[0] == "session_error" else "illegal"
+                self.app.notice = TR(self.app.language, key, error=refused[1])
                 return False
-            except sessions.SessionError as error:
-                self.app.notice = TR(self.app.language, "session_error", error=error.message(self.app.language))
-                return False
-        self.app.invalidate()
         return True
+
+    def try_submit(self, command) -> Optional[tuple[str, str]]:
+        """Apply one command through the session (journal first). None when applied, or (code, words)
+        of the refusal, nothing changed: the phones show it on the phone that sent the command."""
+        sessions = session_layer()
+        try:
+            self.session.apply(command)
+        except IllegalCommand as refused:
+            return refused.code, self.refusal_text(refused)
+        except sessions.SessionError as error:
+            return "session_error", error.message(self.app.language)
+        self.app.invalidate()
+        return None
 
     def refusal_text(self, refused: IllegalCommand) -> str:
         """The engine's refusal in words, naming the scenario's labels ("Temps") where the engine's
@@ -126,6 +144,10 @@ class Play:
         self.show_phase()
 
     def close(self) -> None:
+        if getattr(self.app, "phones", None) is not None:
+            from game.ui.phones_link import stop
+
+            stop(self.app)
         try:
             self.session.close()
         except Exception:  # noqa: BLE001 - quitting must never end on a traceback; every command is already on disk

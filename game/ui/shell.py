@@ -35,6 +35,8 @@ class App:
         self.frames = 0
         self.notice = ""             # a calm one-line message (refused move, missing file), cleared by a key
         self.seed = 0
+        self.phones = None           # the phones' hub (game.phones.hub.PhoneHub) while phones are on
+        self.phone_options = None    # game.ui.phones_link.PhoneOptions when --phones or the setup asks for them
 
     # -- state shared by the screens -------------------------------------------
     @property
@@ -202,8 +204,15 @@ class App:
         self.running = False
 
     # -- the loops -------------------------------------------------------------
+    def pump_phones(self) -> None:
+        if self.phones is not None:
+            from game.ui.phones_link import pump
+
+            pump(self)
+
     def step(self) -> None:
         """Handle every event already queued, then redraw if needed (tests and autoplay use it)."""
+        self.safely(self.pump_phones)
         for item in pygame.event.get():
             self.safely(self.dispatch, item)
         if self.canvas is not None and self.window.get_surface().get_size() != (
@@ -220,6 +229,9 @@ class App:
         while self.running:
             if self.dirty:
                 self.safely(self.render)
+                continue
+            self.safely(self.pump_phones)
+            if self.dirty:
                 continue
             events = pygame.event.get()
             for item in events:
@@ -241,7 +253,10 @@ class App:
             wakeup = target.next_wakeup(monotonic_ms()) if target is not None else None
             if wakeup is not None:
                 delay = min(delay, wakeup / 1000)
-            time.sleep(delay)
+            if self.phones is not None:
+                self.phones.server.wakeup.wait(delay)   # a phone's message ends the nap at once
+            else:
+                time.sleep(delay)
         return self.exit_code
 
 

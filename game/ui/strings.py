@@ -375,7 +375,9 @@ _EN = {
     "presenter_wall_closed": "Projector window closed: the game goes on in this single window.",
 }
 
-TR = Catalog({"fr": _FR, "en": _EN})
+from game.ui.strings_phones import PHONES_EN, PHONES_FR  # noqa: E402 - kept apart: phones' own words
+
+TR = Catalog({"fr": {**_FR, **PHONES_FR}, "en": {**_EN, **PHONES_EN}})
 
 def capitalised(text: str) -> str:
     """The first letter in capitals, for a name standing alone as a heading ("Équipe 1")."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import ChooseAction, ChoosePosture, ConfirmMove, UndoChoice, action_options, postures
-from game.ui import graphics
+from game.ui import graphics, words
 from game.ui.scenes.game_base import GameScene
 from game.ui.widgets import Item, Menu
 
@@ -35,23 +35,13 @@ class ChoiceScene(GameScene):
         return items
 
     def _cost_text(self, cost: dict[str, int]) -> str:
-        parts = [f"{self.scenario_resource(r)} {n}" for r, n in cost.items() if n]
-        return self.tr("cost", text=", ".join(parts)) if parts else self.tr("free")
+        return words.cost_text(self.tr, self.scenario, cost)
 
     def scenario_resource(self, ident: str) -> str:
-        return next((r.label for r in self.scenario.resources if r.id == ident), ident)
+        return words.resource_label(self.scenario, ident)
 
     def _reason(self, option) -> str:
-        if option.reason == "cannot_afford":
-            return self.tr("reason_cost", resource=self.scenario_resource(option.params.get("resource", "")))
-        if option.reason == "requirement_not_met":
-            from game.ui.requirements import requirement_reason
-
-            return requirement_reason(self.tr, self.scenario, self.scenario.action(option.action),
-                                      option.params.get("failing"))
-        key = {"not_for_character": "reason_not_for_character", "requirement_not_met": "reason_requirement",
-               "once_played": "reason_once"}.get(option.reason, "reason_other")
-        return self.tr(key)
+        return words.option_reason(self.tr, self.scenario, option)
 
     def _action_items(self) -> list[Item]:
         from game.content.model import OBSERVER_ID
