@@ -40,6 +40,17 @@ State (GameState, frozen; to_json()/from_json() round-trip to an equal state)
     order; secret until the reveal), synergies, verdicts, notes, debrief_phase), history (finished
     rounds), log (history + current), ending (id or None, set at the end).
 
+The phase machine (game.engine.phases, re-exported here), declared once and read by the rules,
+the session listing and the screens' router:
+    PHASE_TABLE {phase: Phase(name, commands, ended_by, next, ends_on_last_confirmation)}
+        commands: the command types (class names) the phase accepts (AddNote and SetWorkshop in
+        every phase, the end included). ended_by: those that always end the phase when accepted (Advance, SkipVerdicts).
+    next_phase(phase, verdicts=, last_round=) -> the following phase (None after "end")
+    accepts(phase, command_type) -> bool;  round_phases(verdicts);  STEP_COMMANDS
+    steps_per_round(verdicts, reveal="auto"): how many STEP_COMMANDS a whole round journals
+    A command its phase does not accept is refused: wrong_phase (game_over at the end,
+    choices_pending for Advance during the choices).
+
 Queries for the screens (game.engine.queries, re-exported here)
     postures(scenario) -> [(Posture, "coop"|"neutre"|"pas_coop")];  coop_reading(coop)
     action_options(scenario, state, character) -> [ActionOption(action, allowed, reason, params)]
@@ -76,6 +87,8 @@ _HOMES = {
                              "ConfirmMove", "RecordVerdict", "SetWorkshop", "ShowDebriefPhase", "SkipVerdicts",
                              "UndoChoice", "command_from_json", "command_to_json"),
     "game.engine.errors": ("IllegalCommand",),
+    "game.engine.phases": ("PHASE_TABLE", "STEP_COMMANDS", "Phase", "accepts", "next_phase", "round_phases",
+                           "steps_per_round"),
     "game.engine.queries": ("ActionOption", "DebriefView", "DeltaSource", "EndView", "IndicatorFact",
                             "RevealView", "RoundFacts", "SplitMove", "VerdictLine", "action_options",
                             "coop_reading", "debrief", "end", "indicator_series", "is_split", "postures",

@@ -11,6 +11,7 @@ from game.engine.commands import (
     SetWorkshop, ShowDebriefPhase, SkipVerdicts, UndoChoice,
 )
 from game.engine.errors import IllegalCommand
+from game.engine.phases import accepts, next_phase
 from game.engine.resolution import (
     draw_events, clamp_sum, facts_after_round, facts_before_round, resolve_round,
 )
@@ -19,8 +20,6 @@ from game.engine.tables import Tables, tables_for
 
 MAX_NOTE = 4000
 MAX_WORKSHOP_TEXT = 200
-# Commands the bilan still takes once the game is over.
-AFTER_THE_END = (AddNote, AddCommitment, SetWorkshop)
 MAX_TALLY = 10_000
 
 
@@ -133,20 +132,24 @@ def apply(scenario: Scenario, state: GameState, command: Command) -> tuple[GameS
     handler = _HANDLERS.get(type(command))
     if handler is None:
         raise IllegalCommand("malformed_command", f"not a command: {command!r:.200}")
-    if state.phase == "end" and not isinstance(command, AFTER_THE_END):
-        raise IllegalCommand("game_over", "the game is over")
+    _expect_accepted(state, command)
     if isinstance(command, ShowDebriefPhase):   # the debrief's phases come from prompts, which tables do not hold
         return _show_debrief_phase(scenario, state, command)
     return handler(tables, state, command)
 
 
-def _expect_phase(state: GameState, *phases: str) -> None:
-    if state.phase not in phases:
-        raise IllegalCommand("wrong_phase", f"not possible in the {state.phase} phase", phase=state.phase)
+def _expect_accepted(state: GameState, command: Command) -> None:
+    """Refuse a command the phase machine does not accept in the state's phase."""
+    if accepts(state.phase, type(command).__name__):
+        return
+    if state.phase == "end":
+        raise IllegalCommand("game_over", "the game is over")
+    if state.phase == "choices" and isinstance(command, Advance):
+        raise IllegalCommand("choices_pending", "every team has not confirmed its move yet", waiting=state.turn)
+    raise IllegalCommand("wrong_phase", f"not possible in the {state.phase} phase", phase=state.phase)
 
 
 def _expect_turn(state: GameState, character: str) -> None:
-    _expect_phase(state, "choices")
     if character != state.turn:
         if character not in state.setup.characters:
             raise IllegalCommand("not_in_play", f"{character!r} is not in play", character=character)
@@ -154,20 +157,12 @@ def _expect_turn(state: GameState, character: str) -> None:
 
 
 def _advance(tables: Tables, state: GameState, command: Advance):
-    phase = state.phase
-    if phase == "situation":
-        return replace(state, phase="choices"), (Happened("phase", phase="choices"),)
-    if phase == "choices":
-        raise IllegalCommand("choices_pending", "every team has not confirmed its move yet",
-                             waiting=state.turn)
-    if phase == "reveal":
-        following = "verdict" if state.setup.verdicts else "debrief"
+    following = next_phase(state.phase, verdicts=state.setup.verdicts, last_round=state.round >= state.setup.rounds)
+    if state.phase != "debrief":
         return replace(state, phase=following), (Happened("phase", phase=following),)
-    if phase == "verdict":
-        return replace(state, phase="debrief"), (Happened("phase", phase="debrief"),)
     # debrief: the round is over
     history = state.history + (state.current,)
-    if state.round >= state.setup.rounds:
+    if following == "end":
         ending = _ending_of(tables, state.current, state.indicators, state.history)
         final = replace(state, phase="end", history=history, ending=ending)
         return final, (Happened("phase", phase="end"), Happened("ending", ending=ending))
@@ -242,7 +237,6 @@ def _confirm_move(tables: Tables, state: GameState, command: ConfirmMove):
 
 
 def _record_verdict(tables: Tables, state: GameState, command: RecordVerdict):
-    _expect_phase(state, "verdict")
     if command.character not in state.setup.characters:
         raise IllegalCommand("not_in_play", f"{command.character!r} is not in play", character=command.character)
     tally = (command.coop, command.pas_coop, command.depends)
@@ -255,7 +249,6 @@ def _record_verdict(tables: Tables, state: GameState, command: RecordVerdict):
 
 
 def _skip_verdicts(tables: Tables, state: GameState, command: SkipVerdicts):
-    _expect_phase(state, "verdict")
     log = replace(state.current, verdicts={}, verdicts_skipped=True)
     return replace(state, current=log, phase="debrief"), (Happened("phase", phase="debrief"),)
 
@@ -283,7 +276,6 @@ def _add_note(tables: Tables, state: GameState, command: AddNote):
 
 
 def _show_debrief_phase(scenario: Scenario, state: GameState, command: ShowDebriefPhase):
-    _expect_phase(state, "debrief")
     from game.engine.queries import debrief   # queries builds on this module: imported when used
 
     shown = tuple(phase for phase, _ in debrief(scenario, state).phases)
@@ -296,7 +288,6 @@ def _show_debrief_phase(scenario: Scenario, state: GameState, command: ShowDebri
 
 def _add_commitment(tables: Tables, state: GameState, command: AddCommitment):
     """In a debrief or the bilan: the room's commitments lead the report."""
-    _expect_phase(state, "debrief", "end")
     text = _typed_text(command.text, MAX_NOTE, "empty_commitment")
     return replace(state, commitments=state.commitments + (text,)), (Happened("commitment_added"),)
 

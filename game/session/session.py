@@ -18,6 +18,7 @@ from game.content.model import Scenario
 from game.engine import (
     Command, GameState, IllegalCommand, Setup, apply, command_from_json, command_to_json, new_game,
 )
+from game.engine.phases import STEP_COMMANDS, steps_per_round
 from game.session import journal
 from game.session.errors import Detail, SessionError
 from game.session.lock import try_lock, unlock
@@ -270,15 +271,15 @@ def list_sessions(folder: Optional[Path] = None) -> list[SessionInfo]:
 def looks_finished(contents: journal.JournalContents) -> bool:
     """Whether a journal reached the end, from its commands alone (no scenario load, no replay).
 
-    Only Advance and SkipVerdicts move a round from phase to phase (the last
-    confirmation reveals by itself), and a refused command is never written:
-    so a game is over exactly when there were 4 of them per round (3 when the
-    verdict step is off). A test checks this against replays.
+    Each accepted step command of the phase machine (Advance, SkipVerdicts...)
+    ended one phase, and a refused command is never written: so a game is over
+    exactly when the journal holds `steps_per_round` of them for every round.
+    A test checks this against replays.
     """
     try:
         setup = contents.header["setup"]
-        per_round = 4 if setup["verdicts"] else 3
-        steps = sum(1 for e in contents.entries if e["command"].get("type") in ("Advance", "SkipVerdicts"))
+        per_round = steps_per_round(bool(setup["verdicts"]), setup.get("reveal", "auto"))
+        steps = sum(1 for e in contents.entries if e["command"].get("type") in STEP_COMMANDS)
         return steps >= per_round * int(setup["rounds"])
     except (KeyError, TypeError, ValueError, AttributeError):
         return False
