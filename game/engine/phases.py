@@ -5,7 +5,7 @@ the journal's phase-ending commands against `steps_per_round`, and the screens' 
 `PHASE_TABLE` and `next_phase` instead of knowing the order of phases itself.
 
     >>> sorted(PHASE_TABLE["verdict"].commands)
-    ['AddNote', 'Advance', 'RecordVerdict', 'SkipVerdicts']
+    ['AddNote', 'Advance', 'RecordVerdict', 'SetWorkshop', 'SkipVerdicts']
     >>> next_phase("reveal", verdicts=False, last_round=False)
     'debrief'
 """
