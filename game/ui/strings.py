@@ -195,6 +195,11 @@ _FR = {
     "extend_how_macos": "macOS : Réglages Système > Moniteurs, décochez « Recopie vidéo ».",
     "extend_how_linux": "Linux : paramètres d'affichage, choisissez « Joindre les écrans » (bureau étendu).",
     "presenter_wall_closed": "Fenêtre du projecteur fermée : le jeu continue dans cette seule fenêtre.",
+    "wall_chosen": "{n} équipes sur {total} ont choisi",
+    "wall_chosen_one": "{n} équipe sur {total} a choisi",
+    "wall_at_laptop": "Au portable : {team}",
+    "wall_team_done": "{team} : a choisi",
+    "wall_team_waiting": "{team} : choisit encore",
 }
 
 _EN = {
@@ -373,6 +378,11 @@ _EN = {
     "extend_how_macos": "macOS: System Settings > Displays, untick \u201cMirror displays\u201d.",
     "extend_how_linux": "Linux: display settings, choose \u201cJoin displays\u201d (extended desktop).",
     "presenter_wall_closed": "Projector window closed: the game goes on in this single window.",
+    "wall_chosen": "{n} teams out of {total} have chosen",
+    "wall_chosen_one": "{n} team out of {total} has chosen",
+    "wall_at_laptop": "At the laptop: {team}",
+    "wall_team_done": "{team}: has chosen",
+    "wall_team_waiting": "{team}: still choosing",
 }
 
 from game.ui.strings_phones import PHONES_EN, PHONES_FR  # noqa: E402 - kept apart: phones' own words

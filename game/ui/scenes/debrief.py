@@ -45,6 +45,7 @@ class DebriefTimer:
 class DebriefScene(GameScene):
     name = "debrief"
     phase_key = "phase_debrief"
+    show_notes = True       # the facilitator's notes: the laptop's, never the wall's
 
     def __init__(self, app, play):
         super().__init__(app, play)
@@ -178,7 +179,7 @@ class DebriefScene(GameScene):
         if self.entry is not None:
             side.text(self.tr("notes_entry" if self.entry_kind == "note" else "entry_commitment"), "small")
             draw_entry(canvas, side, self.entry, True)
-        notes = self.state.current.notes
+        notes = self.state.current.notes if self.show_notes else ()
         for note in notes[-3:]:
             side.text(f"\u2014 {note}", "small", role="secondary")
         if self.takes_commitments and self.state.commitments:

@@ -1,0 +1,129 @@
+"""The projector's screens in presenter mode: only what the whole room may see.
+
+The wall never takes a key: it shows no footer of keys and no notice (a refusal names a team's
+resources), no notes, no text entry, no file path. During the choices it shows how many teams have
+chosen and who has the laptop, never a secret, a draft or a confirmed move; the other phases show the
+laptop's public screen, following its page (reveal step, verdict tallies, debrief phase, bilan page).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from game.ui.scenes.base import Scene
+from game.ui.scenes.game_base import GameScene
+from game.ui.strings import capitalised
+
+
+class WallMixin:
+    """What every wall screen does differently from its laptop twin."""
+
+    on_wall = True
+    # The screen-local state of the laptop's twin that the wall follows (what the room is shown now).
+    mirrored: tuple[str, ...] = ()
+
+    def footer(self):
+        return []
+
+    def help_lines(self):
+        return []
+
+    def _hints(self, hints):
+        return []
+
+    def handle(self, event):
+        pass
+
+    def click(self, target):
+        pass
+
+    def hover(self, target):
+        return False
+
+    def bot_step(self, bot):
+        pass
+
+    def next_wakeup(self, now_ms):
+        return None
+
+    def twin(self):
+        """The laptop's screen of the same kind, when it shows one."""
+        laptop = getattr(self.app, "main", None)
+        scene = getattr(laptop, "scene", None) if laptop is not None else getattr(self.app, "scene", None)
+        if scene is not None and scene is not self and getattr(scene, "name", None) == self.name:
+            return scene
+        return None
+
+    def draw(self, canvas, _depth: int = 0):
+        twin = self.twin()
+        if twin is not None:
+            for attribute in self.mirrored:
+                if hasattr(twin, attribute):
+                    setattr(self, attribute, getattr(twin, attribute))
+        return super().draw(canvas, _depth)
+
+
+class ChoicesWall(WallMixin, GameScene):
+    """While the teams choose at the laptop: "3 équipes sur 5 ont choisi", who has chosen, whose turn, the board."""
+
+    name = "choices"
+    phase_key = "phase_choices"
+
+    def chosen(self) -> tuple[list[str], list[str]]:
+        """The teams that have chosen and those still to choose, in turn order: only *that* a team chose."""
+        current = self.state.current
+        done = {move.character for move in current.moves}
+        order = list(current.turn_order)
+        return [c for c in order if c in done], [c for c in order if c not in done]
+
+    def draw_body(self, canvas, flow):
+        done, waiting = self.chosen()
+        main, side = self.columns(canvas, flow, side_share=0.36)
+        main.text(self.round_text(), "title", style="bold", role="accent")
+        main.gap()
+        key = "wall_chosen_one" if len(done) <= 1 else "wall_chosen"
+        main.text(self.tr(key, n=len(done), total=len(done) + len(waiting)), "title", style="bold")
+        main.gap()
+        turn = self.state.turn if self.state.phase == "choices" else None
+        if turn is not None and self.state.setup.secret_choices:
+            main.text(self.tr("wall_at_laptop", team=capitalised(self.team_text(turn))), "body", style="bold",
+                      role="accent")
+            main.gap()
+        for character in done:
+            main.text(self.tr("wall_team_done", team=capitalised(self.team_text(character))))
+        for character in waiting:
+            main.text(self.tr("wall_team_waiting", team=capitalised(self.team_text(character))), role="secondary")
+        if side is main:
+            main.gap()
+        side.text(self.tr("indicators"), "body", style="bold")
+        self.board(side, self.state.current.indicators_before)
+        return main
+
+
+def _wall_class(base: type) -> type:
+    from game.ui.scenes.debrief import DebriefScene
+    from game.ui.scenes.end import EndScene
+    from game.ui.scenes.reveal import RevealScene
+    from game.ui.scenes.verdict import VerdictScene
+
+    mirrored = {RevealScene: ("step", "scroll"), VerdictScene: ("tallies", "focus", "filled", "scroll"),
+                DebriefScene: ("index", "timer", "scroll"), EndScene: ("page", "scroll")}.get(base, ("scroll",))
+    return type("Wall" + base.__name__, (WallMixin, base), {"mirrored": mirrored, "show_notes": False})
+
+
+_CLASSES: dict[type, type] = {}
+
+
+def wall_scene(app, play) -> Optional[Scene]:
+    """The wall's screen for where the game stands (None: nothing to change)."""
+    from game.ui.scenes import debrief, end, reveal, situation, verdict
+
+    phase = play.state.phase
+    if phase == "choices":
+        return ChoicesWall(app, play)
+    base = {"situation": situation.SituationScene, "reveal": reveal.RevealScene, "verdict": verdict.VerdictScene,
+            "debrief": debrief.DebriefScene}.get(phase, end.EndScene)
+    if base not in _CLASSES:
+        _CLASSES[base] = _wall_class(base)
+    return _CLASSES[base](app, play)
+
