@@ -131,6 +131,16 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", choices=("fr", "en"))
     report.add_argument("--no-notes", action="store_true",
                         help="leave the facilitator's notes out of the html and pdf reports")
+
+    kit = commands.add_parser("kit", help="the printable kit of a scenario (PDF) / le kit à imprimer")
+    kit.add_argument("scenario")
+    kit.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    kit.add_argument("--lang", choices=("fr", "en"))
+
+    compare = commands.add_parser("compare", help="tables of the same scenario side by side / comparer des tables")
+    compare.add_argument("sessions", nargs="+", metavar="SESSION")
+    compare.add_argument("-o", "--output", metavar="OUT.html", required=True)
+    compare.add_argument("--lang", choices=("fr", "en"))
     return parser
 
 
@@ -181,6 +191,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from game.session.report import run_report
 
         return run_report(args)
+    if command == "kit":
+        from game.printing.kit import run_kit
+
+        return run_kit(args)
+    if command == "compare":
+        from game.session.compare import run_compare
+
+        return run_compare(args)
     parser.error(f"unknown command {command}")
     return 2
 

@@ -118,12 +118,13 @@ def indicator_series(report: dict, ids: list[str]) -> dict[str, list[int]]:
 
 def indicators_figure(report: dict, indicators: list[tuple[str, str, int, int]], title: str,
                       round_label: Callable[[int], str], width: float = 640, height: float = 300,
-                      bounds: Optional[tuple[int, int]] = None) -> Figure:
+                      span: Optional[int] = None) -> Figure:
     """Every indicator from the start through each revealed round, one line each.
 
     `indicators` holds (id, label, min, max). Gauges of different ranges share a
     0–100 % scale of their own range; each point carries its value, so no reading
-    depends on the scale. `round_label(k)` names point k (0 = the start).
+    depends on the scale. `round_label(k)` names point k (0 = the start). `span`: the
+    number of points of the x axis (several tables drawn on one scale), else this report's.
     """
     figure = Figure(width, height, title)
     ids = [i for i, *_ in indicators]
@@ -132,6 +133,7 @@ def indicators_figure(report: dict, indicators: list[tuple[str, str, int, int]],
     same = len(set(ranges.values())) == 1
     series = indicator_series(report, ids)
     points = max(len(values) for values in series.values()) if series else 1
+    points = max(points, span or 0)
     left, right, top, bottom = 44, 160, 14, 34
     plot_w, plot_h = width - left - right, height - top - bottom
 
@@ -158,6 +160,7 @@ def indicators_figure(report: dict, indicators: list[tuple[str, str, int, int]],
     for k in range(points):
         if k % every == 0 or k == points - 1:
             figure.text(x(k), height - bottom + 16, round_label(k), 10, INK, "middle")
+    points_drawn = max(len(values) for values in series.values()) if series else 1
     ends = []
     for n, ident in enumerate(ids):
         colour, dash = LINE_STYLES[n % len(LINE_STYLES)]
@@ -165,7 +168,7 @@ def indicators_figure(report: dict, indicators: list[tuple[str, str, int, int]],
         figure.polyline(coords, colour, 2.5, dash)
         for k, ((px, py), value) in enumerate(zip(coords, series[ident])):
             figure.marker(MARKERS[n % len(MARKERS)], px, py, colour, 3.5)
-            if points <= 12 or k % every == 0 or k == points - 1:
+            if points <= 12 or k % every == 0 or k == points_drawn - 1:
                 figure.text(px, py - 7, str(value), 9, colour, "middle")
         ends.append([coords[-1][1], ident, colour])
     # End labels pushed apart so that they never overlap.
