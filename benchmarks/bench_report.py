@@ -1,0 +1,84 @@
+"""Benchmark of what the room takes home: `coop report` of a 20-round session, and `coop kit` of the flagship.
+
+Prints, in one run:
+- `coop report SESSION --format FMT -o OUT` (md, html, json, pdf) for a 20-round,
+  5-character session of the flagship scenario (its rounds raised to 20), against
+  a bare Python process that reads the session file (goal for html: <= 3x);
+- `coop kit scenarios/quartier_des_tilleuls.yaml -o OUT.pdf`, the whole process, and
+  the kit's build alone in-process.
+Times are the best of several runs. Usage: python benchmarks/bench_report.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+FLAGSHIP = REPO / "scenarios" / "quartier_des_tilleuls.yaml"
+
+
+def best(command: list[str], runs: int, env: dict) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def twenty_round_session(folder: Path) -> Path:
+    sys.path.insert(0, str(REPO))
+    from game.engine import AddCommitment, AddNote, Setup, bot_next
+    from game.session import Session
+
+    scenario = folder / "tilleuls20.yaml"
+    text = FLAGSHIP.read_text(encoding="utf-8")
+    scenario.write_text(text.replace("\nrounds: 6\n", "\nrounds: 20\n", 1), encoding="utf-8")
+    ids = ("elue", "bailleur", "amicale", "habitante", "centre_social")
+    session = Session.create(scenario, Setup(ids, {c: f"Les {c}" for c in ids}, 20), 1216529845)
+    while (command := bot_next(session.scenario, session.state)) is not None:
+        session.apply(command)
+        if session.state.phase == "debrief" and not session.state.current.notes:
+            session.apply(AddNote("Une note de l'animation."))
+    session.apply(AddCommitment("Le bailleur réunit l'amicale d'ici juin."))
+    session.close()
+    return session.path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, COOP_HOME=home)
+        os.environ["COOP_HOME"] = home
+        session = twenty_round_session(Path(home))
+        bare = best([sys.executable, "-c", "import sys; open(sys.argv[1], 'rb').read()", str(session)],
+                    args.runs, env)
+        print(f"session: {session.stat().st_size / 1024:.0f} KiB, 20 rounds; "
+              f"bare process reading it: {bare * 1000:.0f} ms")
+        coop = [sys.executable, "-m", "game.cli"]
+        for fmt in ("md", "json", "html", "pdf"):
+            out = Path(home) / f"report.{fmt}"
+            took = best(coop + ["report", str(session), "--format", fmt, "-o", str(out)], args.runs, env)
+            goal = "  (goal <= 3.0x)" if fmt == "html" else ""
+            print(f"coop report --format {fmt:<4}: {took * 1000:6.0f} ms  {took / bare:5.1f}x the bare read{goal}")
+        kit = Path(home) / "kit.pdf"
+        took = best(coop + ["kit", str(FLAGSHIP), "-o", str(kit)], args.runs, env)
+        print(f"coop kit (flagship)      : {took * 1000:6.0f} ms  {took / bare:5.1f}x the bare read; "
+              f"{kit.stat().st_size / 1024:.0f} KiB")
+        from game.printing.kit import timed_kit
+
+        inside = min(timed_kit(FLAGSHIP)[0] for _ in range(args.runs))
+        seconds, pages, size = timed_kit(FLAGSHIP)
+        print(f"kit build in-process     : {inside * 1000:6.0f} ms for {pages} pages")
+
+
+if __name__ == "__main__":
+    main()
