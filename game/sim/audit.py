@@ -36,7 +36,7 @@ from game.engine.draws import game_seed
 from game.engine.tables import tables_for
 from game.i18n import Catalog
 from game.sim.fastgame import FastGame
-from game.sim.simulate import _cut, _percent, run_in_two_processes
+from game.sim.simulate import _cut, _percent, game_seeds, run_in_two_processes, vectorised
 
 AUDIT_GAMES = 1000
 AUDIT_SEED = 1
@@ -225,6 +225,17 @@ class _Plan:
             def play():
                 loop = FastGame(self.scenario, table, self.rounds, policy)
                 endings: Counter = Counter()
+                many = vectorised(self.scenario, loop, self.games)
+                if many is not None:
+                    import numpy as np
+
+                    _, reached, _ = many.play(game_seeds(self.seed, 0, self.games))
+                    names = [ident for ident, _ in many.endings]
+                    kinds, first, counts = np.unique(reached, return_index=True, return_counts=True)
+                    # In the order the games first reach them, as the loop below counts them.
+                    for k in np.argsort(first, kind="stable"):
+                        endings[NONE if kinds[k] < 0 else names[kinds[k]]] = int(counts[k])
+                    return dict(endings)
                 for index in range(self.games):
                     ending = loop.play(game_seed(self.seed, index)).ending
                     endings[NONE if ending is None else ending] += 1
