@@ -30,8 +30,8 @@ PHONES_FR = {
     "phones_reveal_key": "V ou Entrée : clore le vote et montrer le résultat",
     "phones_reveal_done": "Vote clos : résultat enregistré",
     "phones_off": "Téléphones : impossible d'écouter sur {address} ({error}). La partie continue au clavier.",
-    "setup_phones": "Choix et votes sur téléphone",
-    "setup_phones_address": "Adresse du réseau",
+    "setup_phones": "Choix et votes sur téléphone : {value}",
+    "setup_phones_address": "Réseau des téléphones : {value}",
 }
 
 PHONES_EN = {
@@ -61,6 +61,6 @@ PHONES_EN = {
     "phones_reveal_key": "V or Enter: close the vote and show the result",
     "phones_reveal_done": "Vote closed: result saved",
     "phones_off": "Phones: cannot listen on {address} ({error}). The game goes on with the keyboard.",
-    "setup_phones": "Choices and votes on phones",
-    "setup_phones_address": "Network address",
+    "setup_phones": "Choices and votes on phones: {value}",
+    "setup_phones_address": "Phones' network: {value}",
 }

@@ -68,13 +68,8 @@ class Room:
             time.sleep(0.005)
 
     def phone(self, character=None, device=None, origin=None) -> "Phone":
-        path = "/ws" if character is None else f"/ws/t/{self.hub.tokens[character]}"
-        if device:
-            path += f"?d={device}"
-        phone = Phone(self, connect(f"ws://127.0.0.1:{self.hub.port}{path}", origin=origin or self.origin,
-                                    open_timeout=5, legacy=True))
+        phone = open_phone(self.hub, lambda: self.hub.pump(self.play), character, device, origin)
         self.phones.append(phone)
-        phone.wait(lambda m: m["type"] == "hello")
         return phone
 
     def submit(self, *commands):
@@ -91,9 +86,20 @@ class Room:
         self.session.close()
 
 
+def open_phone(hub, pump, character=None, device=None, origin=None) -> "Phone":
+    """A phone on the public link or a team's, pumping the main loop with `pump` while it waits."""
+    path = "/ws" if character is None else f"/ws/t/{hub.tokens[character]}"
+    if device:
+        path += f"?d={device}"
+    origin = origin or f"http://127.0.0.1:{hub.port}"
+    phone = Phone(pump, connect(f"ws://127.0.0.1:{hub.port}{path}", origin=origin, open_timeout=5, legacy=True))
+    phone.wait(lambda m: m["type"] == "hello")
+    return phone
+
+
 class Phone:
-    def __init__(self, room: Room, ws):
-        self.room, self.ws = room, ws
+    def __init__(self, pump, ws):
+        self.pump, self.ws = pump, ws
         self.frames: list[dict] = []
         self.device = None
         self.ref = 0
@@ -113,7 +119,7 @@ class Phone:
         """Pump the hub and read frames until one matches; returns it."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            self.room.hub.pump(self.room.play)
+            self.pump()
             frame = self._take(0.02)
             if frame is not None and predicate(frame):
                 return frame
@@ -121,9 +127,11 @@ class Phone:
 
     def state(self):
         """The latest state frame (after pumping)."""
-        self.room.pump(0.05)
+        for _ in range(5):
+            self.pump()
+            time.sleep(0.01)
         while self._take(0.02) is not None:
-            pass
+            self.pump()
         return [f for f in self.frames if f["type"] == "state"][-1]
 
     def send(self, message: dict | str):

@@ -27,7 +27,13 @@ class GameScene(Scene):
         return self.tr("round_of", n=self.state.round, total=self.state.setup.rounds)
 
     def header(self):
-        return [self.round_text(), self.tr(self.phase_key), self.scenario.title]
+        parts = [self.round_text(), self.tr(self.phase_key), self.scenario.title]
+        hub = getattr(self.app, "phones", None)
+        if hub is not None and self.state.phase == "choices":
+            from game.ui.phones_panel import chosen_text
+
+            parts.insert(2, chosen_text(self.tr, hub.chosen(self.state), len(self.state.setup.characters)))
+        return parts
 
     def deltas_text(self, deltas: dict[str, int]) -> str:
         """"Confiance +1, Tensions −2" with the scenario's labels."""

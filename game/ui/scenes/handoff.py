@@ -12,11 +12,21 @@ class HandoffScene(GameScene):
     name = "handoff"
     phase_key = "phase_choices"
 
+    shown = None            # with phones: the team whose link is on show (Tab: the next one)
+
+    @property
+    def hub(self):
+        return getattr(self.app, "phones", None)
+
     def footer(self):
+        if self.hub is not None:
+            return [self.tr("phones_keyboard"), self.tr("key_help")]
         return [self.tr("handoff_ready"), self.tr("key_help")]
 
     def draw_body(self, canvas, flow):
         character = self.state.turn
+        if self.hub is not None:
+            return self.draw_phone_handoff(canvas, flow)
         flow.y += max(0, flow.area.height // 4 - canvas.line_height("title"))
         # The headline, then the team's name on its own: whatever the team typed reads naturally.
         flow.text(self.tr("handoff_line"), "title", role="accent")
@@ -26,6 +36,35 @@ class HandoffScene(GameScene):
         flow.gap()
         flow.text(self.tr("handoff_character", name=self.character_name(character)), role="secondary")
         self.draw_portrait(canvas, flow, self.scenario.character(character))
+
+    def draw_phone_handoff(self, canvas, flow):
+        """Each team's link in turn, as a QR code and as text, for the team to scan while the others
+        look away; once a phone holds it, the projector says so instead of showing it again."""
+        from game.ui.phones_panel import qr_block
+
+        characters = self.state.setup.characters
+        if self.shown not in characters:
+            self.shown = self.state.turn
+        team = capitalised(self.team_text(self.shown))
+        main, side = self.columns(canvas, flow, side_share=0.5)
+        if self.shown in self.hub.claimed():
+            main.text(self.tr("phones_handoff_connected", team=team), "title", style="bold", role="accent")
+            main.gap()
+            main.text(self.tr("handoff_character", name=self.character_name(self.shown)), role="secondary")
+            return None
+        main.text(self.tr("phones_handoff_scan", team=team), "title", style="bold", role="accent")
+        main.gap()
+        main.text(self.tr("handoff_character", name=self.character_name(self.shown)), role="secondary")
+        main.gap()
+        url = self.hub.team_url(self.shown)
+        main.text(url, "small", role="secondary")
+        self.qr_rect = qr_block(side, url, side.space_left())
+        return None
+
+    def next_team(self) -> None:
+        characters = list(self.state.setup.characters)
+        start = characters.index(self.shown) if self.shown in characters else -1
+        self.shown = characters[(start + 1) % len(characters)]
 
     def draw_portrait(self, canvas, flow, character) -> None:
         """The character's image below, when the scenario gives one and it fits (a quarter of the height
@@ -55,8 +94,14 @@ class HandoffScene(GameScene):
         self.play.show_phase()
 
     def handle(self, event):
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+        if event.type != pygame.KEYDOWN:
+            return
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             self.ready()
+        elif self.hub is not None and event.key == pygame.K_TAB:
+            self.next_team()
+        elif self.hub is not None and event.key == pygame.K_r and self.shown is not None:
+            self.hub.reset_claim(self.shown)
 
     def click(self, target):
         self.ready()

@@ -26,6 +26,11 @@ class SetupScene(Scene):
         self.verdicts = True
         self.minutes = float(scenario.debrief_minutes)
         self.language = app.language
+        # Phones: off by default; `--phones` turns the option on. The address is one of the laptop's own
+        # (ifaddr), LAN first; listed on first use.
+        self.phones = getattr(app, "phone_options", None) is not None
+        self.addresses = None
+        self.address = 0
         self.editing: str | None = None
         self.entry: TextEntry | None = None
         self.menu = Menu(self._items())
@@ -63,6 +68,13 @@ class SetupScene(Scene):
             Item(self.tr("setup_verdict", value=yes if self.verdicts else no), ("verdicts", None)),
             Item(self.tr("setup_timer", value=minutes), ("minutes", None)),
             Item(self.tr("setup_language", value=language), ("language", None)),
+            Item(self.tr("setup_phones", value=yes if self.phones else no), ("phones", None)),
+        ]
+        if self.phones:
+            address = self.phone_addresses()[self.address]
+            items.append(Item(self.tr("setup_phones_address", value=f"{address.interface} {address.ip}"),
+                              ("address", None)))
+        items += [
             Item(self.tr("setup_start"), ("start", None), on="coop"),
         ]
         return items
@@ -106,6 +118,10 @@ class SetupScene(Scene):
             self.verdicts = not self.verdicts
         elif key == "minutes":
             self.minutes = max(0.5, min(60.0, float(round(self.minutes) + step)))
+        elif key == "phones":
+            self.phones = not self.phones
+        elif key == "address":
+            self.address = (self.address + step) % len(self.phone_addresses())
         elif key == "language":
             self.language = "en" if self.language == "fr" else "fr"
             self.app.lang_override = self.language
@@ -163,6 +179,28 @@ class SetupScene(Scene):
                 else:
                     self.activate(chosen)
 
+    def phone_addresses(self):
+        if self.addresses is None:
+            from game.phones.links import addresses
+
+            self.addresses = addresses()
+            bind = getattr(getattr(self.app, "phone_options", None), "bind", None)
+            if bind and bind not in {a.ip for a in self.addresses}:
+                from game.phones.links import Address
+
+                self.addresses.insert(0, Address("--bind", bind))   # e.g. 0.0.0.0: every interface
+            self.address = next((i for i, a in enumerate(self.addresses) if a.ip == bind), 0)
+        return self.addresses
+
+    def phone_options(self):
+        """What the game starts with: no phones, or phones on the chosen address (the port of `--port`)."""
+        if not self.phones:
+            return None
+        from game.ui.phones_link import PhoneOptions
+
+        given = getattr(self.app, "phone_options", None) or PhoneOptions()
+        return PhoneOptions(self.phone_addresses()[self.address].ip, given.port, given.info)
+
     # -- starting ------------------------------------------------------------------
     def start(self) -> None:
         from game.engine import Setup
@@ -209,6 +247,7 @@ class SetupScene(Scene):
             import random
 
             self.app.seed = random.SystemRandom().randrange(2**31)
+        self.app.phone_options = self.phone_options()
         Play(self.app, session).show_phase()
 
     def bot_step(self, bot) -> None:

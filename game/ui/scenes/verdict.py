@@ -28,11 +28,49 @@ class VerdictScene(GameScene):
     def _as_list(verdict):
         return (0, 0, 0) if verdict is None else (verdict.coop, verdict.pas_coop, verdict.depends)
 
+    @property
+    def vote_open(self) -> bool:
+        """The room votes on phones: the tallies stay hidden until the facilitator closes the vote."""
+        hub = getattr(self.app, "phones", None)
+        return hub is not None and hub.vote_open
+
     def footer(self):
+        if self.vote_open:
+            return [self.tr("phones_reveal_key"), self.tr("key_help")]
         return [self.tr("verdict_done"), self.tr("verdict_hint"), self.tr("key_help")]
 
     def shot_suffix(self):
+        if self.vote_open:
+            return "vote"
         return "tally" if self.filled else ""
+
+    def close_vote(self) -> None:
+        """Journal each move's tally (RecordVerdict) and show the result, split moves highlighted."""
+        if self.app.phones.close_vote(self.play):
+            self.app.notice = self.tr("phones_reveal_done")
+        self.play.show_phase()
+
+    def draw_vote(self, canvas, flow):
+        """While the room votes: the moves without any count, the public QR code with its short address
+        in large text, and how many have voted."""
+        from game.ui.phones_panel import qr_block, short_address, votes_text
+
+        hub = self.app.phones
+        main, side = self.columns(canvas, flow, side_share=0.45)
+        main.text(self.tr("verdict_title"), "title", style="bold", role="accent")
+        main.gap()
+        for move in self.moves:
+            main.text(self.character_name(move.character), style="bold")
+            main.text(f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}",
+                      "small", role="secondary")
+        main.gap()
+        main.text(votes_text(self.tr, hub.voters), "title", style="bold")
+        url = hub.public_url()
+        side.text(short_address(url), "title", style="bold", role="accent")
+        side.text(self.tr("phones_vote_hint"), "small", role="secondary")
+        side.gap()
+        self.qr_rect = qr_block(side, url, side.space_left())
+        return None
 
     def _items(self) -> list[Item]:
         """Per move: who and the tally in large text, what was played underneath; a split tally is
@@ -51,6 +89,8 @@ class VerdictScene(GameScene):
         return items
 
     def draw_body(self, canvas, flow):
+        if self.vote_open:
+            return self.draw_vote(canvas, flow)
         if self.scroll == 0 and self.moves:
             # Every move on one screen, as a table: with the question as heading when there is room.
             table = self.table(canvas, flow.width)
@@ -186,6 +226,12 @@ class VerdictScene(GameScene):
     def handle(self, event):
         if event.type != pygame.KEYDOWN:
             return
+        if self.vote_open:
+            if event.key in (pygame.K_v, pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.close_vote()
+            elif event.key == pygame.K_s and self.play.submit(SkipVerdicts()):
+                self.play.show_phase()
+            return
         if event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB) and self.moves:
             step = -1 if event.key == pygame.K_UP or event.mod & pygame.KMOD_SHIFT else 1
             self.focus = (self.focus + step) % len(self.moves)
@@ -208,6 +254,9 @@ class VerdictScene(GameScene):
 
     def bot_step(self, bot):
         """First the show of hands for every move (one frame with the tallies), then on."""
+        if self.vote_open:
+            self.close_vote()
+            return
         if not self.filled:
             command = bot.next_command(self.scenario, self.state)
             while isinstance(command, RecordVerdict):
