@@ -34,7 +34,7 @@ FORMAT_VERSION = 1
 MAX_TEXT = 4000
 SLUG_PATTERN = r"^[a-z0-9_-]{1,64}$"
 DEBRIEF_PHASES = ("ressenti", "faits", "analyse", "transfert", "et_si", "et_apres")
-OBSERVER_ID = "observer"
+from game.content.constants import OBSERVER_ID  # noqa: E402,F401 - re-exported
 
 # Control characters other than LF and TAB, lone surrogates, and the bidi
 # override/isolate characters that can make a text display differently from

@@ -9,9 +9,10 @@ each use (requires, events, synergies, triggers, endings).
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Optional
 
-from game.content.model import Condition
+if TYPE_CHECKING:
+    from game.content.model import Condition
 
 
 class Facts:

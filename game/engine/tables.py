@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Optional
 
-from game.content.model import OBSERVER_ID, Scenario, prompt_of
+from typing import TYPE_CHECKING
+
+from game.content.constants import OBSERVER_ID
 from game.engine.conditions import Test, compile_condition
+
+if TYPE_CHECKING:
+    from game.content.model import Scenario
 
 
 class EventSpec:
@@ -70,6 +75,7 @@ class Tables:
         self.events_per_round = scenario.events_per_round or 0
         self.synergies = tuple((s.id, compile_(s.when), dict(s.effects)) for s in scenario.synergies)
         self.synergy_effects = {s.id: dict(s.effects) for s in scenario.synergies}
+        prompt_of = _prompt_reader(scenario)
         self.triggers = tuple((compile_(t.when), prompt_of(t.ask)) for t in scenario.debrief.triggers)
         self.endings = tuple((e.id, compile_(e.when)) for e in scenario.endings)
         self.resources = tuple((r.id, r.max, r.per_round) for r in scenario.resources)
@@ -84,6 +90,17 @@ class Tables:
             return self.posture_ids
         target = (max if policy == "coop" else min)(self.coop_of.values())
         return tuple(p for p in self.posture_ids if self.coop_of[p] == target)
+
+
+def _prompt_reader(scenario):
+    """`prompt_of` for this kind of scenario: the model's, or the plain copy's (no pydantic)."""
+    from game.content.plain import Plain, plain_prompt_of
+
+    if isinstance(scenario, Plain):
+        return plain_prompt_of
+    from game.content.model import prompt_of
+
+    return prompt_of
 
 
 _CACHE: "OrderedDict[int, tuple[Scenario, Tables]]" = OrderedDict()

@@ -29,14 +29,18 @@ the optional second process of `run_in_two_processes`.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
-from game.content.model import OBSERVER_ID, Scenario
+
+from game.content.constants import OBSERVER_ID
 from game.engine.draws import game_seed
 from game.engine.tables import tables_for
 from game.i18n import Catalog
 from game.sim.fastgame import FastGame
 from game.sim.simulate import _cut, _percent, game_seeds, run_in_two_processes, vectorised
+
+if TYPE_CHECKING:
+    from game.content.model import Scenario
 
 AUDIT_GAMES = 1000
 AUDIT_SEED = 1

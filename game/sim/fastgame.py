@@ -13,13 +13,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from operator import add
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
-from game.content.model import OBSERVER_ID, Scenario
-from game.engine.bot import observes_only, posture_candidates
+
+from game.content.constants import OBSERVER_ID
+from game.engine.policies import observes_only, posture_candidates
 from game.engine.conditions import Facts
 from game.engine.draws import MASK, SALT_BOT, SALT_EVENTS, mix, text_key
 from game.engine.tables import tables_for
+
+if TYPE_CHECKING:
+    from game.content.model import Scenario
 
 
 UNIT = 1.0 / (1 << 53)   # as in game.engine.draws.unit_interval

@@ -19,7 +19,8 @@ from typing import Callable, Optional, Sequence
 
 import numpy as np
 
-from game.content.model import OBSERVER_ID
+from game.content.constants import OBSERVER_ID
+from game.content.plain import fields_in_use
 from game.engine.draws import MASK, SALT_BOT, SALT_EVENTS, SALT_GAME, mix
 from game.sim.fastgame import FastGame
 
@@ -104,7 +105,7 @@ class Compiler:
         return every
 
     def _tests(self, c) -> list[VTest]:
-        used = {name for name in type(c).model_fields if getattr(c, name) is not None}
+        used = fields_in_use(c)
         if used - KNOWN_TESTS:
             raise Unsupported(", ".join(sorted(used - KNOWN_TESTS)))
         tests: list[VTest] = []

@@ -1,0 +1,3 @@
+"""Names of the scenario format that light modules need without loading the model (pydantic)."""
+
+OBSERVER_ID = "observer"   # the built-in action "Observer / ne rien faire", always offered
