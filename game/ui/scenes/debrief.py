@@ -185,7 +185,7 @@ class DebriefScene(GameScene):
         if self.takes_commitments and self.state.commitments:
             side.gap()
             side.text(self.tr("end_commitments"), "small", style="bold")
-            for commitment in self.state.commitments[-4:]:
+            for commitment in self.state.commitments[-2:]:
                 side.text(f"\u2022 {commitment}", "small")
         return main
 
