@@ -16,6 +16,7 @@ import pickle
 from pathlib import Path
 from typing import Any, Optional
 
+from game.content.characters import texts_need_no_scan
 from game.content.decoding import MAX_FILE_BYTES, decode
 from game.content.parsing import ParseFailure, parse
 
@@ -34,7 +35,7 @@ def parse_for_validation(path: Path) -> Optional[tuple[Any, bool]]:
         return None
     if parsed.problems:
         return None
-    return parsed.data, b"\\" not in body
+    return parsed.data, texts_need_no_scan(body)
 
 
 class BackgroundParse:

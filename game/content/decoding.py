@@ -19,6 +19,9 @@ _NOT_C0_CONTROL = bytes(b for b in range(256) if b in (9, 10, 13) or 0x20 <= b !
 # Bidi embedding, override and isolate characters (U+202A..U+202E, U+2066..U+2069)
 # make a text display differently from what it says ("Trojan Source").
 _BIDI_BYTES = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
+# U+2028 and U+2029 (YAML reads them as line breaks: the file would not mean what it shows)
+# and U+FFFE, U+FFFF (YAML refuses them, and would report them without their place).
+_YAML_UNACCEPTABLE_BYTES = re.compile(rb"\xe2\x80[\xa8\xa9]|\xef\xbf[\xbe\xbf]")
 
 
 class ByteProblem(NamedTuple):
@@ -94,4 +97,8 @@ def decode(data: bytes) -> tuple[Optional[bytes], Optional[ByteProblem]]:
     if bidi:
         char = bidi.group().decode("utf-8")
         return None, ByteProblem(bom + bidi.start(), "bidi_character", {"char": f"U+{ord(char):04X}"}, None)
+    unacceptable = _YAML_UNACCEPTABLE_BYTES.search(data)
+    if unacceptable:
+        char = unacceptable.group().decode("utf-8")
+        return None, ByteProblem(bom + unacceptable.start(), "unacceptable_character", {"char": f"U+{ord(char):04X}"}, None)
     return data, None

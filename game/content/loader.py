@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Optional, Union
 
 from yaml.nodes import ScalarNode
 
+from game.content.characters import texts_need_no_scan
 from game.content.decoding import ByteProblem, MAX_FILE_BYTES, check_size, decode, place_of_offset
 from game.content.diagnostics import Diagnostic, ScenarioError
 from game.content.locate import Finding, Locator
@@ -24,7 +25,7 @@ def _byte_diagnostic(path: str, data: bytes, problem: ByteProblem) -> Diagnostic
     offset = max(0, problem.offset - bom)
     line, col = place_of_offset(data[bom:], offset)
     source = None
-    if problem.code in ("encoding_not_utf8", "control_character", "bidi_character"):
+    if problem.code in ("encoding_not_utf8", "control_character", "bidi_character", "unacceptable_character"):
         source = data[bom:].split(b"\n")[line - 1].decode("utf-8", "replace").rstrip("\r")
     return Diagnostic(path, line, col, problem.code, problem.params, problem.hint, source)
 
@@ -99,8 +100,9 @@ def load_scenario_bytes(data: bytes, path: PathLike = "<memory>", check_images: 
     except RecursionError:
         raise ScenarioError([Diagnostic(shown, 1, 1, "too_deep", {"limit": 20})]) from None
     # Raw control and bidi characters are refused above; only a backslash escape
-    # in a double-quoted text could still produce one.
-    scenario, findings = validate_data(parsed.data, path, b"\\" not in body, check_images)
+    # in a double-quoted text, or a character refused or placed by its Unicode
+    # category (game/content/characters.py), needs the per-text scan.
+    scenario, findings = validate_data(parsed.data, path, texts_need_no_scan(body), check_images)
     if not findings and not parsed.problems:
         return scenario
     locator = Locator(parsed.root, body)

@@ -30,34 +30,29 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from game.content.characters import text_problem
+
 FORMAT_VERSION = 1
 MAX_TEXT = 4000
 SLUG_PATTERN = r"^[a-z0-9_-]{1,64}$"
 DEBRIEF_PHASES = ("ressenti", "faits", "analyse", "transfert", "et_si", "et_apres")
 from game.content.constants import OBSERVER_ID  # noqa: E402,F401 - re-exported
 
-# Control characters other than LF and TAB, lone surrogates, and the bidi
-# override/isolate characters that can make a text display differently from
-# what it says (Trojan Source).
-_FORBIDDEN_CHARS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
-)
-
-
 # Validation context key set by the loader when the file's bytes hold no
-# forbidden character and no backslash escape that could produce one: the
-# per-text scan is then skipped (it is the slowest part of validating a large file).
+# refused character, no combining mark and no backslash escape that could produce one:
+# the per-text scan is then skipped (it is the slowest part of validating a large file).
 TEXTS_ALREADY_CHECKED = "texts_already_checked"
 
 
 def _check_text(value: str, info: ValidationInfo) -> str:
+    """The rules per Unicode category of game/content/characters.py (listed in the authors' guides)."""
     if info.context and info.context.get(TEXTS_ALREADY_CHECKED):
+        if value.isspace():
+            raise PydanticCustomError("invisible_text", "text made only of spaces", {"char": ""})
         return value
-    bad = _FORBIDDEN_CHARS.search(value)
-    if bad:
-        raise PydanticCustomError(
-            "forbidden_character", "forbidden character {char}", {"char": f"U+{ord(bad.group()):04X}"}
-        )
+    problem = text_problem(value)
+    if problem:
+        raise PydanticCustomError(problem.code, "character {char} not allowed here", {"char": problem.char})
     return value
 
 

@@ -125,7 +125,7 @@ def _yaml_error_problem(error: yaml.YAMLError) -> NodeProblem:
         code = "several_documents"
     elif "found undefined alias" in problem:
         code = "undefined_alias"
-    elif "'\\t'" in problem or "tab" in problem:
+    elif "'\\t'" in problem or re.search(r"\btabs?\b", problem):
         hint = "hint_tabs"
     elif "mapping values are not allowed" in problem:
         hint = "hint_quote_colon"

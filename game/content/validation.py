@@ -199,8 +199,8 @@ def _finding(error: dict) -> Finding:
         return Finding(loc, target, "text_too_long", {**params, "length": len(value), "limit": ctx.get("max_length")})
     if kind == "string_pattern_mismatch":
         return Finding(loc, target, "bad_key_id" if is_key else "bad_id", {**params, "value": value}, "hint_id_form")
-    if kind == "forbidden_character":
-        return Finding(loc, target, "forbidden_character", {**params, "char": ctx.get("char", "?")})
+    if kind in ("forbidden_character", "lone_mark", "invisible_text"):
+        return Finding(loc, target, kind, {**params, "char": ctx.get("char", "?")})
     if kind == "finite_number":
         return Finding(loc, target, "not_finite", params)
     return Finding(loc, target, "invalid_value", {**params, "detail": error.get("msg", kind)})

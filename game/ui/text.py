@@ -85,8 +85,22 @@ def _fallback_face(size: int, style: str) -> pygame.font.Font | None:
     return face
 
 
+# What no font call accepts (NUL, lone surrogates) or draws (other controls): shown as U+FFFD.
+# A text on screen may come from anywhere (a team name typed in, an error screen quoting a
+# broken file), so drawing never relies on validation (see game/content/characters.py).
+_UNDRAWABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def drawable(text: str) -> str:
+    """`text` as the font calls can take it: tabs as spaces, controls and surrogates as U+FFFD."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _UNDRAWABLE.sub("\ufffd", text.replace("\t", " "))
+
+
 def _runs(face: pygame.font.Font, text: str) -> list[tuple[pygame.font.Font, str]]:
     """`text` cut into pieces, each with the face that has its glyphs (the committed one when it can)."""
+    text = drawable(text)
     if text.isascii() or not any(map(_missing, set(text))):
         return [(face, text)]
     kind = _FACE_KIND.get(face)
@@ -103,9 +117,15 @@ def _text_width(face: pygame.font.Font, text: str) -> int:
 def _blit_text(surface: pygame.Surface, face: pygame.font.Font, text: str, colour, x: int, y: int) -> int:
     """Draw text without arrows at (x, y), fallback pieces on the committed font's baseline; returns the new x."""
     for part_face, part in _runs(face, text):
+        width = part_face.size(part)[0]
+        if width <= 0:
+            continue  # only zero-width characters (marks, joiners, format characters): nothing to draw
         dy = face.get_ascent() - part_face.get_ascent()
-        surface.blit(part_face.render(part, True, colour), (x, y + dy))
-        x += part_face.size(part)[0]
+        try:
+            surface.blit(part_face.render(part, True, colour), (x, y + dy))
+        except (pygame.error, ValueError):
+            pass  # a piece the font library refuses is left out; the rest of the line is drawn
+        x += width
     return x
 
 
@@ -137,46 +157,70 @@ def measure(face: pygame.font.Font, text: str) -> int:
 _NO_LINE_START = set("»:;!?\u00a0")
 
 
+@lru_cache(maxsize=8192)
+def _char_width(face: pygame.font.Font, char: str) -> int:
+    return measure(face, char)
+
+
 def _split_long_word(face: pygame.font.Font, word: str, width: int) -> list[str]:
-    """Cut a word wider than the line; a piece never starts with high punctuation or a non-breaking space."""
-    pieces, current = [], ""
+    """Cut a word wider than the line; a piece never starts with high punctuation or a non-breaking space.
+
+    Widths are added character by character (each measured once), never measured prefix after
+    prefix: a 4,000-character word is cut in linear time. A piece is measured whole once it is
+    closed, and shortened in the rare case kerning made it wider than the sum said.
+    """
+    pieces, current, current_width = [], "", 0
     for char in word:
-        if current and measure(face, current + char) > width:
+        char_width = _char_width(face, char)
+        if current and current_width + char_width > width:
+            while len(current) > 1 and measure(face, current) > width:
+                char, current = current[-1] + char, current[:-1]
             carried = ""
-            while char in _NO_LINE_START and len(current) > 1 and current[-1:] != "":
+            while char[0] in _NO_LINE_START and len(current) > 1:
                 carried = current[-1] + carried
                 current = current[:-1]
                 if current[-1:] not in _NO_LINE_START:
                     break
             pieces.append(current)
             current = carried + char
+            current_width = sum(_char_width(face, c) for c in current)
         else:
             current += char
+            current_width += char_width
     if current:
         pieces.append(current)
     return pieces
 
 
 def wrap(face: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Lines of `text` that fit `width` with this font; explicit newlines kept; never an empty result."""
+    """Lines of `text` that fit `width` with this font; explicit newlines kept; never an empty result.
+
+    Near-linear: each word is measured once and a line's width is the sum of its words and
+    spaces; only a line whose sum comes within a few pixels of `width` (where kerning at the
+    spaces could matter) is measured whole.
+    """
     lines: list[str] = []
+    space = measure(face, " ")
     for paragraph in protect(text).split("\n"):
-        words = paragraph.split(" ")
-        current = ""
-        for word in words:
+        current, current_width, count = "", 0, 0
+        for word in paragraph.split(" "):
             if not word:
                 continue
-            candidate = f"{current} {word}" if current else word
-            if measure(face, candidate) <= width:
-                current = candidate
-                continue
+            word_width = measure(face, word)
             if current:
+                estimate = current_width + space + word_width
+                fits = estimate + count <= width or (estimate - count <= width
+                                                     and measure(face, f"{current} {word}") <= width)
+                if fits:
+                    current, current_width, count = f"{current} {word}", estimate, count + 1
+                    continue
                 lines.append(current)
-            if measure(face, word) <= width:
-                current = word
+            if word_width <= width:
+                current, current_width, count = word, word_width, 1
             else:
                 *full, current = _split_long_word(face, word, width)
                 lines.extend(full)
+                current_width, count = measure(face, current), 1
         lines.append(current)
     return lines or [""]
 
