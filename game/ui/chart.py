@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.canvas import Canvas
+from game.ui.text import shorten
 
 
 def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[int, ...], int, int]],
@@ -72,8 +73,7 @@ def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[
         pygame.draw.line(canvas.surface, colour, (plot.right, y), (x - 2, top + small // 2), width // 2 + 1)
         name, value = text
         # A long name is shortened, never the value that ends the line.
-        while canvas.text_width(name + value, "small") > rect.right - x and len(name) > 2:
-            name = name[:-2] + "…"
+        name = shorten(canvas.face("small"), name, rect.right - x, value)
         canvas.line(name + value, x, top, "small", area=rect)
 
 
@@ -97,9 +97,7 @@ def posture_path(canvas: Canvas, rect: pygame.Rect, name: str, coops: list[int],
     gap = canvas.metrics.gap
     canvas.panel(rect, "panel")
     inner = rect.inflate(-2 * gap, -2 * gap)
-    fitted = name
-    while canvas.text_width(fitted, "small", "bold") > inner.width and len(fitted) > 2:
-        fitted = fitted[:-2] + "…"
+    fitted = shorten(canvas.face("small", "bold"), name, inner.width)
     canvas.line(fitted, inner.left, inner.top, "small", style="bold", on="panel", area=rect)
     je, nous = tr("scale_je"), tr("scale_nous")
     bottom_y = inner.bottom - small

@@ -33,6 +33,12 @@ class Portraits:
     def _load(self, relative: Optional[str]) -> Optional[pygame.Surface]:
         if not relative or self.folder is None:
             return None
+        # Checked again before decoding (a resumed session's folder may have changed since it was
+        # validated): only a regular file inside the folder, within the limits, is ever decoded.
+        from game.content.images import check_image
+
+        if check_image(relative, self.folder) is not None:
+            return None
         path = self.folder.joinpath(*PureWindowsPath(relative).parts)
         try:
             picture = pygame.image.load(str(path))

@@ -192,6 +192,25 @@ def _split_long_word(face: pygame.font.Font, word: str, width: int) -> list[str]
     return pieces
 
 
+def shorten(face: pygame.font.Font, text: str, width: int, tail: str = "") -> str:
+    """`text` cut and ended with "…" so that it and `tail` fit `width` (unchanged when they fit).
+
+    Character widths are added once (linear), not the text measured after each cut.
+    """
+    if measure(face, text + tail) <= width:
+        return text
+    room = width - measure(face, "…" + tail)
+    kept, used = 0, 0
+    for char in text:
+        used += _char_width(face, char)
+        if used > room:
+            break
+        kept += 1
+    while kept > 1 and measure(face, text[:kept] + "…" + tail) > width:
+        kept -= 1
+    return text[:max(1, kept)] + "…"
+
+
 def wrap(face: pygame.font.Font, text: str, width: int) -> list[str]:
     """Lines of `text` that fit `width` with this font; explicit newlines kept; never an empty result.
 

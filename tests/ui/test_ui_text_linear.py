@@ -1,0 +1,43 @@
+"""Class 2 of the hardening issue: wrapping and shortening a text within the format's limits is near-linear.
+Counted, not timed: the characters handed to the font for measuring stay within a constant times the text's
+length, whatever text hypothesis builds (long words, marks, scripts the fallback font draws, spaces)."""
+
+import pygame
+from hypothesis import given, settings, strategies as st
+
+from game.ui import text as T
+
+pieces = st.sampled_from(["m", "i", "a", " ", "α", "Ж", "\u0301", "\u200d", "«", "»", "!", "\u00a0", "-", "日", "\n"])
+texts = st.lists(pieces, min_size=200, max_size=4000).map("".join)
+
+
+def _measured_chars(monkeypatch):
+    counted = [0]
+    original = T._text_width
+
+    def counting(face, text):
+        counted[0] += len(text)
+        return original(face, text)
+
+    monkeypatch.setattr(T, "_text_width", counting)
+    T._char_width.cache_clear()
+    return counted
+
+
+@given(text=texts, width=st.sampled_from([80, 240, 700]))
+@settings(max_examples=40, deadline=None)
+def test_wrapping_measures_each_character_a_bounded_number_of_times(text, width):
+    import _pytest.monkeypatch
+
+    patch = _pytest.monkeypatch.MonkeyPatch()
+    try:
+        pygame.font.init()
+        counted = _measured_chars(patch)
+        face = T.font(24)
+        T.wrap(face, text, width)
+        assert counted[0] <= 12 * len(text) + 2000, (counted[0], len(text))
+        counted[0] = 0
+        T.shorten(face, text.replace("\n", " "), width, " 12")
+        assert counted[0] <= 6 * len(text) + 2000, (counted[0], len(text))
+    finally:
+        patch.undo()
