@@ -1,0 +1,300 @@
+"""What one viewer may see of a game: `view_for(scenario, state, viewer)`, as plain, JSON-safe data.
+
+Viewers and what their view holds (everything else stays out of it):
+
+- ``"public"`` (the projector, the room's phone link): the board, the round, the phase, whose turn
+  it is (hot-seat), the round's events, each team's name and role, *that* a team has chosen
+  (``chosen``: "3 équipes sur 5 ont choisi"), never what; the moves only once revealed (phase
+  reveal and after), the synergies, verdicts, the debrief's prompts and facts, and at the end the
+  ending, the room's commitments and the lifting of secrets (the bilan shows every secret: the
+  one moment a secret is public, by the rules).
+- a character id in play (its team: the laptop's hot-seat choice screen, the team's phone): the
+  public view, plus its own card (name, role, objective, secret, resources), the postures, its
+  action options with their blockers (as `queries.action_options`), its own draft (hot-seat: only
+  while it is the team at the keyboard) and its own confirmed move before the reveal.
+- ``"facilitator"`` (the console): the public view, plus every team's resources, the round's notes
+  and which teams corrected their move this round (who, never what), whether the reveal waits
+  for the facilitator. Never a secret, a draft or an unrevealed move: the laptop's hot-seat
+  choice screen shows the team view of the team at the keyboard, not this one.
+
+Nothing private of a team is in another team's view. The reading of a posture (COOP / neutre /
+pas COOP) of a revealed move is in `MoveLine.reading`; a screen that follows the "reading after
+the verdict" setting leaves it out until then.
+
+For example, during the choices of a round where two teams have confirmed:
+
+    view_for(scenario, state, "public").to_json()["chosen"]   ->  ["elue", "bailleur"]
+    view_for(scenario, state, "elue").move                    ->  MoveLine("elue", "consulter", ...)
+    view_for(scenario, state, "bailleur").public.moves        ->  ()   (nothing revealed yet)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, Mapping, Optional, Union
+
+from game.content.model import OBSERVER_ID, Scenario
+from game.engine.state import FrozenDict, GameState, Move, frozen
+
+PUBLIC = "public"
+FACILITATOR = "facilitator"
+REVEALED_PHASES = frozenset({"reveal", "verdict", "debrief", "end"})
+
+
+_LEAVES = (str, int, float, bool, type(None))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value: Any) -> Any:
+    """JSON-safe: dataclasses to dicts, tuples to lists, mappings (FrozenDict) to dicts."""
+    if isinstance(value, _LEAVES):
+        return value
+    if isinstance(value, (tuple, list)):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    kind = type(value)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(spec.name for spec in fields(value))   # TypeError if not a dataclass
+    return {name: _plain(getattr(value, name)) for name in names}
+
+
+class ViewData:
+    """A part of a view: `to_json()` gives plain lists, dicts, strings, numbers, booleans and None."""
+
+    def to_json(self) -> dict[str, Any]:
+        return _plain(self)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class TeamLine(ViewData):
+    character: str
+    name: str          # the character's name
+    role: str
+    team: str          # the team's name as set up
+    chosen: bool       # has confirmed its move this round (never what it is before the reveal)
+
+
+@dataclass(frozen=True)
+class IndicatorLine(ViewData):
+    id: str
+    label: str
+    value: int
+    min: int
+    max: int
+    start: int         # at the start of the round, before its events
+
+
+@dataclass(frozen=True)
+class EventLine(ViewData):
+    id: str
+    title: str
+    text: str
+    effects: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class MoveLine(ViewData):
+    character: str
+    posture: str
+    posture_label: str
+    reading: str                  # coop | neutre | pas_coop
+    action: str
+    action_title: Optional[str]   # None for the built-in observer (the screen names it in its language)
+
+
+@dataclass(frozen=True)
+class TallyLine(ViewData):
+    character: str
+    coop: int
+    pas_coop: int
+    depends: int
+    split: bool
+
+
+@dataclass(frozen=True)
+class PublicView(ViewData):
+    viewer: str
+    scenario: str
+    title: str
+    round: int
+    rounds: int
+    phase: str
+    turn: Optional[str]                  # hot-seat: the team whose choice is awaited
+    teams: tuple[TeamLine, ...]          # in the round's turn order
+    board: tuple[IndicatorLine, ...]
+    events: tuple[EventLine, ...]
+    round_text: Optional[str]
+    chosen: tuple[str, ...]              # characters that confirmed a move this round, in turn order
+    moves: tuple[MoveLine, ...]          # empty until the reveal
+    synergies: tuple[str, ...]           # texts of the synergies that fired, once revealed
+    verdicts: tuple[TallyLine, ...]
+    verdicts_skipped: bool
+    debrief_phase: Optional[str]         # in the debrief: the phase on show (None = the first)
+    debrief: tuple[tuple[str, tuple[str, ...]], ...]   # in the debrief: (phase, prompt texts)
+    ending: Optional[str]
+    ending_title: Optional[str]
+    commitments: tuple[str, ...]         # at the end: the room's commitments
+    secrets: Mapping[str, str]           # at the end only: the lifting of secrets
+
+    @property
+    def chosen_count(self) -> int:
+        return len(self.chosen)
+
+
+@dataclass(frozen=True)
+class PostureLine(ViewData):
+    id: str
+    label: str
+    reading: str
+
+
+@dataclass(frozen=True)
+class OptionLine(ViewData):
+    action: str
+    title: Optional[str]          # None for the built-in observer
+    allowed: bool
+    reason: Optional[str]         # as queries.action_options
+    params: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Card(ViewData):
+    character: str
+    name: str
+    role: str
+    objective: str
+    description: Optional[str]
+    secret: Optional[str]
+    team: str
+    resources: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class TeamView(ViewData):
+    viewer: str
+    public: PublicView
+    card: Card
+    postures: tuple[PostureLine, ...]
+    options: tuple[OptionLine, ...]      # during the choices only
+    draft_posture: Optional[str]         # its own unconfirmed choice (hot-seat, at the keyboard)
+    draft_action: Optional[str]
+    move: Optional[MoveLine]             # its own confirmed move of this round
+    my_turn: bool
+
+
+@dataclass(frozen=True)
+class FacilitatorView(ViewData):
+    viewer: str
+    public: PublicView
+    resources: Mapping[str, Mapping[str, int]]
+    notes: tuple[str, ...]               # the current round's notes
+    corrected: tuple[str, ...]           # characters whose move was replaced or taken back this round
+
+
+View = Union[PublicView, TeamView, FacilitatorView]
+
+
+def _reading(coop: int) -> str:
+    from game.engine.queries import coop_reading
+
+    return coop_reading(coop)
+
+
+def _move_line(scenario: Scenario, move: Move) -> MoveLine:
+    posture = scenario.posture(move.posture)
+    title = None if move.action == OBSERVER_ID else scenario.action(move.action).title
+    return MoveLine(move.character, move.posture, posture.label, _reading(posture.coop), move.action, title)
+
+
+def public_view(scenario: Scenario, state: GameState) -> PublicView:
+    from game.engine.queries import debrief, is_split
+
+    log = state.current
+    setup = state.setup
+    revealed = state.phase in REVEALED_PHASES and log.indicators_after is not None
+    confirmed = {m.character for m in log.moves}
+    teams = tuple(
+        TeamLine(c, scenario.character(c).name, scenario.character(c).role, setup.teams[c], c in confirmed)
+        for c in log.turn_order
+    )
+    board = tuple(
+        IndicatorLine(i.id, i.label, state.indicators[i.id], i.min, i.max, log.indicators_start.get(i.id, i.start))
+        for i in scenario.indicators
+    )
+    by_id = {e.id: e for e in scenario.events}
+    events = tuple(EventLine(e, by_id[e].title, by_id[e].text, frozen(by_id[e].effects)) for e in log.events if e in by_id)
+    moves = tuple(_move_line(scenario, m) for m in log.moves) if revealed else ()
+    synergy_text = {s.id: s.text for s in scenario.synergies}
+    synergies = tuple(synergy_text[s] for s in log.synergies) if revealed else ()
+    tallies = tuple(
+        TallyLine(m.character, v.coop, v.pas_coop, v.depends, is_split(v))
+        for m in log.moves if revealed and (v := log.verdicts.get(m.character)) is not None
+    )
+    phases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    if state.phase == "debrief":
+        phases = debrief(scenario, state).phases
+    ending = next((e for e in scenario.endings if e.id == state.ending), None)
+    at_end = state.phase == "end"
+    secrets = FrozenDict(
+        (c, scenario.character(c).secret or "") for c in setup.characters if scenario.character(c).secret
+    ) if at_end else FrozenDict()
+    return PublicView(
+        viewer=PUBLIC, scenario=scenario.id, title=scenario.title, round=state.round, rounds=setup.rounds,
+        phase=state.phase, turn=state.turn, teams=teams, board=board, events=events,
+        round_text=scenario.round_texts.get(state.round),
+        chosen=tuple(m.character for m in log.moves) if state.phase == "choices" else (),
+        moves=moves, synergies=synergies, verdicts=tallies, verdicts_skipped=log.verdicts_skipped,
+        debrief_phase=log.debrief_phase if state.phase == "debrief" else None, debrief=phases,
+        ending=state.ending, ending_title=ending.title if ending else None,
+        commitments=tuple(getattr(state, "commitments", ())) if at_end else (),
+        secrets=secrets,
+    )
+
+
+def team_view(scenario: Scenario, state: GameState, character: str) -> TeamView:
+    from game.engine.queries import action_options
+
+    if character not in state.setup.characters:
+        raise KeyError(f"{character!r} is not in play")
+    public = public_view(scenario, state)
+    person = scenario.character(character)
+    card = Card(character, person.name, person.role, person.objective, person.description, person.secret,
+                state.setup.teams[character], frozen(state.resources.get(character, {})))
+    postures = tuple(PostureLine(p.id, p.label, _reading(p.coop)) for p in scenario.postures)
+    options: tuple[OptionLine, ...] = ()
+    titles = {a.id: a.title for a in scenario.actions}
+    if state.phase == "choices":
+        options = tuple(
+            OptionLine(o.action, titles.get(o.action), o.allowed, o.reason, frozen(o.params))
+            for o in action_options(scenario, state, character)
+        )
+    mine = next((m for m in state.current.moves if m.character == character), None)
+    at_keyboard = state.turn == character
+    return TeamView(
+        viewer=character, public=public, card=card, postures=postures, options=options,
+        draft_posture=state.draft_posture if at_keyboard else None,
+        draft_action=state.draft_action if at_keyboard else None,
+        move=None if mine is None else _move_line(scenario, mine), my_turn=at_keyboard,
+    )
+
+
+def facilitator_view(scenario: Scenario, state: GameState) -> FacilitatorView:
+    log = state.current
+    corrections = getattr(log, "corrections", ())
+    corrected = tuple(dict.fromkeys(c.character for c in corrections)) if state.phase == "choices" else ()
+    return FacilitatorView(
+        viewer=FACILITATOR, public=public_view(scenario, state),
+        resources=FrozenDict((c, frozen(state.resources.get(c, {}))) for c in state.setup.characters),
+        notes=log.notes, corrected=corrected,
+    )
+
+
+def view_for(scenario: Scenario, state: GameState, viewer: str) -> View:
+    """The view of `viewer`: "public", "facilitator" or a character id in play (KeyError otherwise)."""
+    if viewer == PUBLIC:
+        return public_view(scenario, state)
+    if viewer == FACILITATOR:
+        return facilitator_view(scenario, state)
+    return team_view(scenario, state, viewer)
