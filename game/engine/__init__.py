@@ -51,6 +51,25 @@ the session listing and the screens' router:
     A command its phase does not accept is refused: wrong_phase (game_over at the end,
     choices_pending for Advance during the choices).
 
+Views (game.engine.views, re-exported here): what one viewer may see, the only thing a screen or a
+phone should be given. Frozen dataclasses; .to_json() gives plain JSON-safe data.
+    view_for(scenario, state, viewer) with viewer "public", "facilitator" or a character id in play
+        (KeyError for anything else) -> PublicView | FacilitatorView | TeamView
+    PublicView(viewer, scenario, title, round, rounds, phase, turn, teams [TeamLine(character, name,
+        role, team, chosen)], board [IndicatorLine(id, label, value, min, max, start)], events
+        [EventLine(id, title, text, effects)], round_text, chosen (characters confirmed, turn order;
+        .chosen_count), moves [MoveLine(character, posture, posture_label, reading, action,
+        action_title)] (empty until the reveal), synergies (texts), verdicts [TallyLine(character,
+        coop, pas_coop, depends, split)], verdicts_skipped, debrief_phase, debrief ((phase, texts)...),
+        ending, ending_title, commitments and secrets {character: text} (both at the end only))
+    TeamView(viewer, public, card Card(character, name, role, objective, description, secret, team,
+        resources), postures [PostureLine(id, label, reading)], options [OptionLine(action, title,
+        allowed, reason, params)] (choices phase), draft_posture / draft_action (its own, while at the
+        keyboard), move (its own confirmed MoveLine), my_turn)
+    FacilitatorView(viewer, public, resources {character: {resource: n}}, notes, corrected)
+    Never in a view but the team's own: its secret (until the bilan lifts them), its draft, its
+    move before the reveal. The facilitator's view says who has chosen, never what.
+
 Queries for the screens (game.engine.queries, re-exported here)
     postures(scenario) -> [(Posture, "coop"|"neutre"|"pas_coop")];  coop_reading(coop)
     action_options(scenario, state, character) -> [ActionOption(action, allowed, reason, params)]
@@ -89,6 +108,7 @@ _HOMES = {
     "game.engine.errors": ("IllegalCommand",),
     "game.engine.phases": ("PHASE_TABLE", "STEP_COMMANDS", "Phase", "accepts", "next_phase", "round_phases",
                            "steps_per_round"),
+    "game.engine.views": ("Card", "FacilitatorView", "PublicView", "TeamView", "view_for"),
     "game.engine.queries": ("ActionOption", "DebriefView", "DeltaSource", "EndView", "IndicatorFact",
                             "RevealView", "RoundFacts", "SplitMove", "VerdictLine", "action_options",
                             "coop_reading", "debrief", "end", "indicator_series", "is_split", "postures",
