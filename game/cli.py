@@ -101,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--bind", metavar="ADDR", help="with --phones: the address to listen on")
     play.add_argument("--port", type=_port, metavar="N", help="with --phones: the port to listen on")
     play.add_argument("--phones-info", metavar="FILE", help="with --phones: write the links to FILE as JSON")
+    play.add_argument("--no-setup", action="store_true",
+                      help="start SCENARIO at once with its defaults / commencer tout de suite")
 
     validate = commands.add_parser("validate", help="check scenario files / vérifier des scénarios")
     validate.add_argument("paths", nargs="+", metavar="PATH")
@@ -168,6 +170,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("--screenshots goes with --autoplay")
         if not args.phones and (args.bind or args.port is not None or args.phones_info):
             parser.error("--bind, --port and --phones-info go with --phones")
+        if getattr(args, "no_setup", False) and not args.scenario:
+            parser.error("--no-setup needs a SCENARIO")
         from game.ui.app import run_play
 
         return run_play(args)

@@ -147,6 +147,8 @@ def start(app, args) -> None:
         if not resume_into(app, session_layer().latest_unfinished()):
             # The session could not be reopened (e.g. a read-only data folder): the title says why.
             app.show(TitleScene(app))
+    elif args.scenario and getattr(args, "no_setup", False):
+        start_at_once(app, Path(os.path.expanduser(args.scenario)))
     elif args.scenario:
         path = Path(os.path.expanduser(args.scenario))
         if args.autoplay:
@@ -161,3 +163,23 @@ def start(app, args) -> None:
                 open_scenario(app, path)
     else:
         app.show(TitleScene(app))
+
+
+def start_at_once(app, path: Path) -> None:
+    """`--no-setup`: the scenario's defaults (the first players.max characters in file order, default team
+    names, its rounds), at the situation of round 1 — even with an unfinished game left, which the title
+    screen keeps offering. A scenario that does not load shows its diagnostics; a session that cannot be
+    written, the title with the reason."""
+    from game.ui.scenes.title import TitleScene, open_scenario
+
+    open_scenario(app, path)
+    setup = app.scene
+    if setup is None or setup.name != "setup":
+        if app.scene is None:
+            app.show(TitleScene(app))
+        return
+    setup.start()
+    if app.play is None:
+        notice = app.notice
+        app.show(TitleScene(app, highlight=path))
+        app.notice = notice

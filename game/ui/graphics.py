@@ -101,8 +101,10 @@ def triangle(surface, colour, centre, size: int, direction: str) -> None:
     pygame.draw.polygon(surface, colour, points)
 
 
-def posture_scale(canvas: Canvas, rect: pygame.Rect, tr, marks: list[tuple[int, bool]]) -> None:
-    """The "je ◀ ─●─ ▶ nous" line: -2 at the left, +2 at the right; `marks` are (coop value, emphasised)."""
+def posture_scale(canvas: Canvas, rect: pygame.Rect, tr, marks: list[tuple[int, bool]],
+                  slots: int | None = None) -> None:
+    """The "je ◀ ─●─ ▶ nous" line: -2 at the left, +2 at the right; `marks` are (coop value, emphasised).
+    With `slots`, the line has that many places (one per posture, in order) and marks are their indexes."""
     theme = canvas.theme
     lh = canvas.line_height("body")
     left_word, right_word = tr("scale_je"), tr("scale_nous")
@@ -117,11 +119,12 @@ def posture_scale(canvas: Canvas, rect: pygame.Rect, tr, marks: list[tuple[int, 
     triangle(canvas.surface, theme.text, (stop, y), size, "right")
     line_left, line_right = start + size * 3 // 2, stop - size * 3 // 2
     pygame.draw.line(canvas.surface, theme.rule, (line_left, y), (line_right, y), max(2, lh // 16))
-    for value in range(-2, 3):
-        x = line_left + (line_right - line_left) * (value + 2) // 4
+    low, steps = (-2, 4) if slots is None else (0, max(1, slots - 1))
+    for value in range(low, low + steps + 1):
+        x = line_left + (line_right - line_left) * (value - low) // steps
         pygame.draw.line(canvas.surface, theme.rule, (x, y - lh // 6), (x, y + lh // 6), max(2, lh // 20))
     for value, strong in marks:
-        x = line_left + (line_right - line_left) * (value + 2) // 4
+        x = line_left + (line_right - line_left) * (value - low) // steps
         radius = lh // 4 if strong else lh // 6
         pygame.draw.circle(canvas.surface, theme.focus if strong else theme.text, (x, y), radius)
 

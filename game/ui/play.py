@@ -1,9 +1,17 @@
-"""The game being played: sends every command through the session layer, then shows the screen of the new phase."""
+"""The game being played: the one path of commands into the session, whatever their source (a key, the
+bot, a phone), the engine's events published to subscribers, and the router that follows them to the
+screen of each display.
+
+    key/click -> intent -> scene -> Play.submit(command) -> Session.apply (journal, fsync) -> engine.apply
+    phone (web server thread) -> Play.post(command) -> queue -> Play.drain() on the main loop -> submit
+    Happened events -> subscribers (the router first) -> each display's screen
+"""
 
 from __future__ import annotations
 
+import queue
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from game.engine import IllegalCommand
 
@@ -24,6 +32,9 @@ class Play:
         self.session = session
         self.handed_to: Optional[str] = None     # hot-seat: the team that took the keyboard
         self._portraits = None                   # read on first use: most scenarios have no images
+        self._subscribers: list[Callable] = [self._follow]
+        self._inbox: "queue.SimpleQueue" = queue.SimpleQueue()   # commands posted by other threads
+        self.shared = SharedScreenState()        # what every display shows alike (the debrief timer)
         app.play = self
         # The language chosen at setup (the scenario's unless the facilitator picked the other) comes
         # back with a resumed game; --lang and the setting still come first (App.language).
@@ -61,30 +72,66 @@ class Play:
 
         return team_display(self.team(character), self.app.language)
 
-    def submit(self, *commands) -> bool:
-        """Apply commands through the session (journal first); a refusal shows a calm message."""
+    # -- the one way in -----------------------------------------------------------
+    def submit(self, *commands, source: str = "screen") -> bool:
+        """Apply commands through the session (journal first), then publish what happened to the
+        subscribers (the router shows the new phase's screen). A refusal shows a calm message and stops."""
         from game.ui.strings import TR
 
         for command in commands:
-            refused = self.try_submit(command)
+            refused = self.try_submit(command, source)
             if refused is not None:
                 key = "session_error" if refused[0] == "session_error" else "illegal"
                 self.app.notice = TR(self.app.language, key, error=refused[1])
+                self.app.invalidate()
                 return False
         return True
 
-    def try_submit(self, command) -> Optional[tuple[str, str]]:
-        """Apply one command through the session (journal first). None when applied, or (code, words)
-        of the refusal, nothing changed: the phones show it on the phone that sent the command."""
+    def try_submit(self, command, source: str = "screen") -> Optional[tuple[str, str]]:
+        """Apply one command through the session (journal first), then publish it. None when applied, or
+        (code, words) of the refusal, nothing changed: the phones show it on the phone that sent it."""
         sessions = session_layer()
         try:
-            self.session.apply(command)
+            happened = self.session.apply(command)
         except IllegalCommand as refused:
             return refused.code, self.refusal_text(refused)
         except sessions.SessionError as error:
             return "session_error", error.message(self.app.language)
         self.app.invalidate()
+        self.publish(command, tuple(happened or ()), source)
         return None
+
+    def post(self, command, source: str = "remote") -> None:
+        """From any thread (a web server's): the command waits for the main loop's `drain`."""
+        self._inbox.put((command, source))
+
+    def drain(self) -> int:
+        """On the main thread, each frame: submit the commands posted since; returns how many."""
+        count = 0
+        while True:
+            try:
+                command, source = self._inbox.get_nowait()
+            except queue.Empty:
+                return count
+            self.submit(command, source=source)
+            count += 1
+
+    def subscribe(self, callback: Callable) -> Callable[[], None]:
+        """`callback(command, happened, source)` after each applied command; returns the unsubscriber."""
+        self._subscribers.append(callback)
+        return lambda: self._subscribers.remove(callback) if callback in self._subscribers else None
+
+    def publish(self, command, happened: tuple, source: str) -> None:
+        for callback in list(self._subscribers):
+            callback(command, happened, source)
+
+    def _follow(self, command, happened: tuple, source: str) -> None:
+        """The router: a new phase, or the next team's turn, shows its screen on every display."""
+        if any(event.kind in ("phase", "move_confirmed", "move_taken_back", "move_submitted")
+               for event in happened):
+            if any(event.kind == "phase" for event in happened):
+                self.shared.phase_changed(self.state)
+            self.route()
 
     def refusal_text(self, refused: IllegalCommand) -> str:
         """The engine's refusal in words, naming the scenario's labels ("Temps") where the engine's
@@ -106,31 +153,40 @@ class Play:
     def advance(self) -> None:
         from game.engine import Advance
 
-        if self.submit(Advance()):
-            self.show_phase()
+        self.submit(Advance())
 
-    def show_phase(self) -> None:
-        """Show the screen of the state's phase (a hand-off first when choices are secret)."""
+    def hand_to(self, character: str) -> None:
+        """Hot-seat: the team of `character` took the keyboard (the private choice may show)."""
+        self.handed_to = character
+        self.route()
+
+    def scene_for_phase(self):
+        """The laptop's screen for the state's phase (a hand-off first when choices are secret)."""
         from game.ui.scenes import choice, debrief, end, handoff, reveal, situation, verdict
 
         state = self.state
         phase = state.phase
-        if phase == "situation":
-            scene = situation.SituationScene(self.app, self)
-        elif phase == "choices":
+        if phase == "choices":
             if state.setup.secret_choices and self.handed_to != state.turn:
-                scene = handoff.HandoffScene(self.app, self)
-            else:
-                scene = choice.ChoiceScene(self.app, self)
-        elif phase == "reveal":
-            scene = reveal.RevealScene(self.app, self)
-        elif phase == "verdict":
-            scene = verdict.VerdictScene(self.app, self)
-        elif phase == "debrief":
-            scene = debrief.DebriefScene(self.app, self)
-        else:
-            scene = end.EndScene(self.app, self)
-        self.app.show(scene)
+                return handoff.HandoffScene(self.app, self)
+            return choice.ChoiceScene(self.app, self)
+        scene = {"situation": situation.SituationScene, "reveal": reveal.RevealScene,
+                 "verdict": verdict.VerdictScene, "debrief": debrief.DebriefScene}.get(phase, end.EndScene)
+        return scene(self.app, self)
+
+    def route(self) -> None:
+        """Show the screen of where the game stands on every display."""
+        for display in self.app.displays:
+            scene = display.scene_for(self, display) if display.scene_for else None
+            if scene is None and display is self.app.main:
+                scene = self.scene_for_phase()
+            if scene is not None:
+                display.scene = scene
+        self.app.show(self.app.scene)
+
+    def show_phase(self) -> None:
+        """Show the screen of the state's phase (at the start of a game, after a resume)."""
+        self.route()
 
     def reload(self) -> None:
         """Reopen the session from disk (after a crash) and show where it stands."""
@@ -152,3 +208,32 @@ class Play:
             self.session.close()
         except Exception:  # noqa: BLE001 - quitting must never end on a traceback; every command is already on disk
             pass
+
+
+class SharedScreenState:
+    """Screen state that is not a rule but that every display shows alike: the debrief's countdown.
+    It lives beside the session (one per game), never in a scene, so the wall and the laptop agree."""
+
+    def __init__(self) -> None:
+        from game.ui.timer import Countdown
+
+        self.debrief_timer: Optional[Countdown] = None
+        self._timer_round: Optional[int] = None
+        self._unvoted: dict[int, set] = {}
+
+    def unvoted(self, round_number: int) -> set:
+        """The moves of that round the room does not vote on (the facilitator's pick on the verdict screen)."""
+        return self._unvoted.setdefault(round_number, set())
+
+    def phase_changed(self, state) -> None:
+        if state.phase != "debrief":
+            self.debrief_timer = None
+
+    def timer_for(self, state) -> "Countdown":
+        """The debrief's countdown of this round (a fresh one for each round's debrief)."""
+        from game.ui.timer import Countdown
+
+        if self.debrief_timer is None or self._timer_round != state.round:
+            self.debrief_timer = Countdown(state.setup.debrief_minutes)
+            self._timer_round = state.round
+        return self.debrief_timer

@@ -11,32 +11,84 @@ from typing import Optional
 import pygame
 
 from game.i18n import pick_language
+from game.ui import intents as kinds
 from game.ui.canvas import Canvas
+from game.ui.display import LAPTOP, Display
+from game.ui.intents import Intent, Translator
 from game.ui.scenes.base import monotonic_ms
 from game.ui.settings import Settings, save_settings
 from game.ui.theme import THEMES, Metrics
 
 
 class App:
-    """Owns the window, the current screen and the overlays (help, quit, crash) shown instead of it."""
+    """Owns the displays (one window, or the laptop's and the wall's), the settings and the game being
+    played. The first display has the keyboard: its screen and the overlays (help, quit, crash) shown
+    over it receive the intents."""
 
     def __init__(self, window: pygame.Window, settings: Settings, lang_override: Optional[str] = None):
-        self.window = window
+        self.displays: list[Display] = [Display(window, LAPTOP)]
         self.settings = settings
         self.lang_override = lang_override
         self.scenario_language: Optional[str] = None
-        self.scene = None
-        self.overlay = None
-        self.dirty = True
         self.running = True
         self.exit_code = 0
-        self.canvas: Optional[Canvas] = None
         self.play = None            # the game being played (game.ui.play.Play), if any
-        self.frames = 0
         self.notice = ""             # a calm one-line message (refused move, missing file), cleared by a key
         self.seed = 0
         self.phones = None           # the phones' hub (game.phones.hub.PhoneHub) while phones are on
         self.phone_options = None    # game.ui.phones_link.PhoneOptions when --phones or the setup asks for them
+        self.translator = Translator()
+
+    # -- the displays ------------------------------------------------------------
+    @property
+    def main(self) -> Display:
+        """The display with the keyboard (the laptop in presenter mode)."""
+        return self.displays[0]
+
+    def add_display(self, window: pygame.Window, viewer: str, scene_for=None) -> Display:
+        """Another window (the wall): it shows `scene_for(play, display)` whenever the game's screen changes."""
+        display = Display(window, viewer, scene_for)
+        self.displays.append(display)
+        if self.play is not None:
+            self.play.route()
+        return display
+
+    @property
+    def window(self) -> pygame.Window:
+        return self.main.window
+
+    @property
+    def scene(self):
+        return self.main.scene
+
+    @scene.setter
+    def scene(self, scene) -> None:
+        self.main.scene = scene
+
+    @property
+    def overlay(self):
+        return self.main.overlay
+
+    @overlay.setter
+    def overlay(self, overlay) -> None:
+        self.main.overlay = overlay
+
+    @property
+    def canvas(self) -> Optional[Canvas]:
+        return self.main.canvas
+
+    @property
+    def dirty(self) -> bool:
+        return any(display.dirty for display in self.displays)
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        for display in self.displays:
+            display.dirty = value
+
+    @property
+    def frames(self) -> int:
+        return self.main.frames
 
     # -- state shared by the screens -------------------------------------------
     @property
@@ -52,7 +104,8 @@ class App:
         return Metrics(width, height, self.settings.text_scale)
 
     def invalidate(self) -> None:
-        self.dirty = True
+        for display in self.displays:
+            display.dirty = True
 
     def show(self, scene) -> None:
         self.scene = scene
@@ -74,11 +127,9 @@ class App:
         return self.overlay or self.scene
 
     def _sync_text_input(self) -> None:
-        target = self.target
-        if target is not None and target.wants_text:
-            pygame.key.start_text_input()
-        else:
-            pygame.key.stop_text_input()
+        # Always on: the layout's characters ("+" of AZERTY, Shift+= of QWERTY, shifted digits) come as
+        # TEXTINPUT; the translator drops the echo of a key it already read.
+        pygame.key.start_text_input()
 
     def change_settings(self, settings: Settings) -> None:
         fullscreen_changed = settings.fullscreen != self.settings.fullscreen
@@ -98,24 +149,15 @@ class App:
             pass  # some drivers have no fullscreen; the window stays as it is
 
     # -- drawing ---------------------------------------------------------------
-    def render(self) -> None:
-        surface = self.window.get_surface()
-        width, height = surface.get_size()   # the surface, not the window: they differ until SDL catches up
-        metrics = Metrics(width, height, self.settings.text_scale)
-        self.canvas = Canvas(surface, self.theme, metrics, language=self.language)
-        again = self.target.draw(self.canvas)
-        for _ in range(8):
-            # The footer or the layout depended on what did not fit: draw again before showing.
-            if not again:
-                break
-            again = self.target.draw(self.canvas)
-        self.window.flip()
-        self.frames += 1
-        self.dirty = bool(again)
+    def render(self, only_dirty: bool = False) -> None:
+        """Draw every display (the keyboard's first); the loops draw only those that need it."""
+        for display in self.displays:
+            if display.dirty or not only_dirty:
+                display.render(self.theme, self.settings.text_scale, self.language)
 
     # -- input -----------------------------------------------------------------
     def dispatch(self, event: pygame.event.Event) -> None:
-        from game.ui.scenes.overlays import HelpOverlay, QuitOverlay
+        from game.ui.scenes.overlays import QuitOverlay
 
         kind = event.type
         if kind == pygame.KEYDOWN and self.notice:
@@ -127,57 +169,89 @@ class App:
             return
         if kind in (pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED, pygame.WINDOWEXPOSED,
                     pygame.WINDOWRESTORED, pygame.WINDOWMAXIMIZED):
-            for screen in (self.scene, self.overlay):
-                if screen is not None:
-                    screen._stack = False   # a new size may fit the columns again
+            for display in self.displays:
+                display.forget_layout()
             self.invalidate()
             return
-        if kind == pygame.KEYDOWN and not self.target.wants_text or kind == pygame.KEYDOWN and event.key in (
-                pygame.K_F1, pygame.K_F11):
-            if event.key == pygame.K_F1:
-                if isinstance(self.overlay, HelpOverlay):
-                    self.close_overlay()
-                elif self.overlay is None:
-                    self.show_overlay(HelpOverlay(self, self.scene))
-                return
-            if event.key == pygame.K_F11:
-                self.change_settings(_replace(self.settings, fullscreen=not self.settings.fullscreen))
-                return
-            if event.key == pygame.K_F2:
-                other = "contrast" if self.settings.theme == "standard" else "standard"
-                self.change_settings(_replace(self.settings, theme=other))
-                return
-            if event.key == pygame.K_F3:
-                scale = self.settings.next_scale(1)
-                if scale.text_scale == self.settings.text_scale:
-                    scale = _replace(self.settings, text_scale=1.0)
-                self.change_settings(scale)
-                return
         target = self.target
-        if kind == pygame.MOUSEBUTTONUP and getattr(event, "button", 1) == 1 and self.canvas:
-            hit = self.canvas.hit_at(event.pos)
+        canvas = self.canvas
+        if kind == pygame.MOUSEBUTTONUP and getattr(event, "button", 1) == 1 and canvas:
+            hit = canvas.hit_at(event.pos)
             if hit is not None:
                 target.click(hit)
                 self.invalidate()
             return
-        if kind == pygame.MOUSEMOTION and self.canvas:
-            hit = self.canvas.hit_at(event.pos)
+        if kind == pygame.MOUSEMOTION and canvas:
+            hit = canvas.hit_at(event.pos)
             if hit is not None and target.hover(hit):
                 self.invalidate()
             return
-        if kind in (pygame.KEYDOWN, pygame.TEXTINPUT, pygame.TEXTEDITING, pygame.MOUSEWHEEL):
+        if kind == pygame.MOUSEWHEEL:
             if not target.wants_text and target.handle_scroll(event):
                 self.invalidate()
+            return
+        if kind not in (pygame.KEYDOWN, pygame.TEXTINPUT, pygame.TEXTEDITING):
+            return
+        if target.wants_text:
+            # A text entry has the keyboard: it reads the raw events (accents, dead keys), except F1 and F11.
+            if kind == pygame.KEYDOWN and event.key in (pygame.K_F1, pygame.K_F11):
+                for intent in self.translator.translate(event):
+                    self.act(intent)
                 return
             target.handle(event)
             self.invalidate()
+            return
+        for intent in self.translator.translate(event):
+            self.act(intent)
 
-    def safely(self, action, *args) -> None:
+    def act(self, intent: Intent) -> None:
+        """One intent, from a key or any other source: the global ones first, then the screen's, then
+        scrolling; an intent that does nothing on this screen says so (a calm line, F1 for the keys)."""
+        from game.ui.scenes.overlays import HelpOverlay
+
+        self.invalidate()
+        if intent.kind == kinds.HELP:
+            if isinstance(self.overlay, HelpOverlay):
+                self.close_overlay()
+            elif self.overlay is None:
+                self.show_overlay(HelpOverlay(self, self.scene))
+            return
+        if intent.kind == kinds.FULLSCREEN:
+            self.change_settings(_replace(self.settings, fullscreen=not self.settings.fullscreen))
+            return
+        if intent.kind == kinds.THEME:
+            other = "contrast" if self.settings.theme == "standard" else "standard"
+            self.change_settings(_replace(self.settings, theme=other))
+            return
+        if intent.kind == kinds.TEXT_SIZE:
+            scale = self.settings.next_scale(1)
+            if scale.text_scale == self.settings.text_scale:
+                scale = _replace(self.settings, text_scale=1.0)
+            self.change_settings(scale)
+            return
+        target = self.target
+        if target.act(intent) is not False:
+            return
+        if target.scroll_intent(intent):
+            return
+        if intent.kind in (kinds.SPACE, kinds.PLUS, kinds.MINUS, kinds.DIGIT, kinds.LETTER, kinds.TEXT,
+                           kinds.CONFIRM, kinds.ERASE, kinds.NEXT, kinds.PREVIOUS):
+            from game.ui.intents import describe_key
+            from game.ui.strings import TR
+
+            self.notice = TR(self.language, "key_no_effect", name=describe_key(intent))
+
+    def safely(self, action, *args):
         """Run a step of the loop; an unexpected error shows the calm crash screen, never a traceback."""
         try:
-            action(*args)
+            return action(*args)
         except Exception as error:  # the last line of defence of a projected session
             self.crash(error)
+            return None
+
+    def drain(self) -> int:
+        """Apply the commands other threads posted (the phones' web server) on this, the main thread."""
+        return self.play.drain() if self.play is not None else 0
 
     def crash(self, error: BaseException) -> None:
         from game.ui.scenes.overlays import CrashOverlay
@@ -215,11 +289,11 @@ class App:
         self.safely(self.pump_phones)
         for item in pygame.event.get():
             self.safely(self.dispatch, item)
-        if self.canvas is not None and self.window.get_surface().get_size() != (
-                self.canvas.metrics.width, self.canvas.metrics.height):
+        self.safely(self.drain)
+        if any(display.resized() for display in self.displays):
             self.invalidate()   # resized without an event (some drivers)
         if self.dirty:
-            self.safely(self.render)
+            self.safely(self.render, True)
 
     def run(self) -> int:
         """The interactive loop. It sleeps between short polls instead of pygame.event.wait(), which
@@ -228,7 +302,7 @@ class App:
         last_activity = time.monotonic()
         while self.running:
             if self.dirty:
-                self.safely(self.render)
+                self.safely(self.render, True)
                 continue
             self.safely(self.pump_phones)
             if self.dirty:
@@ -236,23 +310,32 @@ class App:
             events = pygame.event.get()
             for item in events:
                 self.safely(self.dispatch, item)
+            if self.safely(self.drain):
+                continue
             now = time.monotonic()
             if events:
                 last_activity = now
                 continue
-            target = self.target
-            if target is not None:
+            delay = 0.01 if now - last_activity < 1.0 else 0.05
+            ticked = False
+            for display in self.displays:
+                target = display.target
+                if target is None:
+                    continue
                 try:
                     if target.tick(monotonic_ms()):
-                        self.invalidate()
+                        display.dirty = True
+                        ticked = True
                         continue
+                    wakeup = target.next_wakeup(monotonic_ms())
                 except Exception as error:
                     self.crash(error)
-                    continue
-            delay = 0.01 if now - last_activity < 1.0 else 0.05
-            wakeup = target.next_wakeup(monotonic_ms()) if target is not None else None
-            if wakeup is not None:
-                delay = min(delay, wakeup / 1000)
+                    ticked = True
+                    break
+                if wakeup is not None:
+                    delay = min(delay, wakeup / 1000)
+            if ticked:
+                continue
             if self.phones is not None:
                 self.phones.server.wakeup.wait(delay)   # a phone's message ends the nap at once
             else:

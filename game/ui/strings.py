@@ -42,7 +42,7 @@ _FR = {
     "setting_fullscreen": "Plein écran : {value}",
     "yes": "oui",
     "no": "non",
-    "settings_hint": "← → : changer la valeur · Échap : retour",
+    "settings_hint": "↑ ↓ : réglage · ← → ou Espace : changer la valeur · Échap : retour",
     # setup
     "setup_title": "Préparer la partie",
     "setup_characters": "Personnages en jeu ({count}, entre {min} et {max}) — Espace : ajouter ou retirer",
@@ -59,7 +59,7 @@ _FR = {
     "setup_start": "Commencer la partie",
     "setup_need_more": "Il faut au moins {min} personnages en jeu.",
     "setup_too_many": "Au plus {max} personnages en jeu.",
-    "setup_hint": "↑ ↓ : se déplacer · ← → : changer · Entrée : valider",
+    "setup_hint": "↑ ↓ Début Fin : se déplacer · ← → Espace : changer · Entrée : nom d'équipe · Ctrl+Entrée : commencer la partie",
     "default_team": "{n}",
     # phases
     "phase_situation": "Situation",
@@ -114,12 +114,12 @@ _FR = {
     "reveal_hint_moves": "Entrée : voir les effets",
     # verdict
     "verdict_title": "COOP ou pas COOP ?",
-    "verdict_hint": "↑ ↓ : coup · C, P, D : +1 COOP, pas COOP, ça dépend · Maj + lettre : −1 · Retour arrière : zéro · S : passer",
+    "verdict_hint": "chiffres : voix · ← → : colonne · C P D : +1 · V : hors vote · S : fin du vote",
     "verdict_coop": "COOP",
     "verdict_not_coop": "pas COOP",
     "verdict_depends": "ça dépend",
     "verdict_split": "Avis partagés",
-    "verdict_done": "Entrée : enregistrer le verdict",
+    "verdict_done": "Entrée : coup suivant",
     "verdict_skip": "S : passer le verdict",
     # debrief
     "debrief_title": "Débrief",
@@ -200,6 +200,18 @@ _FR = {
     "wall_at_laptop": "Au portable : {team}",
     "wall_team_done": "{team} : a choisi",
     "wall_team_waiting": "{team} : choisit encore",
+    # keys that work everywhere, and what a key that does nothing says
+    "key_no_effect": "La touche {name} n'a pas d'effet ici (F1 : les touches)",
+    "settings_enter": "← → ou Espace : changer la valeur",
+    "setup_enter_row": "← → ou Espace : changer la valeur · Ctrl+Entrée : commencer la partie",
+    "posture_none": "Aucune posture choisie",
+    "verdict_voters": "{n} votants",
+    "verdict_voters_head": "votants",
+    "verdict_majority": "majorité : {answer}",
+    "verdict_tie": "à égalité",
+    "verdict_left_out": "hors vote",
+    "posture_pick_first": "Choisissez d'abord une posture avec ← →",
+    "verdict_empty_ask": "Aucun vote pour ce coup : tapez les nombres (ex. 14), V le retire du vote, Entrée à nouveau le laisse sans verdict",
 }
 
 _EN = {
@@ -237,7 +249,7 @@ _EN = {
     "setting_fullscreen": "Fullscreen: {value}",
     "yes": "yes",
     "no": "no",
-    "settings_hint": "← →: change the value · Esc: back",
+    "settings_hint": "↑ ↓: setting · ← → or Space: change the value · Esc: back",
     "setup_title": "Set up the game",
     "setup_characters": "Characters in play ({count}, from {min} to {max}) — Space: add or remove",
     "setup_in_play": "in play",
@@ -252,7 +264,7 @@ _EN = {
     "setup_start": "Start the game",
     "setup_need_more": "At least {min} characters must be in play.",
     "setup_too_many": "At most {max} characters in play.",
-    "setup_hint": "↑ ↓: move · ← →: change · Enter: confirm",
+    "setup_hint": "↑ ↓ Home End: move · ← → Space: change · Enter: team name · Ctrl+Enter: start the game",
     "default_team": "{n}",
     "phase_situation": "Situation",
     "phase_choices": "Choices",
@@ -301,12 +313,12 @@ _EN = {
     "no_change": "No indicator moved.",
     "reveal_hint_moves": "Enter: see the effects",
     "verdict_title": "COOP or not COOP?",
-    "verdict_hint": "↑ ↓: move · C, P, D: +1 COOP, not COOP, it depends · Shift + letter: −1 · Backspace: zero · S: skip",
+    "verdict_hint": "digits: votes · ← →: column · C P D: +1 · V: out of the vote · S: end the vote",
     "verdict_coop": "COOP",
     "verdict_not_coop": "not COOP",
     "verdict_depends": "it depends",
     "verdict_split": "Split opinions",
-    "verdict_done": "Enter: record the verdict",
+    "verdict_done": "Enter: next move",
     "verdict_skip": "S: skip the verdict",
     "debrief_title": "Debrief",
     "debrief_phase_of": "{phase} · {index} / {count}",
@@ -383,6 +395,18 @@ _EN = {
     "wall_at_laptop": "At the laptop: {team}",
     "wall_team_done": "{team}: has chosen",
     "wall_team_waiting": "{team}: still choosing",
+    # keys that work everywhere, and what a key that does nothing says
+    "key_no_effect": "The {name} key does nothing here (F1: the keys)",
+    "settings_enter": "← → or Space: change the value",
+    "setup_enter_row": "← → or Space: change the value · Ctrl+Enter: start the game",
+    "posture_none": "No posture chosen",
+    "verdict_voters": "{n} voters",
+    "verdict_voters_head": "voters",
+    "verdict_majority": "majority: {answer}",
+    "verdict_tie": "tied",
+    "verdict_left_out": "out of the vote",
+    "posture_pick_first": "Choose a posture first with ← →",
+    "verdict_empty_ask": "No votes for this move: type the numbers (e.g. 14), V takes it out of the vote, Enter again leaves it without a verdict",
 }
 
 from game.ui.strings_phones import PHONES_EN, PHONES_FR  # noqa: E402 - kept apart: phones' own words

@@ -25,28 +25,59 @@ class Item:
 class Menu:
     """A vertical list with one focused item: ↑ ↓ / Tab move, Enter activates, the mouse hovers and clicks."""
 
-    def __init__(self, items: list[Item], focus: int = 0):
+    def __init__(self, items: list[Item], focus: int = 0, wrap: bool = True):
+        """`focus` -1: nothing chosen yet (the first move lands on an item); `wrap`: ↓ on the last item
+        goes to the first (a list), or stops there (a scale, whose ends mean opposite things)."""
         self.items = items
-        self.focus = max(0, min(focus, len(items) - 1)) if items else 0
+        self.wrap = wrap
+        self.focus = -1 if focus < 0 and items else max(0, min(focus, len(items) - 1)) if items else 0
 
     @property
     def focused(self) -> Optional[Item]:
-        return self.items[self.focus] if self.items else None
+        return self.items[self.focus] if self.items and self.focus >= 0 else None
 
     def move(self, step: int) -> None:
-        if self.items:
+        if not self.items:
+            return
+        if self.focus < 0:
+            self.focus = len(self.items) // 2 if abs(step) == 1 and not self.wrap else (0 if step > 0 else len(self.items) - 1)
+        elif self.wrap:
             self.focus = (self.focus + step) % len(self.items)
+        else:
+            self.focus = max(0, min(len(self.items) - 1, self.focus + step))
+
+    def act(self, intent) -> Optional[str]:
+        """One intent: "moved" (↑ ↓ Tab, Home End, Page Up/Down), "activate" (Enter on an enabled item),
+        "disabled" (Enter on one that cannot be chosen: the screen says why), None (not the list's)."""
+        from game.ui import intents as kinds
+
+        if not self.items:
+            return None
+        last = len(self.items) - 1
+        page = max(1, getattr(self, "page", 5))
+        moves = {kinds.UP: lambda: self.move(-1), kinds.DOWN: lambda: self.move(1),
+                 kinds.HOME: lambda: self._to(0), kinds.END: lambda: self._to(last),
+                 kinds.PAGE_UP: lambda: self._to(max(0, self.focus - page)),
+                 kinds.PAGE_DOWN: lambda: self._to(min(last, self.focus + page))}
+        if intent.kind in moves:
+            moves[intent.kind]()
+            return "moved"
+        if intent.kind == kinds.CONFIRM:
+            if self.focused is None:
+                return "nothing"
+            return "activate" if self.focused.enabled else "disabled"
+        return None
+
+    def _to(self, index: int) -> None:
+        self.focus = index
 
     def handle(self, event: pygame.event.Event) -> Optional[Item]:
-        """Returns the item activated by this event, if any (disabled items cannot be activated)."""
-        if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_UP, pygame.K_KP8) or (event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT):
-                self.move(-1)
-            elif event.key in (pygame.K_DOWN, pygame.K_KP2, pygame.K_TAB):
-                self.move(1)
-            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                item = self.focused
-                return item if item and item.enabled else None
+        """Returns the item activated by this raw event, if any (disabled items cannot be activated)."""
+        from game.ui.intents import Translator
+
+        for intent in Translator().translate(event):
+            if self.act(intent) == "activate":
+                return self.focused
         return None
 
     def click(self, index: int) -> Optional[Item]:
@@ -70,7 +101,7 @@ class Menu:
         width = cell - 2 * (pad + ring)
         rows = [list(range(start, min(start + columns, len(self.items))))
                 for start in range(0, len(self.items), columns)]
-        focus_row = self.focus // columns
+        focus_row = max(0, self.focus) // columns
         more_line = canvas.line_height("small")
         room = flow.space_left() if max_height is None else min(flow.space_left(), max_height)
         # Big text on a small window: drop the second lines, then the height cap, before hiding the focus.
@@ -106,6 +137,7 @@ class Menu:
                 last += 1
             last = max(last, first + 1)
         self.first = first
+        self.page = max(1, (last - first) * columns)
         shown = not self.items
         if first > 0:
             flow.text(f"\u2191 {TR(canvas.language, 'more_items', n=first * columns)}", "small", role="secondary")

@@ -55,14 +55,17 @@ def test_a_whole_round_is_played_with_the_keyboard_alone(started):
         assert app.scene.name == "handoff"
         key(app, pygame.K_RETURN)
         assert app.scene.name == "choice" and app.scene.character == character
-        key(app, pygame.K_RIGHT)                    # second posture
+        key(app, pygame.K_RETURN)                   # no posture is chosen for the team: Enter asks
+        assert app.scene.step == "posture" and app.notice
+        key(app, pygame.K_RIGHT)                    # the first move lands in the middle of the scale
+        key(app, pygame.K_RIGHT)                    # one step towards "nous"
         key(app, pygame.K_RETURN)                   # -> action step
         key(app, pygame.K_RETURN)                   # first playable action -> confirm step
         key(app, pygame.K_RETURN)                   # confirm
     assert play.state.phase == "reveal"
     assert [m.character for m in play.state.current.moves] == list(play.state.turn_order)
-    second = play.scenario.postures[1].id
-    assert all(m.posture == second for m in play.state.current.moves)
+    chosen = play.scenario.postures[len(play.scenario.postures) // 2 + 1].id
+    assert all(m.posture == chosen for m in play.state.current.moves)
     key(app, pygame.K_RETURN)
     assert app.scene.name == "reveal" and app.scene.step == "effects"
     key(app, pygame.K_RETURN)
@@ -75,7 +78,9 @@ def test_a_whole_round_is_played_with_the_keyboard_alone(started):
     first = play.state.current.moves[0].character
     tally = play.state.current.verdicts[first]
     assert (tally.coop, tally.pas_coop, tally.depends) == (1, 1, 1)
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)                       # recorded: on to the next move
+    assert app.scene.name == "verdict" and app.scene.focus == 1
+    key(app, pygame.K_s)                            # the rest is not voted on: on to the debrief
     assert app.scene.name == "debrief"
     key(app, pygame.K_n)
     typed(app, "Le groupe a hésité, à juste titre.")
@@ -95,6 +100,7 @@ def test_going_back_before_confirming_undoes_the_choice(started):
     app.scene.start()
     key(app, pygame.K_RETURN)
     key(app, pygame.K_RETURN)     # hand-off
+    key(app, pygame.K_LEFT)       # a posture on the scale
     key(app, pygame.K_RETURN)     # posture chosen
     assert app.play.state.draft_posture is not None
     key(app, pygame.K_ESCAPE)     # back to postures: the engine forgets the draft
@@ -153,10 +159,10 @@ def test_an_unexpected_error_shows_a_calm_screen_and_writes_a_crash_log(started)
 
     app = started
 
-    def broken(event):
+    def broken(intent):
         raise RuntimeError("boom")
 
-    app.scene.handle = broken
+    app.scene.act = broken
     key(app, pygame.K_a)
     assert app.overlay.name == "crash"
     logs = list((data_home() / "crashes").glob("crash-*.log"))

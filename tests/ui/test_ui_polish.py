@@ -154,6 +154,7 @@ def test_an_action_waiting_for_another_names_that_action_by_its_title(make_app, 
     app = started_game(make_app, SCENARIOS / "quartier_des_tilleuls.yaml", lang=lang)
     app.scene.ready()
     app.step()
+    app.scene.posture_menu.focus = 0      # no posture is chosen for a team: pick the first
     app.scene.choose_posture()
     scenario = app.play.scenario
     waiting = [item for item in app.scene.action_menu.items if not item.enabled and words in item.detail]

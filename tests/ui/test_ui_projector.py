@@ -185,7 +185,8 @@ def test_footer_lines_break_between_key_hints_not_inside_one(make_app):
     boxes_of(app, PLACE, lambda s: s.name == "verdict")
     hints = app.target._hints(app.target.footer())
     units = {u for h in hints for u in h.split(" \u00b7 ")}
-    lines = footer_wrap(app.canvas, hints, app.canvas.rect.width - 2 * app.canvas.metrics.margin)
+    # Two thirds of the width: the verdict's hints no longer fit on one line.
+    lines = footer_wrap(app.canvas, hints, (app.canvas.rect.width - 2 * app.canvas.metrics.margin) * 2 // 3)
     assert len(lines) == 2
     for line in lines:
         assert set(line.replace("\u00a0", " ").split(" \u00b7 ")) <= units, line

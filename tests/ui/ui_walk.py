@@ -55,7 +55,7 @@ def focus_problems(canvas, scene) -> list[str]:
         expected = (scene.name, scene.menu.focus)
     elif scene.name == "choice" and scene.step in ("posture", "action"):
         menu = scene.posture_menu if scene.step == "posture" else scene.action_menu
-        expected = (scene.step, menu.focus)
+        expected = (scene.step, menu.focus) if menu.focus >= 0 else None   # no posture chosen yet
     elif scene.name == "verdict" and scene.moves:
         expected = ("verdict", scene.focus)
     if expected is None or any(target == expected for _, target in canvas.hits):
@@ -72,18 +72,25 @@ def key(app, code, mod=0, unicode=""):
     app.step()
 
 
-def debrief_on_screen(make_app, scenario_path, size=(1280, 720)):
-    """An app showing the first debrief of a game opened from `scenario_path`, reached with the engine's bot."""
+def phase_on_screen(make_app, scenario_path, phase, size=(1280, 720), players=None):
+    """An app showing the first screen of `phase` in a game opened from `scenario_path`, reached with the
+    engine's bot (`players`: the first N characters)."""
     from game.engine import bot_next
     from game.ui.scenes.title import open_scenario
 
     app = make_app(size)
+    app.requested_players = players
     open_scenario(app, scenario_path)
     app.scene.start()
     session = app.play.session
-    while session.state.phase != "debrief":
+    while session.state.phase != phase:
         session.apply(bot_next(session.scenario, session.state))
     app.play.show_phase()
     app.step()
-    assert app.scene.name == "debrief"
+    assert app.scene.name == phase
     return app
+
+
+def debrief_on_screen(make_app, scenario_path, size=(1280, 720)):
+    """An app showing the first debrief of a game opened from `scenario_path`, reached with the engine's bot."""
+    return phase_on_screen(make_app, scenario_path, "debrief", size)

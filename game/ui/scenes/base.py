@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Optional
 
 import pygame
 
+from game.ui import intents as kinds
 from game.ui.canvas import Canvas, Flow
+from game.ui.intents import Intent, Translator
 from game.ui.strings import TR
 
 if TYPE_CHECKING:
@@ -83,8 +85,15 @@ class Scene:
         return False
 
     # -- input -----------------------------------------------------------------
+    def act(self, intent: Intent):
+        """One intent (game.ui.intents); False when it means nothing on this screen (the app then
+        scrolls, or says the key does nothing here). Anything else means it was taken."""
+        return False
+
     def handle(self, event: pygame.event.Event) -> None:
-        pass
+        """A raw event: the screens with a text entry read them while it is open; otherwise its intents."""
+        for intent in Translator().translate(event):
+            self.act(intent)
 
     def click(self, target: object) -> None:
         pass
@@ -93,16 +102,31 @@ class Scene:
         return False
 
     def bot_step(self, bot) -> None:
-        """Autoplay: do what the room would do on this screen (through the same handlers as keys)."""
-        self.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r"))
+        """Autoplay: do what the room would do on this screen (through the same intents as keys)."""
+        self.act(Intent(kinds.CONFIRM))
 
     def handle_scroll(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-            step = max(1, self._page_units())
-            self.scroll_by(step if event.key == pygame.K_PAGEDOWN else -step)
-            return True
         if event.type == pygame.MOUSEWHEEL:
             self.scroll_by(-event.y * 2)
+            return True
+        if event.type == pygame.KEYDOWN:
+            return any(self.scroll_intent(intent) for intent in Translator().translate(event))
+        return False
+
+    def scroll_intent(self, intent: Intent) -> bool:
+        """Page Up / Page Down / Home / End / ↑ ↓ on a page longer than the screen."""
+        if intent.kind in (kinds.PAGE_DOWN, kinds.PAGE_UP):
+            step = max(1, self._page_units())
+            self.scroll_by(step if intent.kind == kinds.PAGE_DOWN else -step)
+            return True
+        if intent.kind == kinds.HOME:
+            self.scroll = 0
+            return True
+        if intent.kind == kinds.END:
+            self.scroll_by(self._units)
+            return True
+        if intent.kind in (kinds.UP, kinds.DOWN) and (self._overflow or self.scroll):
+            self.scroll_by(1 if intent.kind == kinds.DOWN else -1)
             return True
         return False
 

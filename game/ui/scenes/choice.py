@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui import intents as kinds
 from game.engine import ChooseAction, ChoosePosture, ConfirmMove, UndoChoice, action_options, postures
 from game.ui import graphics, words
 from game.ui.scenes.game_base import GameScene
@@ -19,10 +20,12 @@ class ChoiceScene(GameScene):
         self.character = self.state.turn
         self.readings = postures(self.scenario)
         self.step = "posture"
-        focus = 0
+        # No posture is chosen for a team: nothing is focused until it moves along the scale (a resumed
+        # draft keeps its posture).
+        focus = -1
         if self.state.draft_posture:
-            focus = next((i for i, (p, _) in enumerate(self.readings) if p.id == self.state.draft_posture), 0)
-        self.posture_menu = Menu(self._posture_items(), focus)
+            focus = next((i for i, (p, _) in enumerate(self.readings) if p.id == self.state.draft_posture), -1)
+        self.posture_menu = Menu(self._posture_items(), focus, wrap=False)
         self.action_menu = Menu([])
         self.portrait_rect = None        # where the character's image was drawn in the last frame (tests)
 
@@ -153,6 +156,8 @@ class ChoiceScene(GameScene):
         from game.content.model import OBSERVER_ID
 
         if self.step == "posture":
+            if self.posture_menu.focused is None:
+                return None
             posture = self.scenario.posture(self.posture_menu.focused.value)
             return (posture.label, posture.description) if posture.description else None
         item = self.action_menu.focused
@@ -163,13 +168,20 @@ class ChoiceScene(GameScene):
 
     def draw_choice(self, canvas, flow, max_height: int | None = None) -> None:
         """The posture on the scale, then the step's list (postures, actions) or the confirmation."""
-        posture = self.posture_menu.focused.value
-        reading = dict((p.id, r) for p, r in self.readings)[posture]
-        coop = self.scenario.posture(posture).coop
         line_h = canvas.line_height("body")
-        flow.block(line_h, lambda r: graphics.posture_scale(canvas, r, self.tr, [(coop, True)]))
-        flow.text(f"{self.scenario.posture(posture).label} · {graphics.reading_text(self.tr, reading)}",
-                  "body", style="bold")
+        count = len(self.readings)
+        index = self.posture_menu.focus
+        # Each posture has its own place on the scale, in the scenario's order (two postures of the same
+        # `coop` value no longer share a dot).
+        marks = [(index, True)] if index >= 0 else []
+        flow.block(line_h, lambda r: graphics.posture_scale(canvas, r, self.tr, marks, slots=count))
+        if index >= 0:
+            posture = self.posture_menu.focused.value
+            reading = dict((p.id, r) for p, r in self.readings)[posture]
+            flow.text(f"{self.scenario.posture(posture).label} · {graphics.reading_text(self.tr, reading)}",
+                      "body", style="bold")
+        else:
+            flow.text(self.tr("posture_none"), "body", style="bold")
         flow.gap()
         if self.step == "confirm":
             item = self.action_menu.focused
@@ -196,33 +208,44 @@ class ChoiceScene(GameScene):
             self.step = "confirm"
 
     def confirm(self) -> None:
-        if self.play.submit(ConfirmMove(self.character)):
-            self.play.show_phase()
+        self.play.submit(ConfirmMove(self.character))    # the router shows the next team's hand-off
 
-    def back(self) -> None:
+    def back(self) -> bool:
         if self.step == "confirm":
             self.step = "action"
         elif self.step == "action":
             self.play.submit(UndoChoice(self.character))
             self.step = "posture"
+        else:
+            return False
+        return True
 
-    def handle(self, event):
-        if event.type != pygame.KEYDOWN:
-            return
-        if event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-            self.back()
-            return
-        enter = event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+    def act(self, intent):
+        kind = intent.kind
+        if kind in (kinds.BACK, kinds.ERASE):
+            return self.back()
         if self.step == "posture":
-            if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
-                self.posture_menu.move(-1 if event.key == pygame.K_LEFT else 1)
-            elif self.posture_menu.handle(event) is not None:
+            if kind in (kinds.PREVIOUS, kinds.NEXT):
+                # The je → nous scale: ← towards "je", → towards "nous"; it stops at its ends.
+                self.posture_menu.move(-1 if kind == kinds.PREVIOUS else 1)
+                return True
+            outcome = self.posture_menu.act(intent)
+            if outcome == "activate":
                 self.choose_posture()
-        elif self.step == "action":
-            if self.action_menu.handle(event) is not None:
+            elif outcome == "nothing":
+                self.app.notice = self.tr("posture_pick_first")
+            return outcome is not None
+        if self.step == "action":
+            outcome = self.action_menu.act(intent)
+            if outcome == "activate":
                 self.choose_action()
-        elif enter:
+            elif outcome == "disabled":
+                self.app.notice = self.action_menu.focused.detail
+            return outcome is not None
+        if kind == kinds.CONFIRM:
             self.confirm()
+            return True
+        return False
 
     def click(self, target):
         if not isinstance(target, tuple):

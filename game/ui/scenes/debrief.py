@@ -7,39 +7,14 @@ import pygame
 from game.engine import AddCommitment, AddNote, ShowDebriefPhase, debrief
 from game.ui import graphics
 from game.ui.scenes.base import monotonic_ms
+from game.ui import intents as kinds
 from game.ui.scenes.game_base import GameScene
+from game.ui.timer import Countdown
 from game.ui.widgets import TextEntry, draw_entry
 
 
-class DebriefTimer:
-    """A count-down the facilitator starts, pauses and extends; it reads the clock it is given (testable)."""
-
-    def __init__(self, minutes: float):
-        self.total_ms = int(minutes * 60_000)
-        self.elapsed_ms = 0
-        self.started_at: int | None = None
-
-    @property
-    def running(self) -> bool:
-        return self.started_at is not None
-
-    def remaining(self, now: int) -> int:
-        elapsed = self.elapsed_ms + (now - self.started_at if self.started_at is not None else 0)
-        return max(0, self.total_ms - elapsed)
-
-    def toggle(self, now: int) -> None:
-        if self.started_at is None:
-            self.started_at = now
-        else:
-            self.elapsed_ms += now - self.started_at
-            self.started_at = None
-
-    def add_minute(self) -> None:
-        self.total_ms += 60_000
-
-    def text(self, now: int) -> str:
-        seconds = (self.remaining(now) + 999) // 1000
-        return f"{seconds // 60:02d}:{seconds % 60:02d}"
+# Kept under its old name for the callers of the first edition.
+DebriefTimer = Countdown
 
 
 class DebriefScene(GameScene):
@@ -51,13 +26,21 @@ class DebriefScene(GameScene):
         super().__init__(app, play)
         self.view = debrief(self.scenario, self.state)
         # A resumed game comes back to the phase that was on show (journaled), else the first one.
-        shown = [phase for phase, _ in self.view.phases]
-        recorded = self.state.current.debrief_phase
-        self.index = shown.index(recorded) if recorded in shown else 0
-        self.timer = DebriefTimer(self.state.setup.debrief_minutes)
         self.entry: TextEntry | None = None
         self.entry_kind = "note"           # or "commitment" (C, in the "et après ?" phase)
         self._shown_seconds = None
+
+    @property
+    def index(self) -> int:
+        """The phase on show: the session's (journaled), so every display and a resumed game agree."""
+        shown = [phase for phase, _ in self.view.phases]
+        recorded = self.state.current.debrief_phase
+        return shown.index(recorded) if recorded in shown else 0
+
+    @property
+    def timer(self) -> Countdown:
+        """The round's countdown, kept beside the session: every display shows the same one."""
+        return self.play.shared.timer_for(self.state)
 
     @property
     def wants_text(self):
@@ -193,7 +176,6 @@ class DebriefScene(GameScene):
     def show_phase_at(self, index: int) -> None:
         """Move to another debrief phase through the session, so that a resumed game comes back to it."""
         if self.play.submit(ShowDebriefPhase(self.view.phases[index][0])):
-            self.index = index
             self.scroll = 0
 
     def next(self) -> None:
@@ -202,9 +184,11 @@ class DebriefScene(GameScene):
         else:
             self.play.advance()
 
-    def back(self) -> None:
+    def back(self) -> bool:
         if self.index > 0:
             self.show_phase_at(self.index - 1)
+            return True
+        return False
 
     def save_note(self) -> None:
         text = self.entry.value.strip() if self.entry else ""
@@ -215,28 +199,34 @@ class DebriefScene(GameScene):
 
     def handle(self, event):
         if self.entry is not None:
-            if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            done = kinds.entry_intent(event)
+            if done == kinds.CONFIRM:
                 self.save_note()
-            elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            elif done == kinds.BACK:
                 self.entry = None
                 self.app.show(self)
             else:
                 self.entry.handle(event)
             return
-        if event.type != pygame.KEYDOWN:
-            return
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT):
+        super().handle(event)
+
+    def act(self, intent):
+        kind = intent.kind
+        if kind in (kinds.CONFIRM, kinds.NEXT):
             self.next()
-        elif event.key in (pygame.K_LEFT, pygame.K_BACKSPACE):
-            self.back()
-        elif event.key == pygame.K_t:
+        elif kind in (kinds.PREVIOUS, kinds.ERASE):
+            return self.back()
+        elif kind == kinds.LETTER and intent.value == "t":
             self.timer.toggle(self.now())
-        elif event.unicode == "+" or event.key in (pygame.K_PLUS, pygame.K_KP_PLUS):
+        elif kind == kinds.PLUS:
             self.timer.add_minute()
-        elif event.key == pygame.K_n or (event.key == pygame.K_c and self.takes_commitments):
+        elif kind == kinds.LETTER and (intent.value == "n" or intent.value == "c" and self.takes_commitments):
             self.entry = TextEntry(max_length=1000)
-            self.entry_kind = "note" if event.key == pygame.K_n else "commitment"
+            self.entry_kind = "note" if intent.value == "n" else "commitment"
             self.app.show(self)
+        else:
+            return False
+        return True
 
     def bot_step(self, bot):
         self.next()

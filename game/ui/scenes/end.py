@@ -8,11 +8,12 @@ import pygame
 
 from game.engine import AddCommitment, SetWorkshop, end
 from game.ui import chart
+from game.ui import intents as kinds
 from game.ui.scenes.game_base import GameScene
 from game.ui.widgets import TextEntry, draw_entry
 
 # Key → what its text entry holds.
-ENTRY_KEYS = {pygame.K_c: "commitment", pygame.K_l: "place", pygame.K_a: "facilitator"}
+ENTRY_KEYS = {"c": "commitment", "l": "place", "a": "facilitator"}
 
 PAGES = ("ending", "chart", "paths", "splits")
 
@@ -181,32 +182,42 @@ class EndScene(GameScene):
 
     def handle(self, event):
         if self.entry is not None:
-            if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            done = kinds.entry_intent(event)
+            if done == kinds.CONFIRM:
                 self.save_entry()
-            elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            elif done == kinds.BACK:
                 self.entry = None
                 self.app.show(self)
             else:
                 self.entry.handle(event)
             return
-        if event.type != pygame.KEYDOWN:
-            return
-        if event.key in ENTRY_KEYS:
-            self.open_entry(ENTRY_KEYS[event.key])
-        elif event.key in (pygame.K_RIGHT, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-            self.page = min(len(PAGES) - 1, self.page + 1)
+        super().handle(event)
+
+    def act(self, intent):
+        kind = intent.kind
+        if kind == kinds.LETTER and intent.value in ENTRY_KEYS:
+            self.open_entry(ENTRY_KEYS[intent.value])
+        elif kind in (kinds.NEXT, kinds.CONFIRM, kinds.SPACE):
+            if self.page == len(PAGES) - 1:
+                return False        # the last page: nothing further (the app says so)
+            self.page += 1
             self.scroll = 0
-        elif event.key == pygame.K_LEFT:
-            self.page = max(0, self.page - 1)
+        elif kind == kinds.PREVIOUS:
+            if self.page == 0:
+                return False
+            self.page -= 1
             self.scroll = 0
-        elif event.key == pygame.K_e:
+        elif kind == kinds.LETTER and intent.value == "e":
             self.export()
-        elif event.key == pygame.K_ESCAPE:
+        elif kind == kinds.BACK:
             from game.ui.scenes.title import TitleScene
 
             self.play.close()
             self.app.play = None
             self.app.show(TitleScene(self.app))
+        else:
+            return False
+        return True
 
     def bot_step(self, bot):
         if self.page < len(PAGES) - 1:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pygame
-
+from game.ui import intents as kinds
 from game.ui.scenes.base import Scene
 
 
@@ -63,8 +62,10 @@ class ErrorScene(Scene):
             for size, line in self.lines_of(diagnostic):
                 flow.text(line, size, role="text" if size == "body" else "secondary")
 
-    def handle(self, event):
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER):
+    def act(self, intent):
+        if intent.kind in (kinds.BACK, kinds.CONFIRM):
             from game.ui.scenes.title import TitleScene
 
             self.app.show(TitleScene(self.app))
+            return True
+        return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui import intents as kinds
 from game.ui.scenes.game_base import GameScene
 from game.ui.strings import capitalised
 
@@ -90,18 +91,18 @@ class HandoffScene(GameScene):
         return self.state.turn.replace("-", "_")
 
     def ready(self) -> None:
-        self.play.handed_to = self.state.turn
-        self.play.show_phase()
+        self.play.hand_to(self.state.turn)
 
-    def handle(self, event):
-        if event.type != pygame.KEYDOWN:
-            return
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+    def act(self, intent):
+        if intent.kind in (kinds.CONFIRM, kinds.SPACE):
             self.ready()
-        elif self.hub is not None and event.key == pygame.K_TAB:
+        elif self.hub is not None and intent.kind == kinds.DOWN:       # Tab: the next team's link
             self.next_team()
-        elif self.hub is not None and event.key == pygame.K_r and self.shown is not None:
+        elif self.hub is not None and intent.kind == kinds.LETTER and intent.value == "r" and self.shown is not None:
             self.hub.reset_claim(self.shown)
+        else:
+            return False
+        return True
 
     def click(self, target):
         self.ready()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pygame
-
+from game.ui import intents as kinds
 from game.ui.canvas import Canvas, Flow
 from game.ui.scenes.base import Scene
 
@@ -32,9 +31,11 @@ class HelpOverlay(Scene):
         for key in ("help_f1", "help_f11", "help_f2", "help_f3", "help_page", "help_tab", "help_escape"):
             flow.text(self.tr(key), role="text")
 
-    def handle(self, event):
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN):
+    def act(self, intent):
+        if intent.kind in (kinds.BACK, kinds.CONFIRM):
             self.app.close_overlay()
+            return True
+        return False
 
 
 class QuitOverlay(Scene):
@@ -55,13 +56,14 @@ class QuitOverlay(Scene):
         flow.gap()
         flow.text(self.tr("quit_body"))
 
-    def handle(self, event):
-        if event.type != pygame.KEYDOWN:
-            return
-        if event.key in (pygame.K_o, pygame.K_y, pygame.K_RETURN, pygame.K_KP_ENTER):
+    def act(self, intent):
+        if intent.kind == kinds.CONFIRM or intent.kind == kinds.LETTER and intent.value in ("o", "y"):
             self.app.quit(0)
-        elif event.key in (pygame.K_n, pygame.K_ESCAPE):
+            return True
+        if intent.kind == kinds.BACK or intent.kind == kinds.LETTER and intent.value == "n":
             self.app.show_overlay(self.previous) if self.previous else self.app.close_overlay()
+            return True
+        return False
 
 
 class CrashOverlay(Scene):
@@ -82,6 +84,8 @@ class CrashOverlay(Scene):
         flow.gap()
         flow.text(self.tr("crash_body", path=str(self.log_path)))
 
-    def handle(self, event):
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
+    def act(self, intent):
+        if intent.kind in (kinds.CONFIRM, kinds.BACK):
             self.app.recover()
+            return True
+        return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui import intents as kinds
 from game.engine import reveal
 from game.ui import graphics
 from game.ui.scenes.game_base import GameScene
@@ -177,12 +178,15 @@ class RevealScene(GameScene):
         else:
             self.play.advance()
 
-    def handle(self, event):
-        if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-                self.next()
-            elif event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE) and self.step == "effects":
-                self.step = "moves"
+    def act(self, intent):
+        if intent.kind in (kinds.CONFIRM, kinds.SPACE, kinds.NEXT):
+            self.next()
+            return True
+        if intent.kind in (kinds.BACK, kinds.ERASE, kinds.PREVIOUS) and self.step == "effects":
+            self.step = "moves"
+            self.scroll = 0
+            return True
+        return False
 
     def click(self, target):
         self.next()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pygame
-
+from game.ui import intents as kinds
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Item, Menu
 
@@ -51,21 +50,22 @@ class SettingsScene(Scene):
             s = s._replace(fullscreen=not s.fullscreen)
         self.app.change_settings(s)
 
-    def handle(self, event):
-        if event.type != pygame.KEYDOWN:
-            return
-        if event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
+    def act(self, intent):
+        if intent.kind in (kinds.BACK, kinds.ERASE):
             from game.ui.scenes.title import TitleScene
 
             # The title's words were made in the language of the time: remake it.
             self.app.show(TitleScene(self.app) if isinstance(self.back, TitleScene) else self.back)
-            return
-        if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
-            self.change(self.menu.focused.value, 1 if event.key == pygame.K_RIGHT else -1)
-            return
-        chosen = self.menu.handle(event)
-        if chosen is not None:
-            self.change(chosen.value, 1)
+            return True
+        if intent.kind in (kinds.PREVIOUS, kinds.NEXT, kinds.SPACE):
+            self.change(self.menu.focused.value, -1 if intent.kind == kinds.PREVIOUS else 1)
+            return True
+        outcome = self.menu.act(intent)
+        if outcome == "activate":
+            # Enter never changes a setting by surprise: it says which keys do.
+            self.app.notice = self.tr("settings_enter")
+            return True
+        return outcome is not None
 
     def click(self, target):
         if isinstance(target, tuple) and target[0] == "settings":

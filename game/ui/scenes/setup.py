@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pygame
-
+from game.ui import intents as kinds
 from game.ui.scenes.base import Scene
 from game.i18n import team_display
 from game.ui.widgets import Item, Menu, TextEntry
@@ -139,12 +138,14 @@ class SetupScene(Scene):
         elif key == "start":
             self.start()
         else:
-            self.change(key, value, 1)
+            # Enter never changes a setting by surprise: it says which keys do.
+            self.app.notice = self.tr("setup_enter_row")
 
     def handle(self, event):
         if self.entry is not None:
-            if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
-                if event.key != pygame.K_ESCAPE:
+            done = kinds.entry_intent(event)
+            if done is not None:
+                if done == kinds.CONFIRM:
                     self.teams[self.editing] = self.entry.value.strip()
                 self.entry = None
                 self.editing = None
@@ -153,31 +154,38 @@ class SetupScene(Scene):
             else:
                 self.entry.handle(event)
             return
-        if event.type == pygame.KEYDOWN:
-            item = self.menu.focused
-            if event.key == pygame.K_ESCAPE:
-                from game.ui.scenes.title import TitleScene
+        super().handle(event)
 
-                self.app.show(TitleScene(self.app, highlight=self.path))
-                return
-            if event.key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_SPACE) and item is not None:
-                key, value = item.value
-                if key != "start":
-                    self.change(key, value, -1 if event.key == pygame.K_LEFT else 1)
-                return
-        chosen = self.menu.handle(event)
-        if chosen is not None:
-            self.activate(chosen)
+    def act(self, intent):
+        item = self.menu.focused
+        if intent.kind == kinds.BACK:
+            from game.ui.scenes.title import TitleScene
+
+            self.app.show(TitleScene(self.app, highlight=self.path))
+            return True
+        if intent.kind == kinds.CONFIRM and intent.ctrl:
+            self.start()        # the shortcut: start with what the screen shows, from any row
+            return True
+        if intent.kind in (kinds.PREVIOUS, kinds.NEXT, kinds.SPACE) and item is not None:
+            key, value = item.value
+            if key == "start":
+                return False
+            self.change(key, value, -1 if intent.kind == kinds.PREVIOUS else 1)
+            return True
+        outcome = self.menu.act(intent)
+        if outcome == "activate":
+            self.activate(item)
+        return outcome is not None
 
     def click(self, target):
         if isinstance(target, tuple) and target[0] == "setup":
             chosen = self.menu.click(target[1])
             if chosen is not None:
                 key, value = chosen.value
-                if key == "character":
-                    self.change(key, value, 1)
-                else:
+                if key == "start":
                     self.activate(chosen)
+                else:
+                    self.change(key, value, 1)     # a click on a row is a deliberate change
 
     def phone_addresses(self):
         if self.addresses is None:

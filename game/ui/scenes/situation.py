@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pygame
-
+from game.ui import intents as kinds
 from game.ui.scenes.game_base import GameScene
 
 
@@ -64,9 +63,11 @@ class SituationScene(GameScene):
         lines = flow.canvas.wrapped(text, flow.width, kind, "italic")
         return flow.canvas.metrics.gap + len(lines) * flow.canvas.line_height(kind) <= flow.space_left()
 
-    def handle(self, event):
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+    def act(self, intent):
+        if intent.kind in (kinds.CONFIRM, kinds.SPACE):
             self.play.advance()
+            return True
+        return False
 
     def bot_step(self, bot):
         self.play.advance()

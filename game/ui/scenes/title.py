@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pygame
-
 from game.paths import SCENARIOS
+from game.ui import intents as kinds
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Item, Menu, TextEntry, draw_entry
 
@@ -77,10 +76,11 @@ class TitleScene(Scene):
 
     def handle(self, event):
         if self.entry is not None:
-            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            done = kinds.entry_intent(event)
+            if done == kinds.BACK:
                 self.entry = None
                 self.app.show(self)
-            elif event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            elif done == kinds.CONFIRM:
                 typed = self.entry.value.strip().strip("\"'")
                 self.entry = None
                 self.app.show(self)
@@ -89,14 +89,18 @@ class TitleScene(Scene):
             else:
                 self.entry.handle(event)
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+        super().handle(event)
+
+    def act(self, intent):
+        if intent.kind == kinds.BACK:
             from game.ui.scenes.overlays import QuitOverlay
 
             self.app.show_overlay(QuitOverlay(self.app))
-            return
-        chosen = self.menu.handle(event)
-        if chosen is not None:
-            self.activate(chosen)
+            return True
+        outcome = self.menu.act(intent)
+        if outcome == "activate":
+            self.activate(self.menu.focused)
+        return outcome is not None
 
     def click(self, target):
         if isinstance(target, tuple) and target[0] == "title":

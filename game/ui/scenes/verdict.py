@@ -1,4 +1,6 @@
-"""Verdict: for each move, the room's show of hands COOP / pas COOP / ça dépend, entered with a few keys, or skipped."""
+"""Verdict: for each move, the room's show of hands COOP / pas COOP / ça dépend, typed as counts (`14`),
+counted hand by hand (C, P, D), or skipped. The tallies shown are the session's, read each frame: a tally
+recorded from elsewhere (a phone, the console) shows at once and is never overwritten by this screen."""
 
 from __future__ import annotations
 
@@ -6,10 +8,11 @@ import pygame
 
 from game.engine import RecordVerdict, SkipVerdicts, is_split
 from game.engine.state import Verdict
+from game.ui import intents as kinds
 from game.ui.scenes.game_base import GameScene
 from game.ui.widgets import Item, Menu
 
-_KEYS = {pygame.K_c: 0, pygame.K_p: 1, pygame.K_d: 2}
+ANSWERS = {"c": 0, "p": 1, "d": 2}
 
 
 class VerdictScene(GameScene):
@@ -18,15 +21,35 @@ class VerdictScene(GameScene):
 
     def __init__(self, app, play):
         super().__init__(app, play)
-        self.moves = list(self.state.current.moves)
         self.focus = 0
-        recorded = self.state.current.verdicts
-        self.tallies = {m.character: list(self._as_list(recorded.get(m.character))) for m in self.moves}
+        self.column = 0                  # the answer that typed digits go to
+        self.typed = ""                  # digits typed into (focus, column), not recorded yet
+        self.asked: set[str] = set()     # moves whose empty tally Enter asked about once
         self.filled = False
 
-    @staticmethod
-    def _as_list(verdict):
-        return (0, 0, 0) if verdict is None else (verdict.coop, verdict.pas_coop, verdict.depends)
+    @property
+    def moves(self):
+        return list(self.state.current.moves)
+
+    @property
+    def left_out(self) -> set:
+        """Moves the room does not vote on (shared by every display, for this round)."""
+        return self.play.shared.unvoted(self.state.round)
+
+    def recorded(self, character: str) -> tuple[int, int, int] | None:
+        verdict = self.state.current.verdicts.get(character)
+        return None if verdict is None else (verdict.coop, verdict.pas_coop, verdict.depends)
+
+    @property
+    def tallies(self) -> dict[str, list[int]]:
+        """Each move's tally as the session has it, with the digits being typed in their cell."""
+        shown = {}
+        for index, move in enumerate(self.moves):
+            tally = list(self.recorded(move.character) or (0, 0, 0))
+            if self.typed and index == self.focus:
+                tally[self.column] = int(self.typed)
+            shown[move.character] = tally
+        return shown
 
     @property
     def vote_open(self) -> bool:
@@ -72,6 +95,27 @@ class VerdictScene(GameScene):
         self.qr_rect = qr_block(side, url, side.space_left())
         return None
 
+    def focused_voters(self) -> str:
+        """"12 votants · majorité : COOP" for the selected move, or "" before its first vote."""
+        if not self.moves:
+            return ""
+        character = self.moves[self.focus].character
+        return self.summary(self.tallies[character], character)
+
+    def summary(self, tally, character: str) -> str:
+        """"20 votants · majorité : COOP" (or "hors vote", or nothing yet) for a move's row."""
+        if character in self.left_out and not any(tally):
+            return self.tr("verdict_left_out")
+        total = sum(tally)
+        if not total:
+            return ""
+        best = max(tally)
+        leaders = [i for i, n in enumerate(tally) if n == best]
+        names = [self.tr("verdict_coop"), self.tr("verdict_not_coop"), self.tr("verdict_depends")]
+        majority = (self.tr("verdict_majority", answer=names[leaders[0]]) if len(leaders) == 1
+                    else self.tr("verdict_tie"))
+        return f"{self.tr('verdict_voters', n=total)} · {majority}"
+
     def _items(self) -> list[Item]:
         """Per move: who and the tally in large text, what was played underneath; a split tally is
         highlighted with its words ("Avis partagés"), not by its colour alone."""
@@ -93,7 +137,13 @@ class VerdictScene(GameScene):
             return self.draw_vote(canvas, flow)
         if self.scroll == 0 and self.moves:
             # Every move on one screen, as a table: with the question as heading when there is room.
-            table = self.table(canvas, flow.width)
+            # With each answer's share beside its count when every row still fits, without it otherwise.
+            # Then tighter rows, so that the 8 moves of a big table stay on one screen at 1280x720.
+            table = None
+            for shares, compact in ((True, False), (False, False), (False, True)):
+                table = self.table(canvas, flow.width, shares=shares, compact=compact) or table
+                if table is not None and table[0] <= flow.space_left():
+                    break
             title = canvas.line_height("title") + canvas.metrics.gap
             if table is not None and table[0] <= flow.space_left():
                 self.question_in_table = table[0] + title > flow.space_left()
@@ -129,21 +179,24 @@ class VerdictScene(GameScene):
         self.question_in_table = True
         if first:
             flow.text(f"\u2191 {self.tr('more_items', n=first)}", "small", role="secondary")
-        total, draw, _ = self.table(canvas, flow.width, first, last)
+        total, draw, _ = self.table(canvas, flow.width, first, last, compact=True)
         flow.block(total, draw)
         if last < len(heights):
             flow.text(f"\u2193 {self.tr('more_items', n=len(heights) - last)}", "small", role="secondary")
         return True
 
-    def table(self, canvas, width: int, first: int = 0, last: int | None = None):
+    def table(self, canvas, width: int, first: int = 0, last: int | None = None, shares: bool = False,
+              compact: bool = False):
         """(height, draw, row heights) of the moves `first` to `last` as rows: who and what was played, then
         one column per answer with its count; a split row is tinted and says so in words. None when the
         count columns leave no room."""
         gap = canvas.metrics.gap
-        pad = gap // 2
+        pad = gap // 4 if compact else gap // 2
         ring = canvas.metrics.focus_width
         heads = [self.tr("verdict_coop"), self.tr("verdict_not_coop"), self.tr("verdict_depends")]
-        count_w = [max(canvas.text_width(h, "small"), canvas.text_width("000", "body", "bold")) + 2 * gap
+        # Each count with its share of the voters beside it ("14  70 %") when there is room.
+        share_w = canvas.text_width("100\u00a0%", "small") + gap // 2 if shares else 0
+        count_w = [max(canvas.text_width(h, "small"), canvas.text_width("000", "body", "bold") + share_w) + 2 * gap
                    for h in heads]
         name_w = width - sum(count_w) - 2 * (ring + pad)
         if name_w < canvas.metrics.body * 6:
@@ -156,6 +209,8 @@ class VerdictScene(GameScene):
             what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
             if split:
                 what = f"{self.tr('verdict_split').upper()} \u2014 {what}"
+            if move.character in self.left_out and not any(tally):
+                what = f"{self.tr('verdict_left_out').upper()} \u2014 {what}"
             name = self.character_name(move.character)
             name_lines = canvas.wrapped(name, name_w, "body", "bold")
             after_name = canvas.text_width(name_lines[-1], "body", "bold") + gap
@@ -171,11 +226,17 @@ class VerdictScene(GameScene):
 
         def draw(rect):
             right = rect.right - ring - pad
-            question = self.tr("verdict_title")
-            if getattr(self, "question_in_table", False) and canvas.text_width(question, "small", "bold") <= name_w:
-                # No room for the heading: the question stays, small, above the names.
-                canvas.line(question, rect.left + ring + pad, rect.top, "small", style="bold", role="accent",
-                            area=rect)
+            # Above the names: the question when there was no room for the heading, and how many voted on
+            # the selected move with its majority (live while the count is typed).
+            parts = [self.tr("verdict_title")] if getattr(self, "question_in_table", False) else []
+            voters = self.focused_voters()
+            if voters:
+                parts.append(voters)
+            while parts and canvas.text_width(" \u00b7 ".join(parts), "small", "bold") > name_w:
+                parts.pop()
+            if parts:
+                canvas.line(" \u00b7 ".join(parts), rect.left + ring + pad, rect.top, "small", style="bold",
+                            role="accent", area=rect)
             x = right
             for head, w in reversed(list(zip(heads, count_w))):
                 canvas.line(head, x - canvas.text_width(head, "small") - gap, rect.top, "small",
@@ -202,55 +263,154 @@ class VerdictScene(GameScene):
                         canvas.line(line, box.left + pad, line_y, "small", role="secondary", on=fill, area=box)
                         line_y += small
                 x = right
-                for count, w in reversed(list(zip(tally, count_w))):
-                    text = str(count)
-                    canvas.line(text, x - canvas.text_width(text, "body", "bold") - gap, box.top + pad, "body",
-                                style="bold", on=fill, area=box)
+                total = sum(tally)
+                dy = canvas.face("body").get_ascent() - canvas.face("small").get_ascent()
+                best = max(tally)
+                majority = [i for i in range(3) if tally[i] == best]
+                for column in reversed(range(3)):
+                    count, w = tally[column], count_w[column]
+                    # The majority's count in bold, the others regular: the room sees who leads.
+                    style = "bold" if total and len(majority) == 1 and majority[0] == column else "regular"
+                    share = f"{round(100 * count / total)}\u00a0%" if total and shares else ""
+                    if share:
+                        canvas.line(share, x - gap - canvas.text_width(share, "small", style), box.top + pad + dy,
+                                    "small", style=style, role="text" if style == "bold" else "secondary",
+                                    on=fill, area=box)
+                    empty = self.recorded(self.moves[index].character) is None and not (
+                        self.typed and index == self.focus and column == self.column)
+                    text = "\u2014" if empty else str(count)     # no vote yet is not a vote of zero
+                    canvas.line(text, x - gap - share_w - canvas.text_width(text, "body", style), box.top + pad,
+                                "body", style=style, on=fill, area=box)
+                    if index == self.focus and column == self.column:
+                        # The cell that typed digits go to.
+                        cell = pygame.Rect(x - w + gap // 2, box.top + pad // 2, w - gap, body + pad)
+                        pygame.draw.rect(canvas.surface, canvas.theme.focus, cell,
+                                         width=max(2, canvas.metrics.focus_width // 2),
+                                         border_radius=max(2, gap // 3))
                     x -= w
                 y += height + 2 * ring
 
         return total, draw, heights
 
-    def record(self, index: int) -> bool:
+    # -- input -------------------------------------------------------------------------
+    def record(self, index: int, tally) -> bool:
         move = self.moves[index]
-        coop, pas_coop, depends = self.tallies[move.character]
+        coop, pas_coop, depends = tally
         return self.play.submit(RecordVerdict(move.character, coop, pas_coop, depends))
+
+    def commit(self) -> bool:
+        """Record the digits typed in the focused cell (the other answers as the session has them)."""
+        if not self.typed or not self.moves:
+            self.typed = ""
+            return True
+        character = self.moves[self.focus].character
+        tally = list(self.recorded(character) or (0, 0, 0))
+        tally[self.column] = int(self.typed)
+        self.typed = ""
+        return self.record(self.focus, tally)
 
     def bump(self, which: int, step: int) -> None:
         if not self.moves:
             return
-        tally = self.tallies[self.moves[self.focus].character]
+        self.commit()
+        self.column = which
+        character = self.moves[self.focus].character
+        tally = list(self.recorded(character) or (0, 0, 0))
         tally[which] = max(0, min(999, tally[which] + step))
-        self.record(self.focus)
+        self.record(self.focus, tally)
 
-    def handle(self, event):
-        if event.type != pygame.KEYDOWN:
+    def move_focus(self, index: int) -> None:
+        self.commit()
+        self.focus = max(0, min(len(self.moves) - 1, index))
+        self.column = 0
+
+    def enter(self) -> None:
+        """Record what was typed, then the next move still to vote on; when none is left, the debrief.
+        Enter on a move with no vote asks first; a second Enter leaves that move without a verdict."""
+        if not self.commit():
             return
-        if self.vote_open:
-            if event.key in (pygame.K_v, pygame.K_RETURN, pygame.K_KP_ENTER):
-                self.close_vote()
-            elif event.key == pygame.K_s and self.play.submit(SkipVerdicts()):
-                self.play.show_phase()
-            return
-        if event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB) and self.moves:
-            step = -1 if event.key == pygame.K_UP or event.mod & pygame.KMOD_SHIFT else 1
-            self.focus = (self.focus + step) % len(self.moves)
-        elif event.key in _KEYS:
-            self.bump(_KEYS[event.key], -1 if event.mod & pygame.KMOD_SHIFT else 1)
-        elif event.key == pygame.K_BACKSPACE and self.moves:
-            tally = self.tallies[self.moves[self.focus].character]
-            self.tallies[self.moves[self.focus].character] = [0, 0, 0]
-            if any(tally):
-                self.record(self.focus)
-        elif event.key == pygame.K_s:
-            if self.play.submit(SkipVerdicts()):
-                self.play.show_phase()
-        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+        if not self.moves:
             self.play.advance()
+            return
+        character = self.moves[self.focus].character
+        if self.recorded(character) is None and character not in self.left_out:
+            if character not in self.asked:
+                self.asked.add(character)
+                self.app.notice = self.tr("verdict_empty_ask")
+                return
+            self.left_out.add(character)
+        waiting = [i for i, m in enumerate(self.moves)
+                   if self.recorded(m.character) is None and m.character not in self.left_out]
+        if waiting:
+            later = [i for i in waiting if i > self.focus]
+            self.focus = (later or waiting)[0]
+            self.column = 0
+            return
+        self.play.advance()
+
+    def act(self, intent):
+        kind = intent.kind
+        moves = self.moves
+        if self.vote_open:
+            # The room votes on phones: V or Enter closes the vote (and journals it), S skips it.
+            if kind == kinds.CONFIRM or kind == kinds.LETTER and intent.value == "v":
+                self.close_vote()
+            elif kind == kinds.LETTER and intent.value == "s":
+                self.play.submit(SkipVerdicts())
+            else:
+                return False
+            return True
+        if not moves:
+            if kind == kinds.CONFIRM:
+                self.play.advance()
+                return True
+            return False
+        if kind in (kinds.UP, kinds.DOWN):
+            self.move_focus(self.focus + (-1 if kind == kinds.UP else 1))
+        elif kind == kinds.HOME:
+            self.move_focus(0)
+        elif kind == kinds.END:
+            self.move_focus(len(moves) - 1)
+        elif kind in (kinds.PAGE_UP, kinds.PAGE_DOWN):
+            self.move_focus(self.focus + (-4 if kind == kinds.PAGE_UP else 4))
+        elif kind in (kinds.NEXT, kinds.PREVIOUS, kinds.SPACE):
+            self.commit()
+            self.column = (self.column + (-1 if kind == kinds.PREVIOUS else 1)) % 3
+        elif kind == kinds.DIGIT:
+            if len(self.typed) < 3:
+                self.typed = (self.typed + str(intent.value)).lstrip("0") or "0"
+        elif kind in (kinds.PLUS, kinds.MINUS):
+            self.bump(self.column, 1 if kind == kinds.PLUS else -1)
+        elif kind == kinds.LETTER and intent.value in ANSWERS:
+            self.bump(ANSWERS[intent.value], -1 if intent.shift else 1)
+        elif kind == kinds.ERASE:
+            if self.typed:
+                self.typed = self.typed[:-1]
+            elif self.recorded(moves[self.focus].character) not in (None, (0, 0, 0)):
+                self.record(self.focus, (0, 0, 0))
+            else:
+                return False
+        elif kind == kinds.LETTER and intent.value == "v":
+            # Vote on selected moves only: V takes this move out of the vote, or puts it back.
+            character = moves[self.focus].character
+            self.commit()
+            self.left_out.symmetric_difference_update({character})
+        elif kind == kinds.LETTER and intent.value == "s":
+            # On to the debrief now: with the tallies recorded so far, or none (the vote skipped).
+            self.commit()
+            if any(self.recorded(m.character) is not None for m in moves):
+                self.play.advance()
+            else:
+                self.play.submit(SkipVerdicts())
+        elif kind == kinds.CONFIRM:
+            self.enter()
+        else:
+            return False
+        return True
 
     def click(self, target):
         if isinstance(target, tuple) and target[0] == "verdict":
-            self.focus = target[1]
+            self.move_focus(target[1])
 
     def bot_step(self, bot):
         """First the show of hands for every move (one frame with the tallies), then on."""
@@ -262,8 +422,7 @@ class VerdictScene(GameScene):
             while isinstance(command, RecordVerdict):
                 index = next(i for i, m in enumerate(self.moves) if m.character == command.character)
                 self.focus = index
-                self.tallies[command.character] = [command.coop, command.pas_coop, command.depends]
-                if not self.record(index):
+                if not self.record(index, (command.coop, command.pas_coop, command.depends)):
                     return
                 command = bot.next_command(self.scenario, self.state)
             self.focus = 0

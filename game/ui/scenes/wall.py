@@ -106,8 +106,10 @@ def _wall_class(base: type) -> type:
     from game.ui.scenes.reveal import RevealScene
     from game.ui.scenes.verdict import VerdictScene
 
-    mirrored = {RevealScene: ("step", "scroll"), VerdictScene: ("tallies", "focus", "filled", "scroll"),
-                DebriefScene: ("index", "timer", "scroll"), EndScene: ("page", "scroll")}.get(base, ("scroll",))
+    # The tallies, the debrief's phase and its timer are the session's (read by both screens); only the
+    # laptop's own focus and the digits being typed are followed.
+    mirrored = {RevealScene: ("step", "scroll"), VerdictScene: ("focus", "column", "typed", "filled", "scroll"),
+                DebriefScene: ("scroll",), EndScene: ("page", "scroll")}.get(base, ("scroll",))
     return type("Wall" + base.__name__, (WallMixin, base), {"mirrored": mirrored, "show_notes": False})
 
 
