@@ -176,7 +176,11 @@ class Play:
 
     def route(self) -> None:
         """Show the screen of where the game stands on every display."""
-        for display in self.app.displays:
+        displays = getattr(self.app, "displays", None)
+        if displays is None:        # an app without windows (the phones' tests): one screen
+            self.app.show(self.scene_for_phase())
+            return
+        for display in displays:
             scene = display.scene_for(self, display) if display.scene_for else None
             if scene is None and display is self.app.main:
                 scene = self.scene_for_phase()
