@@ -60,9 +60,12 @@ class Room:
         return f"http://127.0.0.1:{self.hub.port}"
 
     def pump(self, seconds=0.05):
+        """Run the main loop's side for `seconds`; the phones read what they were sent meanwhile."""
         end = time.monotonic() + seconds
         while True:
             self.hub.pump(self.play)
+            for phone in self.phones:
+                phone.drain()
             if time.monotonic() >= end:
                 return
             time.sleep(0.005)
@@ -114,6 +117,10 @@ class Phone:
             self.device = frame["device"]
         self.frames.append(frame)
         return frame
+
+    def drain(self):
+        while self._take(0) is not None:
+            pass
 
     def wait(self, predicate, timeout=5.0):
         """Pump the hub and read frames until one matches; returns it."""
