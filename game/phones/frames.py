@@ -58,9 +58,10 @@ def public_frame(scenario, state, language: str, *, chosen: int, vote_open: bool
 
 
 def team_frame(scenario, state, character: str, language: str, *, chosen: int, vote_open: bool,
-               held: Optional[Move] = None) -> dict:
+               held: Optional[Move] = None, can_change: bool = False) -> dict:
     """A team's page: its card with its secret, its resources, and during the choices its options with the
-    engine's reasons; its own move (confirmed, or `held` by the hub until its turn), nobody else's."""
+    engine's reasons; its own move (confirmed, or `held` by the hub until its turn), nobody else's;
+    `can_change` when the engine lets a confirmed move be replaced or taken back."""
     frame = public_frame(scenario, state, language, chosen=chosen, vote_open=vote_open)
     card = scenario.character(character)
     tr = lambda key, **values: TR(language, key, **values)  # noqa: E731
@@ -79,6 +80,7 @@ def team_frame(scenario, state, character: str, language: str, *, chosen: int, v
         frame["move"] = None
         return frame
     mine = own or held
+    frame["can_change"] = can_change      # a confirmed move may be replaced until the reveal
     frame["move"] = None if mine is None else {
         "posture": mine.posture, "action": mine.action, "confirmed": own is not None,
         "posture_label": scenario.posture(mine.posture).label,

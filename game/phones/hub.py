@@ -147,7 +147,7 @@ class PhoneHub:
             held = self.held.get(character)
             frames[character] = protocol.dump(team_frame(
                 scenario, state, character, self.language, chosen=chosen, vote_open=open_,
-                held=held.move if held else None))
+                held=held.move if held else None, can_change=_engine_command("SubmitMove") is not None))
         self.server.publish(frames)
 
     def _refuse(self, item, code: str, text: Optional[str] = None) -> bool:

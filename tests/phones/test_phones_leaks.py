@@ -14,7 +14,7 @@ from phones_room import REPO, Room
 
 SCENARIOS = sorted((REPO / "scenarios").glob("*.yaml"))
 PUBLIC_KEYS = {"type", "lang", "title", "round", "rounds", "phase", "teams", "chosen", "moves", "vote", "role"}
-TEAM_KEYS = PUBLIC_KEYS | {"character", "team", "card", "resources", "move", "postures", "actions"}
+TEAM_KEYS = PUBLIC_KEYS | {"character", "team", "card", "resources", "move", "postures", "actions", "can_change"}
 
 
 class Recorder:
