@@ -60,3 +60,24 @@ def test_a_hostile_report_runs_no_script_and_fetches_nothing_in_chromium(tmp_pat
     assert "<script" not in dom and "<img" not in dom
     assert Recorder.seen == []                                      # and nothing was fetched
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_printed_from_chromium_on_a4_no_page_cuts_a_chart(tmp_path):
+    """The HTML page printed (A4 @page): each chart's caption and its last drawn line share a page."""
+    path = play()
+    page = tmp_path / "report.html"
+    page.write_text(render(path, "html"), encoding="utf-8")
+    pdf = tmp_path / "printed.pdf"
+    _browse(page, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    flat = [" ".join(p.split()) for p in pages]
+    checks = {"Les indicateurs du territoire au fil des tours": "T4",
+              "Le chemin de chaque personnage": "T4",
+              "Le verdict de la salle sur chaque coup": "avis partagés"}
+    for caption, last in checks.items():
+        holding = [n for n, text in enumerate(flat) if caption in text]
+        assert holding, caption
+        text = flat[holding[0]]
+        assert last in text[text.index(caption):], caption
