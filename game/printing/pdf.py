@@ -48,11 +48,22 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+# Arrows the bundled font lacks (the report's "4 → 6", posture paths): drawn from the PDF's
+# standard Symbol font, which every reader has, so they never show as empty boxes.
+_ARROWS = {arrow: f'<font name="Symbol">{arrow}</font>' for arrow in "\u2190\u2191\u2192\u2193"}
+
+
+def _with_arrows(markup: str) -> str:
+    for arrow, drawn in _ARROWS.items():
+        markup = markup.replace(arrow, drawn)
+    return markup
+
+
 def para(text: str, style: ParagraphStyle, **kwargs) -> Paragraph:
     """A paragraph of plain text: reportlab reads markup (<img src=...>, <a href=...>) in paragraphs, so a
     text from a scenario or a note is escaped first and can never become a tag, a link or a fetched image."""
     safe = "<br/>".join(for_pdf(line) for line in str(text).splitlines())
-    return Paragraph(safe, style, **kwargs)
+    return Paragraph(_with_arrows(safe), style, **kwargs)
 
 
 def bullet(text: str, style: ParagraphStyle) -> Paragraph:

@@ -203,3 +203,25 @@ def test_commitments_place_and_facilitator_lead_the_report():
     assert "Maison des Tilleuls" in summary and "Zoé Martin" in summary
     commitment = page.index("Le bailleur &lt;réunit&gt; l&#x27;amicale d&#x27;ici juin")
     assert page.index("</header>") < commitment < page.index('data-chart="indicators"')
+
+
+def test_every_character_of_the_pdf_report_has_a_glyph_in_its_font(tmp_path):
+    """No empty box: each character drawn with the bundled font is in it (arrows come from Symbol)."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+    from reportlab.platypus import Paragraph
+
+    from game import paths
+    from game.printing.pdf import FONT, para, styles
+
+    cmap = TTFontFile(str(paths.FONTS / "AtkinsonHyperlegible-Regular.ttf")).charToGlyph
+    replay = replay_file(play())
+    missing = set()
+    for block in story(build_report(replay), replay.scenario, "fr"):
+        texts = [block[1]] if block[0] in ("p", "h2", "h3") else block[1] if block[0] in ("list", "footer") else []
+        for text in texts:
+            paragraph = para(text, styles()["body"])
+            assert isinstance(paragraph, Paragraph)
+            for fragment in paragraph.frags:
+                if fragment.fontName.startswith(FONT):
+                    missing |= {ch for ch in fragment.text if ord(ch) not in cmap and not ch.isspace()}
+    assert not missing, missing
