@@ -203,11 +203,10 @@ def _draw_fitting(canvas, paragraphs, x, top, w, h, min_scale) -> bool:
     return total <= h
 
 
-def _resources_text(scenario: Scenario, amounts, tr) -> str:
+def _resources_text(scenario: Scenario, amounts, language: str) -> str:
     labels = {r.id: r.label for r in scenario.resources}
-    parts = [f"{labels.get(ident, ident)} : {amount}" if tr("cost") == "Coût" else f"{labels.get(ident, ident)}: {amount}"
-             for ident, amount in amounts.items()]
-    return " · ".join(parts)
+    colon = " :" if language == "fr" else ":"
+    return " · ".join(f"{labels.get(ident, ident)}{colon} {amount}" for ident, amount in amounts.items())
 
 
 def facilitator_sheet(kit: Kit) -> None:
@@ -245,7 +244,7 @@ def character_cards(kit: Kit, characters) -> None:
         x = MARGIN + 4
         w = INNER_W - 8
         c = kit.canvas
-        resources = _resources_text(kit.scenario, character.resources, tr) or tr("no_resources")
+        resources = _resources_text(kit.scenario, character.resources, kit.language) or tr("no_resources")
         face = [para(character.name, s["title"]), para(character.role, s["h3"]),
                 para(f"{tr('objective')} — {character.objective}", s["big"]),
                 para(f"{tr('resources')} — {resources}", s["body"])]
@@ -294,7 +293,7 @@ def action_cards(kit: Kit, actions, who_names: dict[str, str]) -> None:
         row, col = divmod(slot, cols)
         x = MARGIN + col * (cell_w + gap)
         top = top0 - row * (cell_h + gap)
-        cost_text = _resources_text(sc, cost, tr) if cost else tr("free")
+        cost_text = _resources_text(sc, cost, kit.language) if cost else tr("free")
         who_text = ", ".join(who_names.get(w, w) for w in who) if who else tr("everyone")
         body = [para(title, s["card_title"]), para(f"{tr('cost')} — {cost_text}", s["body"]),
                 para(f"{tr('who')} — {who_text}", s["body"])]
