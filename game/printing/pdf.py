@@ -42,6 +42,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=15, leading=19, spaceBefore=12, spaceAfter=6,
                              textColor=colors.HexColor("#1a1a1a")),
         "h3": ParagraphStyle("h3", parent=body, fontName=BOLD, fontSize=12, leading=15, spaceBefore=8, spaceAfter=3),
+        "label": ParagraphStyle("label", parent=body, fontName=BOLD),
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=12, bulletIndent=2),
         "big": ParagraphStyle("big", parent=body, fontSize=13, leading=17),
         "card_title": ParagraphStyle("card_title", parent=body, fontName=BOLD, fontSize=14, leading=17),

@@ -22,7 +22,7 @@ def blocks_to_flowables(blocks: list[tuple], width: float) -> list:
         if kind == "title":
             summary += [para(block[2], s["kind"]), para(block[1], s["title"])]
         elif kind == "facts":
-            rows = [[para(label, s["h3"]), para(str(value), s["body"])] for label, value in block[1]]
+            rows = [[para(label, s["label"]), para(str(value), s["body"])] for label, value in block[1]]
             table = Table(rows, colWidths=[width * 0.26, width * 0.70])
             table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
