@@ -23,6 +23,7 @@ GAMES = 1000   # the audit's own default; its seed is fixed
 # Characters who speak for an institution (the town, the landlord and its staff,
 # the State): on their own they must not reach the residents' best ending.
 INSTITUTIONS = {
+    "quartier_des_tilleuls": ("elue", "bailleur", "cheffe_projet", "gusp", "delegue_prefet"),
     "une_place_a_l_ombre": ("elue", "gusp", "gardienne"),
 }
 AUDITED = sorted(INSTITUTIONS)
