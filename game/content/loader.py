@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Union
 
 from yaml.nodes import ScalarNode
 
+from game.content import loaded
 from game.content.characters import texts_need_no_scan
 from game.content.decoding import ByteProblem, MAX_FILE_BYTES, check_size, decode, place_of_offset
 from game.content.diagnostics import Diagnostic, ScenarioError
@@ -87,7 +89,21 @@ def load_scenario_bytes(data: bytes, path: PathLike = "<memory>", check_images: 
 
     Raises ScenarioError, and only that, listing every problem found.
     `check_images=False` (a session's frozen copy, whose folder may have moved) skips the image checks.
+    The same bytes loaded again give the same (frozen) scenario without validating them again.
     """
+    digest = hashlib.sha256(data).hexdigest()
+    key = (digest, str(path), check_images)
+    known = loaded.recall(key)
+    if known is not None:
+        return known
+    scenario = _load_scenario_bytes(data, path, check_images)
+    # A scenario naming images is kept only when they were not checked: they may change on disk.
+    if not (check_images and any(getattr(c, "image", None) for c in scenario.characters)):
+        loaded.remember(key, scenario)
+    return scenario
+
+
+def _load_scenario_bytes(data: bytes, path: PathLike, check_images: bool) -> "Scenario":
     shown = str(path)
     body, byte_problem = decode(data)
     if byte_problem is not None:

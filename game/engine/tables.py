@@ -103,14 +103,18 @@ def _prompt_reader(scenario):
     return prompt_of
 
 
-_CACHE: "OrderedDict[int, tuple[Scenario, Tables]]" = OrderedDict()
+_CACHE: "OrderedDict[int | str, tuple[Scenario, Tables]]" = OrderedDict()
 
 
 def tables_for(scenario: Scenario) -> Tables:
-    """The compiled tables of a scenario, built on first use and kept for the few scenarios in use."""
-    key = id(scenario)
+    """The compiled tables of a scenario, built on first use and kept for the few scenarios in use:
+    by the SHA-256 of the bytes it was loaded from when the loader knows it (the same file loaded
+    again shares its tables), else by identity."""
+    from game.content.loaded import source_digest
+
+    key = source_digest(scenario) or id(scenario)
     hit = _CACHE.get(key)
-    if hit is not None and hit[0] is scenario:
+    if hit is not None and (hit[0] is scenario or isinstance(key, str)):
         _CACHE.move_to_end(key)
         return hit[1]
     tables = Tables(scenario)
