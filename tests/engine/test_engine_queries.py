@@ -39,7 +39,16 @@ def test_action_options_list_every_action_with_the_reason_it_is_closed(small, ga
     assert (options["fete"].reason, options["fete"].params) == ("requirement_not_met", {"failing": ["posture_count"]})
 
 
-def test_a_verdict_is_split_when_no_answer_carries_two_thirds():
+def test_a_clear_majority_with_some_doubt_is_not_split_but_a_close_room_is():
+    assert not is_split(Verdict(12, 3, 5))     # 60 % COOP, 7 votes ahead: the first edition said "split"
+    assert not is_split(Verdict(14, 3, 3))
+    assert is_split(Verdict(11, 9, 0))         # a majority, but only 2 votes of 20 ahead
+    assert is_split(Verdict(8, 6, 6))          # no majority
+    assert is_split(Verdict(10, 5, 5))         # half is not a majority
+    assert not is_split(Verdict(1, 0, 0))
+
+
+def test_a_verdict_is_split_when_the_room_really_disagrees():
     assert is_split(Verdict(5, 4, 0))
     assert is_split(Verdict(3, 1, 2))
     assert not is_split(Verdict(8, 2, 1))
