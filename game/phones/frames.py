@@ -1,9 +1,10 @@
-"""What each phone receives: a team's page (its own card, secret, resources, options, its own move) and
-the public page (the moves once revealed, the vote). Built on the main thread from the state; the only
-source of every `state` frame the server sends.
+"""What each phone receives, built only from the engine's `view_for` of that phone's viewer: a team's
+page (its own card, secret, resources, options with the engine's reasons, its own move) and the
+public page (the moves once revealed, the vote). Built on the main thread.
 
-Never in a frame for a viewer: another team's secret, resources or move before the reveal, any draft
-(the keyboard team's unconfirmed choice), a tally before the facilitator reveals it.
+Left out even where the viewer's view holds it: tallies (the room's vote stays hidden until the
+projector shows it), who has chosen (a count only), the reading of the moves (the verdict is the
+room's), drafts (the laptop's keyboard business).
 """
 
 from __future__ import annotations
@@ -11,84 +12,75 @@ from __future__ import annotations
 from typing import Optional
 
 from game.content.model import OBSERVER_ID
-from game.engine import Move, action_options, postures
+from game.engine import Move
+from game.engine.views import PUBLIC, view_for
 from game.i18n import team_display
 from game.ui.strings import TR
 from game.ui.words import cost_text, option_reason, reading_text
 
-PUBLIC = "public"
+
+def _title(language: str, line) -> str:
+    return line.action_title if line.action != OBSERVER_ID else TR(language, "observer")
 
 
-def _revealed(state) -> bool:
-    return state.phase in ("reveal", "verdict", "debrief") and state.current.indicators_after is not None
-
-
-def _team_name(state, scenario, character: str, language: str) -> str:
-    name = state.setup.teams.get(character) or scenario.character(character).name
-    return team_display(name, language)
-
-
-def _action_title(scenario, ident: str, language: str) -> str:
-    return TR(language, "observer") if ident == OBSERVER_ID else scenario.action(ident).title
-
-
-def _move(scenario, state, move: Move, language: str) -> dict:
-    return {"character": move.character, "name": scenario.character(move.character).name,
-            "team": _team_name(state, scenario, move.character, language),
-            "posture": scenario.posture(move.posture).label,
-            "action": _action_title(scenario, move.action, language)}
-
-
-def _common(scenario, state, language: str, chosen: int) -> dict:
-    frame = {"type": "state", "lang": language, "title": scenario.title, "round": state.round,
-             "rounds": state.setup.rounds, "phase": state.phase, "teams": len(state.setup.characters)}
-    if state.phase == "choices":
-        frame["chosen"] = chosen
-    frame["moves"] = [_move(scenario, state, m, language) for m in state.current.moves] if _revealed(state) else []
-    frame["vote"] = {"open": False, "round": state.round}
+def _page(public, language: str, vote_open: bool) -> dict:
+    """The part every phone gets, from a PublicView."""
+    frame = {"type": "state", "lang": language, "title": public.title, "round": public.round,
+             "rounds": public.rounds, "phase": public.phase, "teams": len(public.teams)}
+    if public.phase == "choices":
+        frame["chosen"] = public.chosen_count
+    names = {t.character: (t.name, team_display(t.team, language)) for t in public.teams}
+    frame["moves"] = [{"character": m.character, "name": names[m.character][0], "team": names[m.character][1],
+                       "posture": m.posture_label, "action": _title(language, m)} for m in public.moves]
+    frame["vote"] = {"open": vote_open and public.phase == "verdict", "round": public.round}
     return frame
 
 
-def public_frame(scenario, state, language: str, *, chosen: int, vote_open: bool) -> dict:
+def public_frame(scenario, state, language: str, *, vote_open: bool) -> dict:
     """The public page: no card, no option, no move before the reveal; the vote while it is open."""
-    frame = _common(scenario, state, language, chosen)
+    frame = _page(view_for(scenario, state, PUBLIC), language, vote_open)
     frame["role"] = PUBLIC
-    frame["vote"]["open"] = vote_open and state.phase == "verdict"
     return frame
 
 
-def team_frame(scenario, state, character: str, language: str, *, chosen: int, vote_open: bool,
+def team_frame(scenario, state, character: str, language: str, *, vote_open: bool,
                held: Optional[Move] = None, can_change: bool = False) -> dict:
     """A team's page: its card with its secret, its resources, and during the choices its options with the
     engine's reasons; its own move (confirmed, or `held` by the hub until its turn), nobody else's;
     `can_change` when the engine lets a confirmed move be replaced or taken back."""
-    frame = public_frame(scenario, state, language, chosen=chosen, vote_open=vote_open)
-    card = scenario.character(character)
+    view = view_for(scenario, state, character)
     tr = lambda key, **values: TR(language, key, **values)  # noqa: E731
-    held_resources = state.resources.get(character, {})
+    frame = _page(view.public, language, vote_open)
+    card = view.card
     frame.update({
         "role": "team",
         "character": character,
-        "team": _team_name(state, scenario, character, language),
+        "team": team_display(card.team, language),
         "card": {"name": card.name, "role": card.role, "objective": card.objective,
                  "description": card.description or "", "secret": card.secret or ""},
-        "resources": [{"label": r.label, "have": held_resources.get(r.id, 0), "max": r.max}
+        "resources": [{"label": r.label, "have": card.resources.get(r.id, 0), "max": r.max}
                       for r in scenario.resources],
     })
-    own = next((m for m in state.current.moves if m.character == character), None)
     if state.phase != "choices":
         frame["move"] = None
         return frame
-    mine = own or held
-    frame["can_change"] = can_change      # a confirmed move may be replaced until the reveal
-    frame["move"] = None if mine is None else {
-        "posture": mine.posture, "action": mine.action, "confirmed": own is not None,
-        "posture_label": scenario.posture(mine.posture).label,
-        "action_title": _action_title(scenario, mine.action, language)}
-    frame["postures"] = [{"id": p.id, "label": p.label, "description": p.description or "",
-                          "reading": reading_text(tr, reading)} for p, reading in postures(scenario)]
+    own = view.move
+    frame["can_change"] = can_change
+    if own is not None:
+        frame["move"] = {"posture": own.posture, "action": own.action, "confirmed": True,
+                         "posture_label": own.posture_label, "action_title": _title(language, own)}
+    elif held is not None:
+        frame["move"] = {"posture": held.posture, "action": held.action, "confirmed": False,
+                         "posture_label": scenario.posture(held.posture).label,
+                         "action_title": TR(language, "observer") if held.action == OBSERVER_ID
+                         else scenario.action(held.action).title}
+    else:
+        frame["move"] = None
+    descriptions = {p.id: p.description or "" for p in scenario.postures}
+    frame["postures"] = [{"id": p.id, "label": p.label, "description": descriptions.get(p.id, ""),
+                          "reading": reading_text(tr, p.reading)} for p in view.postures]
     actions = []
-    for option in action_options(scenario, state, character):
+    for option in view.options:
         if option.reason == "not_for_character":
             continue    # other characters' cards are not this team's business
         if option.action == OBSERVER_ID:
@@ -96,7 +88,7 @@ def team_frame(scenario, state, character: str, language: str, *, chosen: int, v
                             "allowed": True, "reason": ""})
             continue
         action = scenario.action(option.action)
-        actions.append({"id": action.id, "title": action.title, "description": action.description or "",
+        actions.append({"id": action.id, "title": option.title, "description": action.description or "",
                         "cost": cost_text(tr, scenario, dict(action.cost)), "allowed": option.allowed,
                         "reason": "" if option.allowed else option_reason(tr, scenario, option)})
     frame["actions"] = actions

@@ -13,7 +13,8 @@ from typing import Callable, Optional
 
 from game.engine import IllegalCommand, Move, action_options
 from game.phones import links, protocol
-from game.phones.frames import PUBLIC, public_frame, team_frame
+from game.phones.frames import public_frame, team_frame
+from game.engine.views import PUBLIC
 from game.phones.server import Inbound, Joined, PhoneServer
 from game.phones.votes import VoteBox
 
@@ -141,12 +142,12 @@ class PhoneHub:
         if key == self._published:
             return
         self._published = key
-        scenario, chosen, open_ = play.scenario, self.chosen(state), self.votes.is_open
-        frames = {PUBLIC: protocol.dump(public_frame(scenario, state, self.language, chosen=chosen, vote_open=open_))}
+        scenario, open_ = play.scenario, self.votes.is_open
+        frames = {PUBLIC: protocol.dump(public_frame(scenario, state, self.language, vote_open=open_))}
         for character in state.setup.characters:
             held = self.held.get(character)
             frames[character] = protocol.dump(team_frame(
-                scenario, state, character, self.language, chosen=chosen, vote_open=open_,
+                scenario, state, character, self.language, vote_open=open_,
                 held=held.move if held else None, can_change=_engine_command("SubmitMove") is not None))
         self.server.publish(frames)
 
@@ -212,7 +213,7 @@ class PhoneHub:
 
     def _apply(self, play, item, commands) -> bool:
         for command in commands:
-            refused = play.try_submit(command)
+            refused = play.try_submit(command, "phone")
             if refused is not None:
                 code, text = refused
                 self._refuse(item, code, text)
@@ -272,6 +273,6 @@ class PhoneHub:
             return False
         for character, (coop, pas_coop, depends) in self.votes.close().items():
             if coop + pas_coop + depends:
-                play.try_submit(RecordVerdict(character, coop, pas_coop, depends))
+                play.try_submit(RecordVerdict(character, coop, pas_coop, depends), "phone")
         self.publish(play)
         return True

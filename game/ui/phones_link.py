@@ -64,18 +64,13 @@ def _capital(text: str) -> str:
 
 
 def pump(app) -> None:
-    """One frame's worth of phone messages, on the main thread; the screen follows a phase or turn that
-    a phone moved on."""
+    """One frame's worth of phone messages, on the main thread. Their commands go through Play's one
+    command path (source "phone"), whose router follows a phase or turn they moved on."""
     hub, play = getattr(app, "phones", None), app.play
     if hub is None or play is None:
         return
-    state = play.state
-    before = (state.phase, state.round, state.turn, len(state.current.verdicts))
     if hub.pump(play):
         app.invalidate()
-        state = play.state
-        if (state.phase, state.round, state.turn, len(state.current.verdicts)) != before:
-            play.show_phase()
 
 
 def stop(app) -> None:
