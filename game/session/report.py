@@ -46,8 +46,8 @@ def render(session_path: Path, report_format: str, language: Optional[str] = Non
 
 
 def write_reports(session: Union[Session, Path, str], language: Optional[str] = None,
-                  folder: Optional[Path] = None) -> tuple[Path, Path]:
-    """Write the Markdown and HTML reports of a session into the reports folder; returns their paths.
+                  folder: Optional[Path] = None) -> tuple[Path, ...]:
+    """Write the Markdown, HTML and PDF reports of a session into the reports folder; returns their paths.
 
     Raises SessionError('write_failed') when the folder cannot be written.
     """
@@ -55,16 +55,16 @@ def write_reports(session: Union[Session, Path, str], language: Optional[str] = 
     folder = Path(folder) if folder is not None else paths.reports_dir()
     stem = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
     written = []
-    for extension, report_format in (("md", "md"), ("html", "html")):
+    for extension, report_format in (("md", "md"), ("html", "html"), ("pdf", "pdf")):
         target = folder / f"{stem}.{extension}"
         text = render(path, report_format, language)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            write_atomically(target, text.encode("utf-8"))
+            write_atomically(target, text.encode("utf-8") if isinstance(text, str) else text)
         except OSError as error:
             raise SessionError("write_failed", target, error.strerror or str(error)) from None
         written.append(target)
-    return written[0], written[1]
+    return tuple(written)
 
 
 def run_report(args) -> int:

@@ -88,8 +88,9 @@ def test_the_html_report_escapes_texts_and_draws_an_svg_chart_of_every_indicator
         assert label in chart
 
 
-def test_the_end_screen_export_writes_md_and_html_into_the_reports_folder(coop_home):
-    md, html = write_reports(played())
+def test_the_end_screen_export_writes_md_html_and_pdf_into_the_reports_folder(coop_home):
+    md, html, pdf = write_reports(played())
+    assert pdf.parent == md.parent and pdf.read_bytes().startswith(b"%PDF")
     assert md.parent == html.parent == coop_home / "reports"
     assert md.read_text(encoding="utf-8").startswith("# Compte rendu")
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

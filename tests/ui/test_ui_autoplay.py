@@ -24,7 +24,7 @@ def test_autoplay_reaches_the_end_and_saves_one_png_per_screen(long_path, tmp_pa
     # The bot pressed E on the end screen: the report is in the data folder, and the screen says where.
     from game.paths import reports_dir
 
-    assert sorted(p.suffix for p in reports_dir().iterdir()) == [".html", ".md"]
+    assert sorted(p.suffix for p in reports_dir().iterdir()) == [".html", ".md", ".pdf"]
 
 
 def test_autoplay_of_an_invalid_scenario_fails_with_its_diagnostics(tmp_path, capsys):

@@ -50,8 +50,10 @@ class EndScene(GameScene):
     def draw_body(self, canvas, flow):
         page = PAGES[self.page]
         if self.exported:
-            for path in self.exported:
-                flow.text(self.tr("end_exported", path=path), "small", style="bold")
+            # One line for the three files: the first path, then the other files' extensions.
+            others = " · ".join(path[path.rfind("."):] for path in self.exported[1:])
+            shown = f"{self.exported[0]} · {others}" if others else self.exported[0]
+            flow.text(self.tr("end_exported", path=shown), "small", style="bold")
             flow.gap()
         elif self.export_error:
             flow.text(self.tr("end_export_failed", error=self.export_error), "small", style="bold")
