@@ -179,5 +179,7 @@ def test_the_short_scenario_fits_a_45_minute_session():
 def test_the_english_scenario_is_written_for_english_speaking_trainers():
     scenario = _load(ENGLISH)
     assert scenario.language == "en"
-    # Default postures get English labels when the scenario is in English.
-    assert scenario.posture("co_construire").label == "Co-build"
+    # Its own postures, in British English: "co-design" is the word of the field there.
+    assert scenario.posture("co_construire").label == "Co-design"
+    assert [p.id for p in scenario.postures] == [
+        "imposer", "decider_seul", "informer", "consulter", "co_construire", "faire_confiance"]

@@ -24,6 +24,7 @@ GAMES = 1000   # the audit's own default; its seed is fixed
 # the State): on their own they must not reach the residents' best ending.
 INSTITUTIONS = {
     "quartier_des_tilleuls": ("elue", "bailleur", "cheffe_projet", "gusp", "delegue_prefet"),
+    "riverside_estate": ("councillor", "housing_manager", "organiser"),
     "une_place_a_l_ombre": ("elue", "gusp", "gardienne"),
 }
 AUDITED = sorted(INSTITUTIONS)
