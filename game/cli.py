@@ -150,7 +150,31 @@ def build_parser() -> argparse.ArgumentParser:
 SHORT_COMMANDS = frozenset({"validate", "schema", "new-scenario", "report"})
 
 
+EXIT_CLOSED_PIPE = 141  # what a shell reports for a program ended by SIGPIPE (128 + 13)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """The program; a reader that stops reading (`coop validate ... | head`) ends it quietly."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_CLOSED_PIPE
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush does not fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     # SIGINT and SIGTERM end the program at once, without a traceback: every
     # confirmed step of a session is already on disk.
     signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Optional
 
 from game.content.model import DEBRIEF_PHASES
 from game.engine import apply, new_game
@@ -12,8 +12,18 @@ from game.engine.state import GameState, Setup
 from game.session.session import Replay
 
 
-def _iso(moment: float) -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(moment)) + f".{int(moment * 1000) % 1000:03d}"
+# Session files travel and get edited: a time may be huge, negative, NaN, a text or missing.
+_LAST_MOMENT = 253402300799.0  # 9999-12-31T23:59:59 UTC
+
+
+def _iso(moment: Any) -> Optional[str]:
+    """A journal time as local ISO text, or None when it is not a usable time (the report says nothing then)."""
+    if isinstance(moment, bool) or not isinstance(moment, (int, float)) or not 0 <= moment <= _LAST_MOMENT:
+        return None  # NaN fails the comparison too
+    try:
+        return time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(moment)) + f".{int(moment * 1000) % 1000:03d}"
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def revealed_rounds(state: GameState):

@@ -104,7 +104,7 @@ def story(report: dict, scenario: Scenario, language: str, notes: bool = True) -
     teams = {ident: team_display(name, language) for ident, name in report["teams"].items()}
     workshop = report.get("workshop", {})
     blocks: list[tuple] = [("title", scenario.title, tell("kind"))]
-    facts = [(say("date"), report["times"]["created"][:10])]
+    facts = [(say("date"), (report["times"]["created"] or "")[:10])]
     if workshop.get("place"):
         facts.append((tell("place"), workshop["place"]))
     if workshop.get("facilitator"):

@@ -116,7 +116,7 @@ def render_markdown(report: dict, scenario: Scenario, language: str) -> str:
     out = [f"# {say('title', title=md(scenario.title))}", ""]
     out.append(_pair(say, "territory", md(scenario.territory.name), language))
     out.append(_pair(say, "goal", md(scenario.goal), language))
-    out.append(_pair(say, "date", md(str(report["times"].get("created", ""))[:10]), language))
+    out.append(_pair(say, "date", md((report["times"].get("created") or "")[:10]), language))
     out.append(_pair(say, "rounds_played", f"{len(report['rounds'])} / {report['settings']['rounds']}", language))
     out.append(_pair(say, "seed", str(report["seed"]), language))
     if not report["finished"]:
