@@ -19,6 +19,9 @@ MESSAGES = Catalog({
         "unwritable_folder": "Impossible d'écrire dans le dossier des sessions {path} : {detail}",
         "scenario_invalid": "Le scénario enregistré dans la session {path} n'est plus lisible : {detail}",
         "closed": "La session {path} est fermée.",
+        "not_a_file": "{path} n'est pas un fichier ordinaire (dossier, tube nommé, périphérique…) : ce n'est pas une session.",
+        "link_refused": "{path} est un lien symbolique : une session est lue et écrite seulement comme fichier du dossier des sessions.",
+        "too_large": "{path} est trop gros pour une session ({size} octets, au plus {limit}).",
     },
     "en": {
         "not_found": "No such session: {path}",
@@ -31,6 +34,9 @@ MESSAGES = Catalog({
         "unwritable_folder": "Cannot write to the sessions folder {path}: {detail}",
         "scenario_invalid": "The scenario stored in the session {path} cannot be read any more: {detail}",
         "closed": "The session {path} is closed.",
+        "not_a_file": "{path} is not a regular file (a folder, a named pipe, a device...): it is not a session.",
+        "link_refused": "{path} is a symbolic link: a session is only read and written as a file of the sessions folder.",
+        "too_large": "{path} is too large for a session ({size} bytes, at most {limit}).",
     },
 })
 

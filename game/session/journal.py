@@ -13,8 +13,10 @@ file corrupt, and it is reported, never rewritten.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,13 +69,65 @@ def parse(data: bytes, path: Path) -> JournalContents:
     return JournalContents(header, entries, end)
 
 
-def read(path: Path) -> JournalContents:
+# A session of 20 rounds of 8 teams is well under 1 MiB (the scenario copy is at most 2 MiB).
+MAX_SESSION_BYTES = 64 * 1024 * 1024
+
+
+def open_regular(path: Path, writable: bool = False) -> int:
+    """A descriptor on a regular session file, or SessionError; never waits, never writes through a link.
+
+    O_NONBLOCK: opening a named pipe returns at once (and is then refused) instead of waiting
+    for a writer. For writing, O_NOFOLLOW: a link in the sessions folder never makes the
+    program write outside it. A device (/dev/zero) or a folder is refused before any read.
+    """
+    flags = (os.O_RDWR if writable else os.O_RDONLY) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if writable:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        data = path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise SessionError("not_found", path) from None
+    except IsADirectoryError:
+        raise SessionError("not_a_file", path) from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise SessionError("link_refused", path) from None
+        raise SessionError("unreadable", path, error.strerror or str(error)) from None
+    except ValueError:  # a NUL in the name
+        raise SessionError("not_found", path) from None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise SessionError("not_a_file", path)
+        if status.st_size > MAX_SESSION_BYTES:
+            raise SessionError("too_large", path, size=status.st_size, limit=MAX_SESSION_BYTES)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_bounded(fd: int, path: Path) -> bytes:
+    """The whole file behind `fd` from its start, refusing one that grew past the bound while being read."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    chunks, total = [], 0
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > MAX_SESSION_BYTES:
+            raise SessionError("too_large", path, size=total, limit=MAX_SESSION_BYTES)
+    return b"".join(chunks)
+
+
+def read(path: Path) -> JournalContents:
+    """Parse a session file: a regular file within the size bound (see open_regular)."""
+    fd = open_regular(path)
+    try:
+        data = read_bounded(fd, path)
     except OSError as error:
         raise SessionError("unreadable", path, error.strerror or str(error)) from None
+    finally:
+        os.close(fd)
     return parse(data, path)
 
 

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import secrets
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,16 +157,11 @@ class Session:
     def resume(cls, path: Path | str) -> "Session":
         """Open a session for writing: lock it, replay it; a cut-short last write is cut off."""
         path = Path(path)
-        try:
-            fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-        except FileNotFoundError:
-            raise SessionError("not_found", path) from None
-        except OSError as error:
-            raise SessionError("unreadable", path, error.strerror or str(error)) from None
+        fd = journal.open_regular(path, writable=True)
         try:
             if not try_lock(fd):
                 raise SessionError("locked", path)
-            data = _read_fd(fd)
+            data = journal.read_bounded(fd, path)
             replay = replay_file(path, data)
             if replay.whole_size < len(data):
                 # Only bytes of a write that never completed (so never confirmed) are dropped.
@@ -225,14 +221,6 @@ class Session:
             pass
 
 
-def _read_fd(fd: int) -> bytes:
-    os.lseek(fd, 0, os.SEEK_SET)
-    chunks = []
-    while chunk := os.read(fd, 1 << 20):
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 @dataclass
 class SessionInfo:
     path: Path
@@ -255,12 +243,15 @@ def list_sessions(folder: Optional[Path] = None) -> list[SessionInfo]:
     infos = []
     for path in candidates:
         try:
-            modified = path.stat().st_mtime
+            modified = path.lstat().st_mtime
         except OSError:
             continue
         infos.append((modified, path))
     result = []
     for modified, path in sorted(infos, key=lambda item: (item[0], item[1].name), reverse=True):
+        if path.is_symlink():  # never followed out of the data folder
+            result.append(SessionInfo(path, modified, None, SessionError("link_refused", path)))
+            continue
         try:
             result.append(SessionInfo(path, modified, replay_file(path), None))
         except SessionError as error:
@@ -295,9 +286,11 @@ def latest_unfinished(folder: Optional[Path] = None) -> Optional[Path]:
     dated = []
     for path in candidates:
         try:
-            dated.append((path.stat().st_mtime, path.name, path))
+            status = path.lstat()
         except OSError:
             continue
+        if stat.S_ISREG(status.st_mode):  # a link, a pipe or a device named like a session is never resumed
+            dated.append((status.st_mtime, path.name, path))
     for _, _, path in sorted(dated, reverse=True):
         try:
             if looks_finished(journal.read(path)):
