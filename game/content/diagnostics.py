@@ -7,6 +7,8 @@ from typing import Any, Iterable, Optional
 
 from game.neutralise import for_terminal
 
+MAX_SHOWN = 100  # diagnostics listed per file; then how many more
+
 
 @dataclass(frozen=True)
 class Diagnostic:
@@ -78,5 +80,13 @@ class ScenarioError(Exception):
         more = len(self.diagnostics) - 1
         super().__init__(first + (f" (+{more} more)" if more > 0 else ""))
 
-    def render(self, lang: str = "fr") -> str:
-        return "\n".join(diagnostic.render(lang) for diagnostic in self.diagnostics)
+    def render(self, lang: str = "fr", limit: Optional[int] = MAX_SHOWN) -> str:
+        """Each diagnostic in file order, at most `limit` of them, then how many more (interfaces page)."""
+        shown = self.diagnostics if limit is None else self.diagnostics[:limit]
+        lines = [diagnostic.render(lang) for diagnostic in shown]
+        hidden = len(self.diagnostics) - len(shown)
+        if hidden > 0:
+            from game.content.messages import MESSAGES
+
+            lines.append(MESSAGES(lang, "more_problems", count=hidden, path=for_terminal(self.diagnostics[0].path)))
+        return "\n".join(lines)

@@ -169,8 +169,12 @@ class _Builder:
         self.problems: list[NodeProblem] = []
         self.nodes = 0
         self.chars = 0
-        # Without aliases the file's size already bounds what it holds.
-        self.node_limit = MAX_EXPANDED_NODES if may_have_aliases else float("inf")
+        # Without aliases the file's size already bounds what it holds: the limit applies only once
+        # an alias is met (a list or mapping node reached a second time), never to a large file
+        # that merely holds a "*" in a text.
+        self.may_have_aliases = may_have_aliases
+        self.node_limit = float("inf")
+        self._collections: set[int] = set()
 
     def note(self, node, code: str, hint: Optional[str] = None, **params) -> None:
         mark = node.start_mark
@@ -201,6 +205,13 @@ class _Builder:
         depth += 1
         if depth > MAX_DEPTH:
             raise self.fatal(node, "too_deep", limit=MAX_DEPTH)
+        if self.may_have_aliases:
+            if id(node) in self._collections:
+                self.node_limit = MAX_EXPANDED_NODES  # an alias: from now on the expansion is bounded
+                if self.nodes > self.node_limit:
+                    raise self.fatal(node, "too_many_nodes", limit=MAX_EXPANDED_NODES)
+            else:
+                self._collections.add(id(node))
         if type(node) is SequenceNode:
             return [self.build(item, depth, "") for item in node.value]
         return self.build_mapping(node, depth, context)

@@ -97,6 +97,9 @@ def suggestion_hint(word: str, choices: list[str], list_name: Optional[str] = No
     """A "did you mean" hint for a misspelt name, or the list of names when none is close (or that there is none)."""
     import difflib  # only when there is a problem to explain
 
+    same_letters = [choice for choice in choices if choice.lower() == word.lower()]
+    if same_letters:  # `ROUNDS`, `Title`, `ID`: the right key in the wrong case
+        return "hint_did_you_mean", {"suggestion": same_letters[0]}
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if close:
         return "hint_did_you_mean", {"suggestion": close[0]}

@@ -92,6 +92,8 @@ def open_regular(path: Path, writable: bool = False) -> int:
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise SessionError("link_refused", path) from None
+        if writable and error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise SessionError("read_only", path, error.strerror or str(error)) from None
         raise SessionError("unreadable", path, error.strerror or str(error)) from None
     except ValueError:  # a NUL in the name
         raise SessionError("not_found", path) from None
