@@ -46,7 +46,7 @@ def time_to_marker(command: list[str], env: dict) -> float:
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
     for line in process.stdout:
-        if line.startswith("first-frame"):
+        if line.startswith(("first-frame", "first-screen")):
             elapsed = time.perf_counter() - start
             break
     else:
@@ -60,14 +60,14 @@ def first_frame(home: str, runs: int = 7, display: str | None = None) -> None:
     if display:
         env.update(DISPLAY=display, SDL_VIDEODRIVER="x11")
     bare = min(time_to_marker([PYTHON, "-c", BARE], env) for _ in range(runs))
-    coop_env = dict(env, COOP_BENCH_FIRST_FRAME="1")
+    coop_env = dict(env, COOP_BENCH_FIRST_SCREEN="1")   # the real title screen, not the placeholder
     coop = min(time_to_marker([PYTHON, "-m", "game", "play", "--size", f"{SIZE[0]}x{SIZE[1]}"], coop_env)
                for _ in range(runs))
     where = "under Xvfb" if display else "dummy driver"
     print(f"time to first frame (process start to title shown, best of {runs}, {SIZE[0]}x{SIZE[1]}, "
           f"SDL_VIDEODRIVER={env['SDL_VIDEODRIVER']}, {where}):")
     print(f"  bare pygame-ce window + one line : {bare * 1000:7.1f} ms")
-    print(f"  coop play (title screen)         : {coop * 1000:7.1f} ms   ratio {coop / bare:.2f}x (goal <= 1.5x)")
+    print(f"  coop play (title screen)         : {coop * 1000:7.1f} ms   ratio {coop / bare:.2f}x (goal <= 1.3x)")
 
 
 def redraw_times(home: str) -> None:

@@ -19,8 +19,8 @@ from game.content.model import Scenario
 from game.engine import (
     Command, GameState, IllegalCommand, Setup, apply, command_from_json, command_to_json, new_game,
 )
-from game.engine.phases import STEP_COMMANDS, steps_per_round
 from game.session import journal
+from game.session.listing import looks_finished  # noqa: F401 - part of this module's API
 from game.session.errors import Detail, SessionError
 from game.session.lock import try_lock, unlock
 
@@ -257,23 +257,6 @@ def list_sessions(folder: Optional[Path] = None) -> list[SessionInfo]:
         except SessionError as error:
             result.append(SessionInfo(path, modified, None, error))
     return result
-
-
-def looks_finished(contents: journal.JournalContents) -> bool:
-    """Whether a journal reached the end, from its commands alone (no scenario load, no replay).
-
-    Each accepted step command of the phase machine (Advance, SkipVerdicts...)
-    ended one phase, and a refused command is never written: so a game is over
-    exactly when the journal holds `steps_per_round` of them for every round.
-    A test checks this against replays.
-    """
-    try:
-        setup = contents.header["setup"]
-        per_round = steps_per_round(bool(setup["verdicts"]), setup.get("reveal", "auto"))
-        steps = sum(1 for e in contents.entries if e["command"].get("type") in STEP_COMMANDS)
-        return steps >= per_round * int(setup["rounds"])
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return False
 
 
 def latest_unfinished(folder: Optional[Path] = None) -> Optional[Path]:

@@ -106,6 +106,11 @@ def run_play(args) -> int:
         app.phone_options = PhoneOptions(args.bind, args.port, args.phones_info)
     try:
         start(app, args)
+        if os.environ.get("COOP_BENCH_FIRST_SCREEN"):
+            # benchmarks/bench_first_screen.py times the process up to the first real screen drawn.
+            app.safely(app.render, True)
+            print("first-screen", flush=True)
+            return 0
         if args.autoplay:
             from game.ui.autoplay import run_autoplay
 

@@ -38,13 +38,17 @@ def shot_name(number: int, scene) -> str:
     return f"{number:03d}-{scene.name}" + (f"-{suffix}" if suffix else "") + ".png"
 
 
+def is_a(scene, module: str, name: str) -> bool:
+    """isinstance(scene, module.name) without importing the module: a screen of a module not loaded
+    yet cannot be shown, and loading the end screen's module would load the scenario model (pydantic)
+    before the first screenshot."""
+    kind = getattr(sys.modules.get(module), name, None)
+    return kind is not None and isinstance(scene, kind)
+
+
 def run_autoplay(app, screenshots: Optional[Path], with_title: bool = True) -> int:
     """Draw, save, let the bot act, until the end screen has been shown and its report exported.
     Exit 0 when the end was reached; 1 when the game could not be played (invalid scenario, crash)."""
-    from game.ui.scenes.end import EndScene
-    from game.ui.scenes.error import ErrorScene
-    from game.ui.scenes.overlays import CrashOverlay
-
     if screenshots is not None:
         try:
             screenshots.mkdir(parents=True, exist_ok=True)
@@ -68,10 +72,10 @@ def run_autoplay(app, screenshots: Optional[Path], with_title: bool = True) -> i
             except (OSError, pygame.error) as error:   # a full disk, a folder removed meanwhile
                 print(f"autoplay: cannot write {target}: {error}", file=sys.stderr)
                 return 1
-        if isinstance(scene, CrashOverlay):
+        if is_a(scene, "game.ui.scenes.overlays", "CrashOverlay"):
             print(f"autoplay: unexpected error, details in {scene.log_path}", file=sys.stderr)
             return 1
-        if isinstance(scene, ErrorScene):
+        if is_a(scene, "game.ui.scenes.error", "ErrorScene"):
             from game.ui.scenes.error import describe
 
             for diagnostic in scene.diagnostics:
@@ -79,7 +83,7 @@ def run_autoplay(app, screenshots: Optional[Path], with_title: bool = True) -> i
             return 1
         if bot.finished:
             break
-        if isinstance(scene, EndScene):
+        if is_a(scene, "game.ui.scenes.end", "EndScene"):
             reached_end = True
         before = (scene, app.notice)
         app.safely(scene.bot_step, bot)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from game.paths import SCENARIOS
@@ -139,8 +140,35 @@ class TitleScene(Scene):
             self.activate(item)
 
 
+def any_unfinished_journal() -> bool:
+    """Whether some session of the data folder may be unfinished, from its journal alone: no scenario
+    load, no pydantic. Most sessions there are finished workshops, and a new machine has none."""
+    from game import paths
+
+    try:
+        with os.scandir(paths.sessions_dir()) as entries:
+            names = [entry.path for entry in entries
+                     if entry.name.endswith(".coop.jsonl") and not entry.name.startswith(".")]
+    except OSError:
+        return False
+    if not names:
+        return False
+    from game.session import journal
+    from game.session.listing import looks_finished
+
+    for name in names:
+        try:
+            if not looks_finished(journal.read(Path(name))):
+                return True
+        except Exception:  # noqa: BLE001 - a damaged one: let the full look say why it is not offered
+            return True
+    return False
+
+
 def find_unfinished():
     """(session path, scenario title, round) of the latest unfinished session, or None."""
+    if not any_unfinished_journal():
+        return None     # nothing to offer: the session layer (and the scenario model) stays unloaded
     try:
         from game.ui.play import session_layer
 
@@ -156,7 +184,8 @@ def find_unfinished():
 
 def open_scenario(app, path: Path) -> None:
     """Load a scenario: the setup screen when it is valid, its diagnostics when not."""
-    from game.content import ScenarioError, load_scenario
+    from game.content import ScenarioError
+    from game.content.plain import load_plain
     from game.ui.scenes.error import ErrorScene
     from game.ui.strings import TR
 
@@ -165,7 +194,10 @@ def open_scenario(app, path: Path) -> None:
         app.invalidate()
         return
     try:
-        scenario = load_scenario(path)
+        # The setup screen only reads the scenario: the validated copy of these very bytes, when this
+        # program validated them before, shows it without pydantic; starting the game validates the
+        # file again (game.session.Session.create).
+        scenario = load_plain(path)
     except ScenarioError as error:
         app.show(ErrorScene(app, str(path), error.diagnostics))
         return

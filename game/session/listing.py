@@ -1,0 +1,27 @@
+"""What a session's journal says without a replay: whether it reached its end (no scenario, no pydantic).
+
+The title screen asks this of every session in the data folder before it loads anything heavy:
+most sessions there are finished workshops.
+"""
+
+from __future__ import annotations
+
+from game.engine.phases import STEP_COMMANDS, steps_per_round
+from game.session import journal
+
+
+def looks_finished(contents: journal.JournalContents) -> bool:
+    """Whether a journal reached the end, from its commands alone (no scenario load, no replay).
+
+    Each accepted step command of the phase machine (Advance, SkipVerdicts...)
+    ended one phase, and a refused command is never written: so a game is over
+    exactly when the journal holds `steps_per_round` of them for every round.
+    A test checks this against replays.
+    """
+    try:
+        setup = contents.header["setup"]
+        per_round = steps_per_round(bool(setup["verdicts"]), setup.get("reveal", "auto"))
+        steps = sum(1 for e in contents.entries if e["command"].get("type") in STEP_COMMANDS)
+        return steps >= per_round * int(setup["rounds"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
