@@ -4,7 +4,10 @@ Public API (everything below is importable from `game.engine`):
 
 Setting up
     Setup(characters, teams, rounds, secret_choices=True, verdicts=True,
-          debrief_minutes=5.0, language="fr")       frozen; characters in play, in order
+          debrief_minutes=5.0, language="fr", reveal="auto")   frozen; characters in play, in order
+        reveal: "auto" = the move that completes the choices reveals them (one screen, hot-seat; every
+        session file written before the option reads as "auto"); "facilitator" = once every team has
+        confirmed, the choices stay open until the facilitator's Reveal().
     new_game(scenario, setup, seed) -> GameState       round 1, phase "situation", events drawn
                                                        (IllegalCommand "bad_setup" if the setup is not allowed)
 
@@ -15,7 +18,17 @@ Playing: apply(scenario, state, command) -> (new_state, happenings)
         ChoosePosture(character, posture)  only the player whose turn it is (state.turn)
         ChooseAction(character, action)    checked now: who, once, requires, cost
         UndoChoice(character)              forget the unconfirmed posture and action
-        ConfirmMove(character)             pays the cost; the last confirm of a round reveals it (phase "reveal")
+        ConfirmMove(character)             pays the cost; with reveal "auto" the last confirm of a round reveals
+                                           it (phase "reveal")
+        SubmitMove(character, posture, action)   choices phase, ANY team in play, in any order, at any moment
+                                           until the reveal (phones): checked as ChooseAction (who, once, requires,
+                                           cost), the cost paid now. Again for a team already confirmed = its move
+                                           REPLACED: the old cost refunded, the new one checked and paid
+        TakeBackMove(character)            choices phase, the FACILITATOR's (never accept it from a phone): a
+                                           confirmed move is taken back, its cost refunded exactly; the team
+                                           chooses again (paying again when it confirms)
+        Reveal()                           choices phase, once every team has confirmed (state.turn is None):
+                                           reveals the round; only reachable with reveal "facilitator"
         RecordVerdict(character, coop, pas_coop, depends)   verdict phase; again = replace
         SkipVerdicts()                     verdict phase → debrief, no tally
         AddNote(text)                      any phase; attached to the current round
@@ -28,16 +41,32 @@ Playing: apply(scenario, state, command) -> (new_state, happenings)
         not_for_character, once_played, requirement_not_met, cannot_afford,
         no_posture_chosen, no_action_chosen, nothing_to_undo, choices_pending,
         bad_tally, empty_note, empty_commitment, note_too_long, bad_text, game_over, malformed_command, bad_setup,
-        unknown_debrief_phase.
+        unknown_debrief_phase, nothing_to_take_back, reveal_pending (Advance when every team has
+        confirmed and the reveal waits for Reveal()).
+    Whatever the order of confirmations, current.moves stays in turn order: the reveal keeps it.
+    Every replacement and take-back is journaled (it is a command) and listed, in order, in
+    current.corrections: Correction(kind "replaced"|"taken_back", character, before: Move,
+    after: Move|None); the reports read it from each RoundLog.
+    Why a facilitator-gated reveal exists: with phones, teams confirm in any order and may replace
+    their move "until the reveal"; if the last confirmation revealed by itself, the last team to
+    confirm would close everybody else's chance to change their mind, and a facilitator could not
+    take a move back once the last team confirmed. Hot-seat on one screen keeps "auto" (one key
+    fewer; and old journals, which hold no Reveal, replay identically).
+    Costs: move_cost(tables, move) in game.engine.rules is the one place saying what a confirmation
+    pays and a correction refunds; held_for_choice(tables, state, character) is what a team may
+    spend on a (re)choice: its resources plus the refund of its confirmed move.
 
 State (GameState, frozen; to_json()/from_json() round-trip to an equal state)
     seed, setup, round, phase ("situation" "choices" "reveal" "verdict" "debrief" "end"),
-    turn (whose choice is awaited, or None), turn_order (the first player of round r is
-    the ((r-1) mod n)-th character in play), draft_posture / draft_action (the current
-    player's unconfirmed choice: never show it to others), indicators {id: value},
+    turn (hot-seat: the first team in turn order with no confirmed move; None outside the choices and
+    once every team has confirmed), confirmed (frozenset of characters with a confirmed move: THAT
+    they chose, never what), waiting (the others, in turn order), turn_order (the first player of round r is
+    the ((r-1) mod n)-th character in play), draft_posture / draft_action (the hot-seat
+    player's unconfirmed choice, always state.turn's: forgotten when the turn passes to another
+    team; never show it to others), indicators {id: value},
     resources {character: {resource: amount}}, current (RoundLog of this round: events,
     indicators_start / indicators_before / indicators_after, moves (confirmed, in turn
-    order; secret until the reveal), synergies, verdicts, notes, debrief_phase), history (finished
+    order; secret until the reveal), corrections, synergies, verdicts, notes, debrief_phase), history (finished
     rounds), log (history + current), ending (id or None, set at the end).
 
 The phase machine (game.engine.phases, re-exported here), declared once and read by the rules,
@@ -102,7 +131,7 @@ Example:
 # tables, conditions and draws, does not pay for the dataclasses of states and queries.
 _HOMES = {
     "game.engine.bot": ("POLICIES", "bot_move", "bot_next", "bot_verdict"),
-    "game.engine.commands": ("AddCommitment", "AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command",
+    "game.engine.commands": ("Reveal", "SubmitMove", "TakeBackMove", "AddCommitment", "AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command",
                              "ConfirmMove", "RecordVerdict", "SetWorkshop", "ShowDebriefPhase", "SkipVerdicts",
                              "UndoChoice", "command_from_json", "command_to_json"),
     "game.engine.errors": ("IllegalCommand",),
@@ -114,7 +143,7 @@ _HOMES = {
                             "coop_reading", "debrief", "end", "indicator_series", "is_split", "postures",
                             "reveal", "verdicts"),
     "game.engine.rules": ("Happened", "apply", "check_setup", "new_game", "turn_order"),
-    "game.engine.state": ("PHASES", "GameState", "Move", "RoundLog", "Setup", "Verdict"),
+    "game.engine.state": ("REVEALS", "Correction", "PHASES", "GameState", "Move", "RoundLog", "Setup", "Verdict"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from game.content.model import OBSERVER_ID, Scenario
 from game.engine.commands import (
-    Advance, ChooseAction, ChoosePosture, ConfirmMove, RecordVerdict, ShowDebriefPhase,
+    Advance, ChooseAction, ChoosePosture, ConfirmMove, RecordVerdict, Reveal, ShowDebriefPhase,
 )
 from game.engine.draws import SALT_BOT, SALT_VERDICT, place_hash, text_key, unit_interval
 from game.engine.rules import action_blocker
@@ -71,6 +71,8 @@ def bot_next(scenario: Scenario, state: GameState, policy: str = "random"):
         return None
     if phase == "choices":
         character = state.turn
+        if character is None:      # every team confirmed; the reveal waits for the facilitator
+            return Reveal()
         posture, action = bot_move(scenario, state, character, policy)
         if state.draft_posture != posture:
             return ChoosePosture(character, posture)

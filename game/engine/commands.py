@@ -83,13 +83,37 @@ class SetWorkshop:
     facilitator: str
 
 
+@dataclass(frozen=True)
+class SubmitMove:
+    """A team's whole move at once, at any moment of the choices while it is not revealed (phones,
+    any order); again for a team already confirmed = its move replaced, the old cost refunded."""
+
+    character: str
+    posture: str
+    action: str
+
+
+@dataclass(frozen=True)
+class TakeBackMove:
+    """The facilitator takes back a team's confirmed move before the reveal; its cost is refunded."""
+
+    character: str
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """The facilitator reveals the choices once every team has confirmed (setup reveal "facilitator")."""
+
+
 Command = Union[Advance, ChoosePosture, ChooseAction, ConfirmMove, UndoChoice,
-                RecordVerdict, SkipVerdicts, AddNote, ShowDebriefPhase, AddCommitment, SetWorkshop]
+                RecordVerdict, SkipVerdicts, AddNote, ShowDebriefPhase, AddCommitment, SetWorkshop,
+                SubmitMove, TakeBackMove, Reveal]
 
 COMMAND_TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (Advance, ChoosePosture, ChooseAction, ConfirmMove, UndoChoice,
-                RecordVerdict, SkipVerdicts, AddNote, ShowDebriefPhase, AddCommitment, SetWorkshop)
+                RecordVerdict, SkipVerdicts, AddNote, ShowDebriefPhase, AddCommitment, SetWorkshop,
+                SubmitMove, TakeBackMove, Reveal)
 }
 
 

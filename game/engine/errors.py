@@ -31,6 +31,8 @@ DESCRIPTIONS = Catalog({
         "malformed_command": "Commande illisible.",
         "bad_setup": "Cette configuration de partie n'est pas possible avec ce scénario.",
         "unknown_debrief_phase": "Ce débriefing n'a pas d'étape « {phase} ».",
+        "nothing_to_take_back": "Cette équipe n'a pas de choix confirmé à reprendre.",
+        "reveal_pending": "Toutes les équipes ont choisi : il reste à révéler les choix.",
     },
     "en": {
         "wrong_phase": "This is not possible at this step of the round.",
@@ -55,6 +57,8 @@ DESCRIPTIONS = Catalog({
         "malformed_command": "Unreadable command.",
         "bad_setup": "This game setup is not possible with this scenario.",
         "unknown_debrief_phase": "This debrief has no “{phase}” step.",
+        "nothing_to_take_back": "This team has no confirmed choice to take back.",
+        "reveal_pending": "Every team has chosen: the choices remain to be revealed.",
     },
 })
 

@@ -26,7 +26,8 @@ class Phase:
     commands: frozenset[str]   # command types (class names) accepted in this phase
     ended_by: frozenset[str]   # of those, the ones that end the phase whenever they are accepted
     next: tuple[str, ...]      # the phases it may lead to (see next_phase for which one)
-    # The choices end by themselves, on the move that completes them, when the setup's reveal is "auto".
+    # The choices end by themselves, on the move that completes them (ConfirmMove or SubmitMove), when
+    # the setup's reveal is "auto"; with "facilitator" only Reveal ends them.
     ends_on_last_confirmation: bool = False
 
 
@@ -38,8 +39,9 @@ def _phase(name: str, commands: tuple[str, ...], ended_by: tuple[str, ...], foll
 
 PHASE_TABLE: Mapping[str, Phase] = FrozenDict({
     "situation": _phase("situation", ("Advance",), ("Advance",), ("choices",)),
-    "choices": _phase("choices", ("ChoosePosture", "ChooseAction", "UndoChoice", "ConfirmMove"),
-                      (), ("reveal",), ends_on_last_confirmation=True),
+    "choices": _phase("choices", ("ChoosePosture", "ChooseAction", "UndoChoice", "ConfirmMove",
+                                  "SubmitMove", "TakeBackMove", "Reveal"),
+                      ("Reveal",), ("reveal",), ends_on_last_confirmation=True),
     "reveal": _phase("reveal", ("Advance",), ("Advance",), ("verdict", "debrief")),
     "verdict": _phase("verdict", ("RecordVerdict", "SkipVerdicts", "Advance"), ("SkipVerdicts", "Advance"),
                       ("debrief",)),

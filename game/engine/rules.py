@@ -8,14 +8,14 @@ from typing import Any, Optional
 from game.content.model import Scenario
 from game.engine.commands import (
     AddCommitment, AddNote, Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict,
-    SetWorkshop, ShowDebriefPhase, SkipVerdicts, UndoChoice,
+    Reveal, SetWorkshop, ShowDebriefPhase, SkipVerdicts, SubmitMove, TakeBackMove, UndoChoice,
 )
 from game.engine.errors import IllegalCommand
 from game.engine.phases import accepts, next_phase
 from game.engine.resolution import (
     draw_events, clamp_sum, facts_after_round, facts_before_round, resolve_round,
 )
-from game.engine.state import GameState, Move, RoundLog, Setup, Verdict
+from game.engine.state import REVEALS, Correction, GameState, Move, RoundLog, Setup, Verdict
 from game.engine.tables import Tables, tables_for
 
 MAX_NOTE = 4000
@@ -59,6 +59,8 @@ def check_setup(scenario: Scenario, setup: Setup) -> None:
     for team in setup.teams.values():
         if not isinstance(team, str) or not team.strip() or len(team) > 200 or not _encodable(team):
             raise IllegalCommand("bad_setup", f"bad team name {team!r:.60}")
+    if setup.reveal not in REVEALS:
+        raise IllegalCommand("bad_setup", f"reveal must be one of {REVEALS}")
     if setup.language not in ("fr", "en"):
         raise IllegalCommand("bad_setup", "language must be fr or en")
     if not 0 < setup.debrief_minutes <= 120:   # also refuses NaN, which JSON cannot hold
@@ -119,11 +121,43 @@ def action_blocker(tables: Tables, state: GameState, character: str, action: str
         facts = facts_before_round(state.round, state.indicators, state.history)
         if not spec.requires(facts):
             return "requirement_not_met", {}
-    held = state.resources.get(character, {})
+    held = held_for_choice(tables, state, character)
     for resource, amount in spec.cost:
         if held.get(resource, 0) < amount:
             return "cannot_afford", {"resource": resource, "cost": amount, "have": held.get(resource, 0)}
     return None
+
+
+def move_cost(tables: Tables, move: Move) -> tuple[tuple[str, int], ...]:
+    """What confirming `move` costs: ((resource, amount), ...). The one place that says it: paid at
+    confirmation, refunded exactly when the move is replaced or taken back (a posture's cost, where the
+    scenario gives one, belongs here too)."""
+    return tables.actions[move.action].cost
+
+
+def _paid(resources, character: str, cost: tuple[tuple[str, int], ...], sign: int):
+    """`resources` with `cost` paid (sign -1) or refunded (sign +1) by `character`."""
+    held = dict(resources[character])
+    for resource, amount in cost:
+        held[resource] += sign * amount
+    changed = dict(resources)
+    changed[character] = held
+    return changed
+
+
+def confirmed_move(state: GameState, character: str) -> Optional[Move]:
+    """`character`'s confirmed move of the current round, if any (secret until the reveal)."""
+    return next((m for m in state.current.moves if m.character == character), None)
+
+
+def held_for_choice(tables: Tables, state: GameState, character: str):
+    """What `character` may spend on its choice now: what it holds, plus the cost of the move it
+    confirmed this round, which a replacement refunds."""
+    held = state.resources.get(character, {})
+    mine = confirmed_move(state, character) if state.phase == "choices" else None
+    if mine is None:
+        return held
+    return _paid({character: held}, character, move_cost(tables, mine), +1)[character]
 
 
 def apply(scenario: Scenario, state: GameState, command: Command) -> tuple[GameState, tuple[Happened, ...]]:
@@ -145,14 +179,15 @@ def _expect_accepted(state: GameState, command: Command) -> None:
     if state.phase == "end":
         raise IllegalCommand("game_over", "the game is over")
     if state.phase == "choices" and isinstance(command, Advance):
+        if state.turn is None:
+            raise IllegalCommand("reveal_pending", "every team has confirmed: the facilitator reveals (Reveal)")
         raise IllegalCommand("choices_pending", "every team has not confirmed its move yet", waiting=state.turn)
     raise IllegalCommand("wrong_phase", f"not possible in the {state.phase} phase", phase=state.phase)
 
 
 def _expect_turn(state: GameState, character: str) -> None:
     if character != state.turn:
-        if character not in state.setup.characters:
-            raise IllegalCommand("not_in_play", f"{character!r} is not in play", character=character)
+        _expect_in_play(state, character)
         raise IllegalCommand("not_your_turn", f"it is {state.turn}'s turn", turn=state.turn)
 
 
@@ -214,31 +249,92 @@ def _confirm_move(tables: Tables, state: GameState, command: ConfirmMove):
         raise IllegalCommand("no_posture_chosen", "choose a posture first")
     if state.draft_action is None:
         raise IllegalCommand("no_action_chosen", "choose an action first")
-    character = command.character
-    blocker = action_blocker(tables, state, character, state.draft_action)
+    return _settle(tables, state, Move(command.character, state.draft_posture, state.draft_action))
+
+
+def _expect_in_play(state: GameState, character: str) -> None:
+    if character not in state.setup.characters:
+        raise IllegalCommand("not_in_play", f"{character!r} is not in play", character=character)
+
+
+def _submit_move(tables: Tables, state: GameState, command: SubmitMove):
+    """Any team, at any moment of the choices: a move, or the replacement of its confirmed one."""
+    _expect_in_play(state, command.character)
+    if command.posture not in tables.coop_of:
+        raise IllegalCommand("unknown_posture", f"no posture {command.posture!r}", posture=command.posture)
+    if command.action not in tables.actions:
+        raise IllegalCommand("unknown_action", f"no action {command.action!r}", action=command.action)
+    return _settle(tables, state, Move(command.character, command.posture, command.action))
+
+
+def _settle(tables: Tables, state: GameState, move: Move):
+    """Confirm `move` (checked now, its cost paid), replacing its team's confirmed one (refunded);
+    then reveal when the setup's reveal is "auto" and every team has confirmed."""
+    character = move.character
+    blocker = action_blocker(tables, state, character, move.action)
     if blocker is not None:
         code, params = blocker
-        raise IllegalCommand(code, f"{character} may not play {state.draft_action} ({code})", **params)
-    held = dict(state.resources[character])
-    for resource, amount in tables.actions[state.draft_action].cost:
-        held[resource] -= amount
-    resources = dict(state.resources)
-    resources[character] = held
-    move = Move(character, state.draft_posture, state.draft_action)
-    log = replace(state.current, moves=state.current.moves + (move,))
-    confirmed = replace(state, current=log, resources=resources, draft_posture=None, draft_action=None)
-    if len(log.moves) < len(log.turn_order):
-        return confirmed, (Happened("move_confirmed", character=character),)
-    _, synergies, after = resolve_round(tables, log, state.history)
-    log = replace(log, synergies=synergies, indicators_after=after)
-    revealed = replace(confirmed, phase="reveal", current=log, indicators=dict(after))
-    return revealed, (Happened("move_confirmed", character=character), Happened("phase", phase="reveal"),
-                      Happened("synergies", synergies=synergies))
+        raise IllegalCommand(code, f"{character} may not play {move.action} ({code})", action=move.action, **params)
+    resources = state.resources
+    corrections = state.current.corrections
+    old = confirmed_move(state, character)
+    if old is None:
+        happened = Happened("move_confirmed", character=character)
+    else:
+        resources = _paid(resources, character, move_cost(tables, old), +1)
+        corrections += (Correction("replaced", character, old, move),)
+        happened = Happened("move_replaced", character=character)
+    resources = _paid(resources, character, move_cost(tables, move), -1)
+    order = state.current.turn_order
+    moves = tuple(sorted([m for m in state.current.moves if m.character != character] + [move],
+                         key=lambda m: order.index(m.character)))   # the reveal keeps turn order
+    settled = _with_moves(state, moves, resources, corrections)
+    if settled.turn is not None or state.setup.reveal != "auto":
+        return settled, (happened,)
+    revealed, revealing = _reveal(tables, settled)
+    return revealed, (happened,) + revealing
+
+
+def _with_moves(state: GameState, moves, resources, corrections) -> GameState:
+    """The state with the round's moves changed; the hot-seat draft belongs to the team at the keyboard
+    (state.turn), so it is forgotten when the turn passes to another team."""
+    changed = replace(state, current=replace(state.current, moves=moves, corrections=corrections),
+                      resources=resources)
+    if changed.turn != state.turn:
+        changed = replace(changed, draft_posture=None, draft_action=None)
+    return changed
+
+
+def _take_back_move(tables: Tables, state: GameState, command: TakeBackMove):
+    """The facilitator's: a confirmed move is taken back before the reveal, its cost refunded exactly."""
+    _expect_in_play(state, command.character)
+    old = confirmed_move(state, command.character)
+    if old is None:
+        raise IllegalCommand("nothing_to_take_back", f"{command.character} has no confirmed move",
+                             character=command.character)
+    resources = _paid(state.resources, command.character, move_cost(tables, old), +1)
+    moves = tuple(m for m in state.current.moves if m.character != command.character)
+    corrections = state.current.corrections + (Correction("taken_back", command.character, old),)
+    return (_with_moves(state, moves, resources, corrections),
+            (Happened("move_taken_back", character=command.character),))
+
+
+def _reveal_command(tables: Tables, state: GameState, command: Reveal):
+    if state.turn is not None:
+        raise IllegalCommand("choices_pending", "every team has not confirmed its move yet", waiting=state.turn)
+    return _reveal(tables, state)
+
+
+def _reveal(tables: Tables, state: GameState):
+    """Every move at once: deltas and synergies summed per indicator, each clamped once."""
+    _, synergies, after = resolve_round(tables, state.current, state.history)
+    log = replace(state.current, synergies=synergies, indicators_after=after)
+    revealed = replace(state, phase="reveal", current=log, indicators=after, draft_posture=None, draft_action=None)
+    return revealed, (Happened("phase", phase="reveal"), Happened("synergies", synergies=synergies))
 
 
 def _record_verdict(tables: Tables, state: GameState, command: RecordVerdict):
-    if command.character not in state.setup.characters:
-        raise IllegalCommand("not_in_play", f"{command.character!r} is not in play", character=command.character)
+    _expect_in_play(state, command.character)
     tally = (command.coop, command.pas_coop, command.depends)
     if any(n < 0 or n > MAX_TALLY for n in tally):
         raise IllegalCommand("bad_tally", f"a tally is a count from 0 to {MAX_TALLY}")
@@ -311,4 +407,7 @@ _HANDLERS = {
     ShowDebriefPhase: _show_debrief_phase,
     AddCommitment: _add_commitment,
     SetWorkshop: _set_workshop,
+    SubmitMove: _submit_move,
+    TakeBackMove: _take_back_move,
+    Reveal: _reveal_command,
 }

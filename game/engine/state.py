@@ -10,6 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, NoReturn, Optional, TypeVar
 
 PHASES = ("situation", "choices", "reveal", "verdict", "debrief", "end")
+# When the choices end: "auto", on the move that completes them (one screen, hot-seat: the default,
+# and every session written before this option); "facilitator", on the facilitator's Reveal command
+# once every team has confirmed (phones: until then any team may still replace its move).
+REVEALS = ("auto", "facilitator")
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -96,6 +100,7 @@ class Setup:
     verdicts: bool = True
     debrief_minutes: float = 5.0
     language: str = "fr"
+    reveal: str = "auto"               # one of REVEALS
 
     def __post_init__(self) -> None:
         _seal(self, characters=_tuple(self.characters), teams=frozen(self.teams))
@@ -109,6 +114,7 @@ class Setup:
             "verdicts": self.verdicts,
             "debrief_minutes": self.debrief_minutes,
             "language": self.language,
+            "reveal": self.reveal,
         }
 
     @classmethod
@@ -121,6 +127,7 @@ class Setup:
             verdicts=bool(data["verdicts"]),
             debrief_minutes=float(data["debrief_minutes"]),
             language=str(data["language"]),
+            reveal=str(data.get("reveal", "auto")),   # absent from session files written before it existed
         )
 
 
@@ -131,6 +138,25 @@ class Move:
     character: str
     posture: str
     action: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A confirmed move changed before the reveal: "replaced" by its team or "taken_back" by the facilitator."""
+
+    kind: str
+    character: str
+    before: Move
+    after: Optional[Move] = None       # the new move of a replacement
+
+    def to_json(self) -> list[Any]:
+        after = None if self.after is None else [self.after.character, self.after.posture, self.after.action]
+        return [self.kind, self.character, [self.before.character, self.before.posture, self.before.action], after]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> "Correction":
+        kind, character, before, after = data
+        return cls(kind, character, Move(*before), None if after is None else Move(*after))
 
 
 @dataclass(frozen=True)
@@ -162,13 +188,14 @@ class RoundLog:
     verdicts_skipped: bool = False
     notes: tuple[str, ...] = ()
     debrief_phase: Optional[str] = None                              # shown in the debrief; None = the first
+    corrections: tuple[Correction, ...] = ()                         # replaced and taken-back moves, in order
 
     def __post_init__(self) -> None:
         _seal(self, turn_order=_tuple(self.turn_order), events=_tuple(self.events),
               indicators_start=frozen(self.indicators_start), indicators_before=frozen(self.indicators_before),
               moves=_tuple(self.moves), synergies=_tuple(self.synergies),
               indicators_after=None if self.indicators_after is None else frozen(self.indicators_after),
-              verdicts=frozen(self.verdicts), notes=_tuple(self.notes))
+              verdicts=frozen(self.verdicts), notes=_tuple(self.notes), corrections=_tuple(self.corrections))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -184,6 +211,7 @@ class RoundLog:
             "verdicts_skipped": self.verdicts_skipped,
             "notes": list(self.notes),
             "debrief_phase": self.debrief_phase,
+            "corrections": [c.to_json() for c in self.corrections],
         }
 
     @classmethod
@@ -202,6 +230,7 @@ class RoundLog:
             verdicts_skipped=data["verdicts_skipped"],
             notes=tuple(data["notes"]),
             debrief_phase=data.get("debrief_phase"),   # absent from session files written before it existed
+            corrections=tuple(Correction.from_json(c) for c in data.get("corrections", ())),
         )
 
 
@@ -234,10 +263,25 @@ class GameState:
 
     @property
     def turn(self) -> Optional[str]:
-        """The character whose choice is awaited, or None outside the choices phase."""
+        """The hot-seat turn: the first character in turn order with no confirmed move this round; None
+        outside the choices phase, and once every team has confirmed (the reveal waits for the facilitator)."""
         if self.phase != "choices":
             return None
-        return self.current.turn_order[len(self.current.moves)]
+        confirmed = self.confirmed
+        return next((c for c in self.current.turn_order if c not in confirmed), None)
+
+    @property
+    def confirmed(self) -> frozenset[str]:
+        """The characters with a confirmed move in the current round (secret until the reveal: never *what*)."""
+        return frozenset(m.character for m in self.current.moves)
+
+    @property
+    def waiting(self) -> tuple[str, ...]:
+        """During the choices: the characters with no confirmed move yet, in turn order."""
+        if self.phase != "choices":
+            return ()
+        confirmed = self.confirmed
+        return tuple(c for c in self.current.turn_order if c not in confirmed)
 
     @property
     def log(self) -> tuple[RoundLog, ...]:
