@@ -33,6 +33,7 @@ def test_a_round_goes_through_its_phases_in_the_order_of_the_rules():
     assert next_phase("debrief", verdicts=True, last_round=True) == "end"
     assert next_phase("end", verdicts=True, last_round=True) is None
     assert steps_per_round(True) == 4 and steps_per_round(False) == 3
+    assert steps_per_round(True, "facilitator") == 5 and steps_per_round(False, "facilitator") == 4
 
 
 mostly_bot = st.integers(0, 3).map(lambda n: n > 0)   # three steps in four go forward: games reach their end
@@ -58,7 +59,7 @@ def test_the_rules_accept_a_command_only_in_a_phase_the_table_gives_it(count, ro
         if after.phase != state.phase:
             assert after.phase == next_phase(state.phase, verdicts=verdicts, last_round=state.round == rounds)
             spec = PHASE_TABLE[state.phase]
-            assert name in spec.ended_by or (spec.ends_on_last_confirmation and name == "ConfirmMove"), name
+            assert name in spec.ended_by or (spec.ends_on_last_confirmation and name in ("ConfirmMove", "SubmitMove")), name
             phases_left.add(state.phase)
         if name in PHASE_TABLE[state.phase].ended_by:
             assert after.phase != state.phase

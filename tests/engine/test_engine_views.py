@@ -12,24 +12,41 @@ from pathlib import Path
 import pytest
 
 from game.content import load_scenario
-from game.engine import Setup, apply, bot_next, new_game
+from game.engine import Reveal, Setup, SubmitMove, TakeBackMove, apply, bot_move, bot_next, new_game
 from game.engine.state import Move
 from game.engine.views import FacilitatorView, PublicView, TeamView, view_for
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIOS = sorted(REPO.glob("scenarios/*.yaml")) + sorted((REPO / "tests/outside/scenarios").glob("*.yaml"))
 BEFORE_REVEAL = ("situation", "choices")
-MOST_ROUNDS = 6   # whole games, of at most 6 rounds (the maximal outside scenario has 20)
+MOST_ROUNDS = 4   # whole games, of at most 4 rounds (the maximal outside scenario has 20)
 
 
-def whole_game(path, seed=7):
+def whole_game(path, seed=7, phones=False):
+    """A whole game played by the bot: hot-seat, or as phones play it (moves sent in reverse turn order,
+    one replaced, one taken back and sent again, then the facilitator's Reveal)."""
     scenario = load_scenario(path)
     chars = tuple(c.id for c in scenario.characters)[: scenario.players.max]
-    setup = Setup(chars, {c: f"Team {i}" for i, c in enumerate(chars, 1)}, min(scenario.rounds, MOST_ROUNDS))
+    setup = Setup(chars, {c: f"Team {i}" for i, c in enumerate(chars, 1)}, min(scenario.rounds, MOST_ROUNDS),
+                  reveal="facilitator" if phones else "auto")
     states = [new_game(scenario, setup, seed)]
     while (command := bot_next(scenario, states[-1])) is not None:
-        states.append(apply(scenario, states[-1], command)[0])
+        state = states[-1]
+        if phones and state.phase == "choices" and not state.current.moves and not state.current.corrections:
+            for command in phone_commands(scenario, state):
+                states.append(apply(scenario, states[-1], command)[0])
+            continue
+        states.append(apply(scenario, state, command)[0])
     return scenario, states
+
+
+def phone_commands(scenario, state):
+    order = state.turn_order
+    moves = {c: bot_move(scenario, state, c) for c in order}
+    commands = [SubmitMove(c, *moves[c]) for c in reversed(order)]
+    other = [p.id for p in scenario.postures if p.id != moves[order[0]][0]][0]
+    commands += [SubmitMove(order[0], other, "observer"), TakeBackMove(order[-1]), SubmitMove(order[-1], *moves[order[-1]])]
+    return commands + [Reveal()]
 
 
 def dumped(scenario, state, viewer):
@@ -40,9 +57,13 @@ def quoted(ident):
     return json.dumps(ident)
 
 
-@pytest.fixture(scope="module", params=SCENARIOS, ids=lambda p: p.stem)
+@pytest.fixture(scope="module", params=[(p, phones) for p in SCENARIOS for phones in (False, True)],
+                ids=lambda p: p[0].stem + ("-phones" if p[1] else ""))
 def played(request):
-    return whole_game(request.param)
+    path, phones = request.param
+    scenario, states = whole_game(path, phones=phones)
+    assert not phones or any(s.current.corrections for s in states)
+    return scenario, states
 
 
 def test_every_scenario_is_walked():
@@ -104,7 +125,11 @@ def hidden_variant(scenario, state, keep):
         return postures[(postures.index(posture) + 1) % len(postures)]
     moves = tuple(m if m.character == keep else Move(m.character, other(m.posture), "observer")
                   for m in state.current.moves)
-    changed = replace(state, current=replace(state.current, moves=moves))
+    # What was corrected stays as secret as the moves: only the kind and the team may show.
+    corrections = tuple(replace(c, before=Move(c.character, other(c.before.posture), "observer"),
+                                after=None if c.after is None else Move(c.character, other(c.after.posture), "observer"))
+                        if c.character != keep else c for c in state.current.corrections)
+    changed = replace(state, current=replace(state.current, moves=moves, corrections=corrections))
     if state.turn != keep:
         changed = replace(changed, draft_posture=other(state.draft_posture or postures[0]), draft_action="observer")
     return changed

@@ -240,13 +240,13 @@ def test_latest_unfinished_skips_finished_and_damaged_sessions(coop_home):
 
 
 @settings(max_examples=20, deadline=None)
-@given(st.integers(0, 2**32), st.booleans(), st.integers(1, 3), st.integers(0, 200))
-def test_the_quick_finished_check_agrees_with_the_replay(seed, verdicts, rounds, steps):
+@given(st.integers(0, 2**32), st.booleans(), st.integers(1, 3), st.integers(0, 200), st.sampled_from(("auto", "facilitator")))
+def test_the_quick_finished_check_agrees_with_the_replay(seed, verdicts, rounds, steps, reveal):
     import tempfile
 
     from game.session.session import looks_finished
 
-    setup = Setup(SETUP.characters, SETUP.teams, rounds, verdicts=verdicts)
+    setup = Setup(SETUP.characters, SETUP.teams, rounds, verdicts=verdicts, reveal=reveal)
     with tempfile.TemporaryDirectory() as folder:
         with Session.create(SMALL, setup, seed, folder=Path(folder)) as recorded:
             for _ in range(steps):
