@@ -24,7 +24,7 @@ Playing: apply(scenario, state, command) -> (new_state, happenings)
                                            until the reveal (phones): checked as ChooseAction (who, once, requires,
                                            cost), the cost paid now. Again for a team already confirmed = its move
                                            REPLACED: the old cost refunded, the new one checked and paid
-        TakeBackMove(character)            choices phase, the FACILITATOR's (never accept it from a phone): a
+        TakeBackMove(character)            choices phase, the facilitator's (a phone may send it for its own team only): a
                                            confirmed move is taken back, its cost refunded exactly; the team
                                            chooses again (paying again when it confirms)
         Reveal()                           choices phase, once every team has confirmed (state.turn is None):

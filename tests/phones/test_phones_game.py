@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from game.engine import Advance, ConfirmMove, RecordVerdict
+from game.engine import Advance, ConfirmMove, RecordVerdict, SubmitMove
 from game.phones import links
 from game.session import Session
 
@@ -56,7 +56,7 @@ def test_teams_choose_at_the_same_time_and_every_move_is_journaled(room):
     phones = {c: room.phone(c) for c in room.characters}
     all_choose(room, phones)
     assert room.state.phase == "reveal"
-    confirmed = [c.character for c in room.session.commands if isinstance(c, ConfirmMove)]
+    confirmed = [c.character for c in room.session.commands if isinstance(c, (ConfirmMove, SubmitMove))]
     assert sorted(confirmed) == sorted(room.characters)
     # On disk: the file replays to the same moves.
     from game.session import replay_file
@@ -64,16 +64,17 @@ def test_teams_choose_at_the_same_time_and_every_move_is_journaled(room):
     assert replay_file(room.session.path).state.current.moves == room.state.current.moves
 
 
-def test_a_move_sent_before_its_turn_is_held_then_played(room):
+def test_a_move_sent_before_its_turn_is_confirmed_at_once_and_revealed_in_turn_order(room):
+    # Simultaneous choices (SubmitMove): a phone's move needs no turn of its own.
     to_choices(room)
     last = room.state.turn_order[-1]
     phone = room.phone(last)
     page = phone.state()
     action = next(a["id"] for a in page["actions"] if a["allowed"])
     assert phone.ask({"type": "move", "posture": page["postures"][0]["id"], "action": action})["type"] == "ok"
-    assert phone.state()["move"]["confirmed"] is False
-    assert room.state.current.moves == ()
-    # The other teams play at the keyboard; the held move is played at its turn.
+    assert [m.character for m in room.state.current.moves] == [last]
+    assert room.state.turn == room.state.turn_order[0]
+    # The other teams play at the keyboard; the reveal keeps turn order.
     from game.engine import ChooseAction, ChoosePosture
 
     for character in room.state.turn_order[:-1]:
@@ -82,18 +83,20 @@ def test_a_move_sent_before_its_turn_is_held_then_played(room):
         room.pump(0.02)
     room.pump(0.1)
     assert room.state.phase == "reveal"
-    assert next(m for m in room.state.current.moves if m.character == last).action == action
+    assert room.state.current.moves[-1].character == last and room.state.current.moves[-1].action == action
 
 
-def test_a_team_can_take_back_a_held_move(room):
+def test_a_team_can_take_back_its_confirmed_move(room):
     to_choices(room)
     last = room.state.turn_order[-1]
     phone = room.phone(last)
     page = phone.state()
+    before = room.state.resources
     phone.ask({"type": "move", "posture": page["postures"][0]["id"], "action": "observer"})
-    assert last in room.hub.held
+    assert last in room.state.confirmed
     assert phone.ask({"type": "take_back"})["type"] == "ok"
-    assert last not in room.hub.held
+    assert last not in room.state.confirmed and room.state.resources == before
+    assert room.state.current.corrections[-1].kind == "taken_back"
     assert phone.ask({"type": "take_back"})["code"] == "nothing_to_take_back"
 
 
@@ -149,14 +152,16 @@ def test_a_move_outside_the_choices_or_after_the_reveal_is_refused(room):
     assert answer["code"] == "not_choosing" and len(room.session.commands) == before
 
 
-def test_a_confirmed_move_is_not_replaced_by_a_second_one(room):
+def test_a_confirmed_move_is_replaced_by_a_second_one_until_the_reveal(room):
     to_choices(room)
     team = room.state.turn
     phone = room.phone(team)
-    posture = room.play.scenario.postures[0].id
-    assert phone.ask({"type": "move", "posture": posture, "action": "observer"})["type"] == "ok"
-    answer = phone.ask({"type": "move", "posture": posture, "action": "observer"})
-    assert answer["code"] == "already_confirmed"
+    first, second = room.play.scenario.postures[0].id, room.play.scenario.postures[1].id
+    assert phone.ask({"type": "move", "posture": first, "action": "observer"})["type"] == "ok"
+    assert phone.ask({"type": "move", "posture": second, "action": "observer"})["type"] == "ok"
+    mine = [m for m in room.state.current.moves if m.character == team]
+    assert [m.posture for m in mine] == [second]
+    assert room.state.current.corrections[-1].kind == "replaced"
 
 
 def test_a_voters_link_cannot_submit_a_move(room):
