@@ -103,7 +103,7 @@ def test_teams_choose_on_phones_and_the_room_votes(app):
     assert app.scene.qr_rect.width // modules >= 14
     shot(app, "verdict-vote")
     before = len(play.session.commands)
-    key(app, pygame.K_v)
+    key(app, pygame.K_r)
     assert not hub.vote_open
     recorded = [c for c in play.session.commands[before:] if isinstance(c, RecordVerdict)]
     assert recorded == [RecordVerdict("elue", 1, 1, 0)]

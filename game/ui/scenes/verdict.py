@@ -352,8 +352,9 @@ class VerdictScene(GameScene):
         kind = intent.kind
         moves = self.moves
         if self.vote_open:
-            # The room votes on phones: V or Enter closes the vote (and journals it), S skips it.
-            if kind == kinds.CONFIRM or kind == kinds.LETTER and intent.value == "v":
+            # The room votes on phones: Enter or R (résultat) closes the vote (and journals it), S skips it;
+            # V keeps its meaning of the keyboard tally (a move out of the vote) once the vote is closed.
+            if kind == kinds.CONFIRM or kind == kinds.LETTER and intent.value == "r":
                 self.close_vote()
             elif kind == kinds.LETTER and intent.value == "s":
                 self.play.submit(SkipVerdicts())
