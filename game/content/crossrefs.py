@@ -49,6 +49,13 @@ class _Checker:
         self.ids: dict[str, dict[str, int]] = {name: self._collect_ids(name) for name in _ID_LISTS}
         if "postures" not in data:
             self.ids["postures"] = {row[0]: index for index, row in enumerate(DEFAULT_POSTURES["table"])}
+        # Tags are not a list of their own: the known ones are those some character carries.
+        self.ids["tags"] = {}
+        for index, character in _items(data, "characters"):
+            tags = character.get("tags")
+            for tag in tags if isinstance(tags, list) else ():
+                if isinstance(tag, str):
+                    self.ids["tags"].setdefault(tag, index)
 
     def add(self, loc: tuple, target: str, code: str, hint: Optional[str] = None, **params: Any) -> None:
         self.findings.append(Finding(loc, target, code, params, hint))
@@ -83,7 +90,8 @@ class _Checker:
             for key in deltas:
                 self.reference(loc + (key,), KEY, key, "indicators")
 
-    def condition(self, loc: tuple, condition: Any) -> None:
+    def condition(self, loc: tuple, condition: Any, verdicts: bool = False) -> None:
+        """Checks the ids a condition names; `verdicts`: it is read after the room's vote (split_verdicts allowed)."""
         if not isinstance(condition, dict):
             return
         for test in ("indicator_at_least", "indicator_at_most"):
@@ -99,12 +107,48 @@ class _Checker:
         for character, posture in _mapping(condition, "character_posture").items():
             self.reference(loc + ("character_posture", character), KEY, character, "characters")
             self.reference(loc + ("character_posture", character), VALUE, posture, "postures")
+        for character, action in _mapping(condition, "character_action").items():
+            self.reference(loc + ("character_action", character), KEY, character, "characters")
+            self.reference(loc + ("character_action", character), VALUE, action, "actions", extra=(OBSERVER_ID,))
+        moves = _mapping(condition, "moves")
+        for key, list_name in (("tag", "tags"), ("character", "characters"), ("posture", "postures"),
+                               ("action", "actions")):
+            extra = (OBSERVER_ID,) if key == "action" else ()
+            self.reference(loc + ("moves", key), VALUE, moves.get(key), list_name, extra=extra)
+        self.bounds(loc + ("moves",), moves)
+        if "split_verdicts" in condition:
+            if not verdicts:
+                self.add(loc + ("split_verdicts",), KEY, "verdict_test_not_here")
+            splits = _mapping(condition, "split_verdicts")
+            self.reference(loc + ("split_verdicts", "tag"), VALUE, splits.get("tag"), "tags")
+            self.reference(loc + ("split_verdicts", "character"), VALUE, splits.get("character"), "characters")
+            self.bounds(loc + ("split_verdicts",), splits)
         alternatives = condition.get("any")
         if isinstance(alternatives, list):
             for index, alternative in enumerate(alternatives):
-                self.condition(loc + ("any", index), alternative)
+                self.condition(loc + ("any", index), alternative, verdicts)
         if "not" in condition:
-            self.condition(loc + ("not",), condition["not"])
+            self.condition(loc + ("not",), condition["not"], verdicts)
+
+    def bounds(self, loc: tuple, test: dict) -> None:
+        least, most = test.get("at_least"), test.get("at_most")
+        if _is_int(least) and _is_int(most) and least > most:
+            self.add(loc + ("at_most",), VALUE, "bounds_crossed", at_least=least, at_most=most)
+
+    def named(self, loc: tuple, item: Any, condition: Any) -> None:
+        """A text with `name_as` (`loc` is the item's place) needs its {word} and a condition that finds characters."""
+        if not isinstance(item, dict) or not isinstance(item.get("name_as"), str):
+            return
+        word, text = item["name_as"], item.get("text")
+        if isinstance(text, str) and "{" + word + "}" not in text:
+            self.add(loc + ("name_as",), VALUE, "name_as_unused", word=word)
+        if not _finds_characters(condition):
+            self.add(loc + ("name_as",), KEY, "name_as_without_characters")
+
+    def variants(self, loc: tuple, item: Any) -> None:
+        for index, variant in _items(item, "variants"):
+            self.condition(loc + ("variants", index, "when"), variant.get("when"), verdicts=True)
+            self.named(loc + ("variants", index), variant, variant.get("when"))
 
     def run(self) -> list[Finding]:
         self.indicators()
@@ -121,6 +165,7 @@ class _Checker:
             self.condition(("synergies", index, "when"), synergy.get("when"))
         self.debrief()
         self.endings()
+        self.round_texts()
         self.round_numbers()
         return self.findings
 
@@ -198,7 +243,15 @@ class _Checker:
         if not isinstance(debrief, dict):
             return
         for index, trigger in _items(debrief, "triggers"):
-            self.condition(("debrief", "triggers", index, "when"), trigger.get("when"))
+            self.condition(("debrief", "triggers", index, "when"), trigger.get("when"), verdicts=True)
+            self.named(("debrief", "triggers", index, "ask"), trigger.get("ask"), trigger.get("when"))
+        # name_as anywhere else: a prompt that no condition comes with.
+        lists = [(("debrief", key), debrief.get(key)) for key in ("every_round", "final")]
+        lists += [(("debrief", "rounds", number), prompts) for number, prompts in _mapping(debrief, "rounds").items()]
+        for loc, prompts in lists:
+            for index, prompt in enumerate(prompts if isinstance(prompts, list) else ()):
+                if isinstance(prompt, dict) and "name_as" in prompt:
+                    self.add(loc + (index, "name_as"), KEY, "name_as_not_here")
         every_round = debrief.get("every_round")
         by_round = _mapping(debrief, "rounds")
         has_round_prompt = (isinstance(every_round, list) and every_round) or any(
@@ -214,9 +267,15 @@ class _Checker:
         endings = _items(self.data, "endings")
         total = len(self.data.get("endings") or ()) if isinstance(self.data.get("endings"), list) else 0
         for index, ending in endings:
-            self.condition(("endings", index, "when"), ending.get("when"))
+            self.condition(("endings", index, "when"), ending.get("when"), verdicts=True)
+            self.variants(("endings", index), ending)
             if ending.get("when") is None and index != total - 1:
                 self.add(("endings", index, "id"), ITEM, "default_ending_not_last", id=ending.get("id", "?"))
+
+    def round_texts(self) -> None:
+        for number, item in _mapping(self.data, "round_texts").items():
+            if isinstance(item, dict):
+                self.variants(("round_texts", number), item)
 
     def round_numbers(self) -> None:
         rounds = self.data.get("rounds")
@@ -237,3 +296,16 @@ class _Checker:
 def check(data: dict, base_folder: Optional[Path]) -> list[Finding]:
     """Every cross-reference problem of the parsed data; images are checked in `base_folder` (None: not checked)."""
     return _Checker(data, base_folder).run()
+
+
+_NAMING_TESTS = ("moves", "character_posture", "character_action", "split_verdicts")
+
+
+def _finds_characters(condition: Any) -> bool:
+    """Whether a condition has a test that finds characters (outside `not`)."""
+    if not isinstance(condition, dict):
+        return False
+    if any(test in condition for test in _NAMING_TESTS):
+        return True
+    alternatives = condition.get("any")
+    return isinstance(alternatives, list) and any(_finds_characters(a) for a in alternatives)

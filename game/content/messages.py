@@ -104,6 +104,15 @@ _FR = {
     "debrief_needs_final_prompt": "`debrief` : il faut au moins une question dans `final`",
     "default_ending_not_last": "la fin `{id}` n'a pas de `when` : c'est la fin par défaut, elle doit être la dernière",
     "round_beyond_rounds": "tour {round} au-delà du nombre de tours (`rounds: {rounds}`)",
+    "unknown_tags": "aucun personnage ne porte l'étiquette `{id}` (voir les `tags` des personnages)",
+    "bounds_crossed": "`at_least` ({at_least}) est plus grand que `at_most` ({at_most}) : la condition ne tient jamais",
+    "verdict_test_not_here": "`split_verdicts` regarde les votes de la salle : seulement dans les `triggers` du débriefing, "
+                             "les variantes de `round_texts` et les fins (ici, aucun vote n'a encore eu lieu)",
+    "name_as_not_here": "`name_as` nomme les personnages qu'une condition a trouvés : seulement dans le `ask` d'un "
+                        "`trigger` ou dans une variante (`variants`)",
+    "name_as_unused": "`name_as: {word}` mais le texte ne contient pas `{{{word}}}`",
+    "name_as_without_characters": "`name_as` : la condition ne désigne aucun personnage (il faut `moves`, "
+                                  "`character_posture`, `character_action` ou `split_verdicts`)",
     # Images
     "image_absolute": "image `{image}` : le chemin doit être relatif au dossier du scénario",
     "image_outside": "image `{image}` : le chemin sort du dossier du scénario",
@@ -220,6 +229,15 @@ _EN = {
     "debrief_needs_final_prompt": "`debrief`: at least one prompt is needed in `final`",
     "default_ending_not_last": "ending `{id}` has no `when`: it is the default ending and must be the last one",
     "round_beyond_rounds": "round {round} is beyond the number of rounds (`rounds: {rounds}`)",
+    "unknown_tags": "no character carries the tag `{id}` (see the characters' `tags`)",
+    "bounds_crossed": "`at_least` ({at_least}) is greater than `at_most` ({at_most}): the condition never holds",
+    "verdict_test_not_here": "`split_verdicts` looks at the room's votes: only in the debrief's `triggers`, "
+                             "`round_texts` variants and endings (here no vote has taken place yet)",
+    "name_as_not_here": "`name_as` names the characters a condition found: only in a `trigger`'s `ask` or in "
+                        "a variant (`variants`)",
+    "name_as_unused": "`name_as: {word}` but the text does not contain `{{{word}}}`",
+    "name_as_without_characters": "`name_as`: the condition names no character (it needs `moves`, "
+                                  "`character_posture`, `character_action` or `split_verdicts`)",
     "image_absolute": "image `{image}`: the path must be relative to the scenario's folder",
     "image_outside": "image `{image}`: the path leaves the scenario's folder",
     "image_symlink": "image `{image}`: symbolic links are not allowed",

@@ -78,6 +78,10 @@ Bound = Annotated[int, Field(ge=-1_000_000, le=1_000_000)]
 Finite = Annotated[float, AfterValidator(_check_finite), Field(ge=-1e9, le=1e9)]
 RoundNumber = Annotated[int, Field(ge=1, le=20)]
 Phase = Literal["ressenti", "faits", "analyse", "transfert", "et_si", "et_apres"]
+# How a posture reads: from its `coop` value, or "à débattre" when it has none (the room's to give).
+Reading = Literal["coop", "neutre", "pas_coop", "a_debattre"]
+READINGS = ("coop", "neutre", "pas_coop", "a_debattre")
+Span = Literal["round", "game"]
 
 
 class _Model(BaseModel):
@@ -108,6 +112,9 @@ class Indicator(_Model):
     min: Bound = Field(default=0, description="Lowest value.")
     max: Bound = Field(default=10, description="Highest value.")
     start: Bound = Field(description="Value at the start of the game (min ≤ start ≤ max).")
+    better: Literal["higher", "lower"] = Field(
+        default="higher", description="Which way is good: `lower` for a gauge like tensions (default higher)."
+    )
 
 
 class Resource(_Model):
@@ -121,7 +128,10 @@ class Posture(_Model):
     id: Slug = Field(description="Identifier (never translated).")
     label: Text = Field(description="Name shown on the posture scale.")
     description: Optional[Text] = Field(default=None, description="What taking this posture means.")
-    coop: int = Field(ge=-2, le=2, description="-2 'je' … +2 'nous': below 0 pas COOP, 0 neutre, above 0 COOP.")
+    coop: Optional[Annotated[int, Field(ge=-2, le=2)]] = Field(
+        default=None,
+        description="-2 'je' … +2 'nous': below 0 pas COOP, 0 neutre, above 0 COOP; absent: à débattre.",
+    )
     effects: Deltas = Field(default_factory=dict, description="Indicator deltas whenever this posture is taken.")
 
 
@@ -136,6 +146,39 @@ class Character(_Model):
         default_factory=dict, description="Start value per resource id (a resource left out starts at its max)."
     )
     image: Optional[Text] = Field(default=None, description="PNG or JPEG path relative to the scenario's folder.")
+    tags: Seq[Slug] = Field(default=(), description="Free labels used by conditions and the audit (institution, habitant…).")
+
+
+class MovesTest(_Model):
+    """Moves matching every field given, by the characters selected (tag, character; absent: anyone in play)."""
+
+    tag: Optional[Slug] = Field(default=None, description="Only characters carrying this tag.")
+    character: Optional[Slug] = Field(default=None, description="Only this character.")
+    posture: Optional[Slug] = Field(default=None, description="Moves with this posture.")
+    reading: Optional[Reading] = Field(default=None, description="Moves whose posture reads so (coop, neutre, pas_coop, a_debattre).")
+    action: Optional[Slug] = Field(default=None, description="Moves playing this action.")
+    in_: Span = Field(default="round", alias="in", description="`round` (default): the round; `game`: every round so far.")
+    at_least: Optional[Annotated[int, Field(ge=0, le=1000)]] = Field(default=None, description="At least n such moves (default 1).")
+    at_most: Optional[Annotated[int, Field(ge=0, le=1000)]] = Field(default=None, description="At most n such moves.")
+    every: bool = Field(default=False, description="Each selected character made such moves (at least/at most counted per character).")
+
+    model_config = ConfigDict(
+        strict=True, extra="forbid", frozen=True, allow_inf_nan=False, populate_by_name=True, defer_build=True
+    )
+
+
+class SplitTest(_Model):
+    """Moves whose verdict split the room (no answer with two thirds of the votes)."""
+
+    character: Optional[Slug] = Field(default=None, description="Only this character's moves.")
+    tag: Optional[Slug] = Field(default=None, description="Only moves of characters carrying this tag.")
+    in_: Span = Field(default="round", alias="in", description="`round` (default): the round; `game`: every round so far.")
+    at_least: Optional[Annotated[int, Field(ge=0, le=1000)]] = Field(default=None, description="At least n split verdicts (default 1).")
+    at_most: Optional[Annotated[int, Field(ge=0, le=1000)]] = Field(default=None, description="At most n split verdicts.")
+
+    model_config = ConfigDict(
+        strict=True, extra="forbid", frozen=True, allow_inf_nan=False, populate_by_name=True, defer_build=True
+    )
 
 
 class Condition(_Model):
@@ -162,6 +205,15 @@ class Condition(_Model):
     ever_played: Optional[Seq[Slug]] = Field(default=None, description="Every listed action was played at some point.")
     character_posture: Optional[dict[Slug, Slug]] = Field(
         default=None, description="Character id → posture id: each listed character took that posture in the round."
+    )
+    character_action: Optional[dict[Slug, Slug]] = Field(
+        default=None, description="Character id → action id: each listed character played that action in the round."
+    )
+    moves: Optional[MovesTest] = Field(
+        default=None, description="Counts of moves by tag, character, posture, reading or action, in the round or the game."
+    )
+    split_verdicts: Optional[SplitTest] = Field(
+        default=None, description="Split verdicts of the room (only in triggers, round texts and endings)."
     )
     any: Optional[Seq["Condition"]] = Field(default=None, description="At least one of these conditions holds.")
     not_: Optional["Condition"] = Field(default=None, alias="not", description="This condition does not hold.")
@@ -201,9 +253,40 @@ class Synergy(_Model):
     effects: Deltas = Field(default_factory=dict, description="Indicator deltas when it fires.")
 
 
+NAME_AS_HELP = ("A word W: each {W} in the text is replaced by the names of the characters the condition "
+                "matched (texts without name_as are shown as written).")
+
+
 class Prompt(_Model):
     phase: Phase = Field(description="Debrief phase of this prompt.")
     text: Text = Field(description="The question asked to the room.")
+    name_as: Optional[Slug] = Field(default=None, description=NAME_AS_HELP + " Only in a trigger's `ask`.")
+
+
+class Variant(_Model):
+    when: "Condition" = Field(description="Condition on what was actually played.")
+    text: Text = Field(description="The text shown instead when the condition holds (the first that holds wins).")
+    name_as: Optional[Slug] = Field(default=None, description=NAME_AS_HELP)
+
+
+class RoundText(_Model):
+    text: Text = Field(description="The round's text when no variant holds.")
+    variants: Seq[Variant] = Field(default=(), description="Texts chosen by what was played in the previous rounds.")
+
+
+# Names of the two shapes of a round text; pydantic puts them in error locations.
+TEXT_ROUND_TAG = "round-text-as-text"
+MAPPING_ROUND_TAG = "round-text-as-mapping"
+
+
+def _round_text_kind(value: Any) -> str:
+    return MAPPING_ROUND_TAG if isinstance(value, (dict, RoundText)) else TEXT_ROUND_TAG
+
+
+RoundTextItem = Annotated[
+    Union[Annotated[Text, Tag(TEXT_ROUND_TAG)], Annotated[RoundText, Tag(MAPPING_ROUND_TAG)]],
+    Discriminator(_round_text_kind),
+]
 
 
 # Names of the two shapes of a prompt; pydantic puts them in error locations.
@@ -247,6 +330,7 @@ class Ending(_Model):
     title: Text = Field(description="Title of the end screen.")
     text: Text = Field(description="What became of the territory.")
     when: Optional[Condition] = Field(default=None, description="Absent: the default ending, which must be last.")
+    variants: Seq[Variant] = Field(default=(), description="Texts chosen by what was actually played (first that holds).")
 
 
 DEFAULT_POSTURES: dict[str, tuple[tuple[str, int, str, str], ...]] = {
@@ -290,7 +374,9 @@ class Scenario(_Model):
     actions: Seq[Action] = Field(min_length=1, max_length=500, description="The cards.")
     events: Seq[Event] = Field(default=(), max_length=200, description="Events (aléas) drawn at the situation phase.")
     events_per_round: Optional[int] = Field(default=None, ge=0, le=3, description="Default 1 when there are events.")
-    round_texts: dict[RoundNumber, Text] = Field(default_factory=dict, description="Round number → text.")
+    round_texts: dict[RoundNumber, RoundTextItem] = Field(
+        default_factory=dict, description="Round number → text, or {text, variants}."
+    )
     synergies: Seq[Synergy] = Field(default=(), description="Effects that fire at reveal when their condition holds.")
     debrief: Debrief = Field(description="The debriefing prompts.")
     endings: Seq[Ending] = Field(default=(), description="The first ending whose condition holds wins.")

@@ -23,7 +23,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2   # 2: the richer format's optional fields (tags, better, variants, moves...)
 MODEL_KEY = "__model__"
 MAP_KEY = "__map__"      # a mapping whose keys are not all texts (round numbers): a list of pairs
 

@@ -8,9 +8,11 @@ from typing import Any, Optional
 from pydantic import BaseModel, ValidationError
 
 from game.content.locate import ITEM, KEY, VALUE, Finding
-from game.content.model import MAPPING_PROMPT_TAG, TEXT_PROMPT_TAG, TEXTS_ALREADY_CHECKED, Scenario
+from game.content.model import (
+    MAPPING_PROMPT_TAG, MAPPING_ROUND_TAG, TEXT_PROMPT_TAG, TEXT_ROUND_TAG, TEXTS_ALREADY_CHECKED, Scenario,
+)
 
-_UNION_TAGS = {TEXT_PROMPT_TAG, MAPPING_PROMPT_TAG}
+_UNION_TAGS = {TEXT_PROMPT_TAG, MAPPING_PROMPT_TAG, TEXT_ROUND_TAG, MAPPING_ROUND_TAG}
 
 
 def validate(data: dict, texts_already_checked: bool = False) -> tuple[Optional[Scenario], list[Finding]]:

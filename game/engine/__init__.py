@@ -111,7 +111,9 @@ Queries for the screens (game.engine.queries, re-exported here)
         indicators [IndicatorFact(indicator, start, after_events, after)]), phases ((phase, texts), ...))
         phases in the order ressenti, faits, analyse, transfert, et_si, et_apres; empty ones
         skipped except "faits"
-    end(scenario, state) -> EndView(ending, series {indicator: (start, after r1, ...)},
+    round_text(scenario, state, number=None) -> the round's text, its variant chosen by what was played (or None)
+    ending_text(scenario, state) -> the ending's text, its variant chosen by what was played (or None)
+    end(scenario, state) -> EndView(ending, ending_text, series {indicator: (start, after r1, ...)},
         posture_paths {character: (posture r1, ...)}, split_moves, final_prompts)
 
 Bot (game.engine.bot): bot_next(scenario, state, policy) gives the next command in any phase
@@ -140,8 +142,8 @@ _HOMES = {
     "game.engine.views": ("Card", "FacilitatorView", "PublicView", "TeamView", "view_for"),
     "game.engine.queries": ("ActionOption", "DebriefView", "DeltaSource", "EndView", "IndicatorFact",
                             "RevealView", "RoundFacts", "SplitMove", "VerdictLine", "action_options",
-                            "coop_reading", "debrief", "end", "indicator_series", "is_split", "postures",
-                            "reveal", "verdicts"),
+                            "coop_reading", "debrief", "end", "ending_text", "indicator_series", "is_split",
+                            "postures", "reveal", "round_text", "verdicts"),
     "game.engine.rules": ("Happened", "apply", "check_setup", "new_game", "turn_order"),
     "game.engine.state": ("REVEALS", "Correction", "PHASES", "GameState", "Move", "RoundLog", "Setup", "Verdict"),
 }

@@ -6,23 +6,20 @@ from dataclasses import dataclass
 from typing import Optional
 
 from game.content.model import DEBRIEF_PHASES, Ending, Posture, Prompt, Scenario, prompt_of
-from game.engine.conditions import failing_tests
+from game.engine.conditions import SPLIT_MAJORITY, SPLIT_MARGIN, Facts, failing_tests, is_split, matched_characters, reading_of
 from game.engine.resolution import facts_after_round, facts_before_round, move_sources
 from game.engine.rules import action_blocker
 from game.engine.state import GameState, Move, RoundLog, Verdict
 from game.engine.tables import tables_for
 
-# A verdict is split ("avis partagés") when the room really disagrees: no answer has more than half of
-# the votes cast, or the two largest answers are less than a fifth of the voters apart (11 / 9 / 0).
-# 12 / 3 / 5 is a clear COOP (60 %, 7 votes ahead), not a split. The first edition flagged any answer
-# under two thirds, 17 moves of 25 in a real workshop; scripts/split_rule.py measures both rules.
-SPLIT_MAJORITY = 1 / 2
-SPLIT_MARGIN = 1 / 5
+# The split rule (SPLIT_MAJORITY, SPLIT_MARGIN, is_split) is re-exported from here: it lives with the
+# conditions that test it (split_verdicts).
+_ = (SPLIT_MAJORITY, SPLIT_MARGIN, is_split)
 
 
-def coop_reading(coop: int) -> str:
-    """'coop' above 0, 'neutre' at 0, 'pas_coop' below 0."""
-    return "coop" if coop > 0 else "pas_coop" if coop < 0 else "neutre"
+def coop_reading(coop: Optional[int]) -> str:
+    """'coop' above 0, 'neutre' at 0, 'pas_coop' below 0, 'a_debattre' for a posture without a value."""
+    return reading_of(coop)
 
 
 def postures(scenario: Scenario) -> list[tuple[Posture, str]]:
@@ -50,7 +47,7 @@ def action_options(scenario: Scenario, state: GameState, character: str) -> list
         code, params = blocker
         if code == "requirement_not_met":
             facts = facts_before_round(state.round, state.indicators, state.history)
-            params = {"failing": failing_tests(scenario.action(ident).requires, tables.coop_of, facts)}
+            params = {"failing": failing_tests(scenario.action(ident).requires, tables.lookups, facts)}
         options.append(ActionOption(ident, False, code, params))
     return options
 
@@ -99,20 +96,6 @@ def reveal(scenario: Scenario, state: GameState, number: Optional[int] = None) -
     readings = {m.character: coop_reading(tables.coop_of[m.posture]) for m in log.moves}
     return RevealView(log.number, log.moves, readings, tuple(sources), log.synergies, totals,
                       dict(log.indicators_before), dict(log.indicators_after))
-
-
-def is_split(verdict: Verdict) -> bool:
-    """Real disagreement in the room: votes were cast, and no answer has more than half of them, or the
-    two largest answers are less than a fifth of the voters apart.
-
-        >>> is_split(Verdict(12, 3, 5)), is_split(Verdict(11, 9, 0)), is_split(Verdict(8, 6, 6))
-        (False, True, True)
-    """
-    total = verdict.total
-    if total <= 0:
-        return False
-    first, second, _ = sorted((verdict.coop, verdict.pas_coop, verdict.depends), reverse=True)
-    return first <= SPLIT_MAJORITY * total or first - second < SPLIT_MARGIN * total
 
 
 @dataclass(frozen=True)
@@ -165,15 +148,57 @@ def round_facts(scenario: Scenario, log: RoundLog) -> RoundFacts:
     return RoundFacts(log.number, log.events, log.moves, indicators)
 
 
+def names_of(scenario: Scenario, characters) -> str:
+    """"Aïcha, Moussa et Léa" / "Amina, Sam and Pat": the characters' names in the scenario's language."""
+    names = [scenario.character(c).name for c in characters]
+    if not names:
+        return "—"
+    if len(names) == 1:
+        return names[0]
+    joiner = " and " if scenario.language == "en" else " et "
+    return ", ".join(names[:-1]) + joiner + names[-1]
+
+
+def filled(scenario: Scenario, text: str, name_as: Optional[str], condition, facts: Facts) -> str:
+    """The text as shown: {name_as} replaced by the characters the condition matched; untouched without name_as."""
+    if not name_as:
+        return text
+    found = matched_characters(condition, tables_for(scenario).lookups, facts)
+    return text.replace("{" + name_as + "}", names_of(scenario, found))
+
+
+def chosen_text(scenario: Scenario, text: str, variants, facts: Facts) -> str:
+    """The first variant whose condition holds on the facts (its names filled), else the text."""
+    tables = tables_for(scenario)
+    for variant in variants:
+        if tables.test_of(variant.when)(facts):
+            return filled(scenario, variant.text, variant.name_as, variant.when, facts)
+    return text
+
+
+def round_text(scenario: Scenario, state: GameState, number: Optional[int] = None) -> Optional[str]:
+    """The scenario's text for a round, its variant chosen by what was played before it (None: no text)."""
+    log = _round(state, number)
+    item = scenario.round_texts.get(log.number)
+    if item is None or isinstance(item, str):
+        return item
+    earlier = [r for r in state.history if r.number < log.number]
+    facts = facts_before_round(log.number, log.indicators_before, earlier)
+    return chosen_text(scenario, item.text, item.variants, facts)
+
+
 def round_prompts(scenario: Scenario, state: GameState, log: RoundLog) -> list[Prompt]:
-    """every_round, then this round's, then the triggers that hold on the revealed round."""
+    """every_round, then this round's, then the triggers that hold on the revealed round (names filled)."""
     tables = tables_for(scenario)
     prompts = [prompt_of(p) for p in scenario.debrief.every_round]
     prompts += [prompt_of(p) for p in scenario.debrief.rounds.get(log.number, ())]
     if log.indicators_after is not None:
         earlier = [r for r in state.history if r.number < log.number]
         facts = facts_after_round(log, log.indicators_after, earlier)
-        prompts += [prompt for when, prompt in tables.triggers if when(facts)]
+        for trigger, (when, prompt) in zip(scenario.debrief.triggers, tables.triggers):
+            if when(facts):
+                text = filled(scenario, prompt.text, prompt.name_as, trigger.when, facts)
+                prompts.append(prompt if text == prompt.text else Prompt(phase=prompt.phase, text=text))
     return prompts
 
 
@@ -201,6 +226,7 @@ class SplitMove:
 @dataclass(frozen=True)
 class EndView:
     ending: Optional[Ending]
+    ending_text: Optional[str]                       # the ending's text or the variant what was played chose
     series: dict[str, tuple[int, ...]]               # indicator -> value at start, then after each round
     posture_paths: dict[str, tuple[str, ...]]        # character -> posture of each round
     split_moves: tuple[SplitMove, ...]
@@ -230,4 +256,15 @@ def end(scenario: Scenario, state: GameState) -> EndView:
         if m.character in r.verdicts and is_split(r.verdicts[m.character])
     )
     final = tuple(prompt_of(p) for p in scenario.debrief.final)
-    return EndView(ending, indicator_series(scenario, state), paths, splits, final)
+    return EndView(ending, ending_text(scenario, state), indicator_series(scenario, state), paths, splits, final)
+
+
+def ending_text(scenario: Scenario, state: GameState) -> Optional[str]:
+    """The text of the game's ending: its first variant that holds on the last round, else its text."""
+    ending = next((e for e in scenario.endings if e.id == state.ending), None)
+    if ending is None or not state.log:
+        return None if ending is None else ending.text
+    last = state.log[-1]
+    earlier = [r for r in state.log if r.number < last.number]
+    facts = facts_after_round(last, last.indicators_after or last.indicators_before, earlier)
+    return chosen_text(scenario, ending.text, ending.variants, facts)

@@ -18,6 +18,14 @@ def played_actions(moves: Sequence[Move]) -> frozenset[str]:
     return frozenset(m.action for m in moves)
 
 
+def played_by(moves: Sequence[Move]) -> dict[str, str]:
+    return {m.character: m.action for m in moves}
+
+
+def _past(rounds: Sequence[RoundLog]) -> tuple:
+    return tuple((played_postures(r.moves), played_by(r.moves)) for r in rounds)
+
+
 def ever_played(rounds: Iterable[RoundLog]) -> set[str]:
     return {m.action for r in rounds for m in r.moves}
 
@@ -26,7 +34,9 @@ def facts_after_round(log: RoundLog, values: Mapping[str, int], history: Sequenc
     """Facts for synergies, triggers and endings: the round just revealed, counted in `ever_played`."""
     ever = ever_played(history)
     ever.update(m.action for m in log.moves)
-    return Facts(log.number, values, played_postures(log.moves), played_actions(log.moves), ever)
+    rounds = tuple(history) + (log,)
+    return Facts(log.number, values, played_postures(log.moves), played_actions(log.moves), ever,
+                 played_by(log.moves), _past(rounds), dict(log.verdicts), tuple(dict(r.verdicts) for r in rounds))
 
 
 def facts_before_round(number: int, values: Mapping[str, int], history: Sequence[RoundLog]) -> Facts:
@@ -35,7 +45,8 @@ def facts_before_round(number: int, values: Mapping[str, int], history: Sequence
     if previous is None:
         return Facts(number, values, None, None, set())
     return Facts(number, values, played_postures(previous.moves), played_actions(previous.moves),
-                 ever_played(history))
+                 ever_played(history), played_by(previous.moves), _past(history), dict(previous.verdicts),
+                 tuple(dict(r.verdicts) for r in history))
 
 
 def clamp_sum(tables: Tables, values: Mapping[str, int], deltas: Iterable[Mapping[str, int]]) -> dict[str, int]:

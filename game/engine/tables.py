@@ -8,7 +8,7 @@ from typing import Optional
 from typing import TYPE_CHECKING
 
 from game.content.constants import OBSERVER_ID
-from game.engine.conditions import Test, compile_condition
+from game.engine.conditions import Lookups, Test, compile_condition
 
 if TYPE_CHECKING:
     from game.content.model import Scenario
@@ -51,7 +51,10 @@ class Tables:
         self.posture_ids = tuple(p.id for p in scenario.postures)
         self.coop_of = {p.id: p.coop for p in scenario.postures}
         self.posture_effects = {p.id: dict(p.effects) for p in scenario.postures}
-        compile_ = lambda c: None if c is None else compile_condition(c, self.coop_of)  # noqa: E731
+        self.tags_of = {c.id: frozenset(c.tags) for c in scenario.characters}
+        self.lookups = Lookups(self.coop_of, self.tags_of)
+        self._compiled: dict[int, tuple] = {}
+        compile_ = lambda c: None if c is None else compile_condition(c, self.lookups)  # noqa: E731
         self.actions: dict[str, ActionSpec] = {}
         for a in scenario.actions:
             self.actions[a.id] = ActionSpec(
@@ -84,11 +87,23 @@ class Tables:
             for c in scenario.characters
         }
 
+    def test_of(self, condition) -> Test:
+        """The compiled test of any condition of the scenario (variants, name_as), compiled once."""
+        key = id(condition)
+        hit = self._compiled.get(key)
+        if hit is None or hit[0] is not condition:
+            hit = self._compiled[key] = (condition, compile_condition(condition, self.lookups))
+        return hit[1]
+
     def posture_candidates(self, policy: str) -> tuple[str, ...]:
         """Postures the bot picks among: all (random), the highest `coop` (coop), the lowest (solo)."""
         if policy == "random":
             return self.posture_ids
-        target = (max if policy == "coop" else min)(self.coop_of.values())
+        # Postures without a `coop` value (à débattre) are read by the room, not by a policy.
+        read = [v for v in self.coop_of.values() if v is not None]
+        if not read:
+            return self.posture_ids
+        target = (max if policy == "coop" else min)(read)
         return tuple(p for p in self.posture_ids if self.coop_of[p] == target)
 
 

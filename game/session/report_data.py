@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 from game.content.model import DEBRIEF_PHASES
 from game.engine import apply, new_game
-from game.engine.queries import round_prompts
+from game.engine.queries import ending_text, round_prompts
 from game.engine.state import GameState, Setup
 from game.session.session import Replay
 
@@ -91,6 +91,7 @@ def build_report(replay: Replay) -> dict[str, Any]:
         "ending": state.ending,
         "commitments": list(state.commitments),
         "workshop": {"place": state.place, "facilitator": state.facilitator},
+        "ending_text": ending_text(scenario, state),   # the ending's variant that what was played chose
         "times": {
             "created": _iso(header.get("created", 0.0)),
             "last_command": _iso(replay.times[-1]) if replay.times else None,

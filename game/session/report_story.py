@@ -120,7 +120,7 @@ def story(report: dict, scenario: Scenario, language: str, notes: bool = True) -
         blocks.append(("p", say("unfinished"), "muted"))
     ending = {e.id: e for e in scenario.endings}.get(report["ending"]) if report["ending"] else None
     if ending is not None:
-        blocks.append(("ending", ending.title, ending.text))
+        blocks.append(("ending", ending.title, report.get("ending_text") or ending.text))
     elif report["finished"]:
         blocks.append(("ending", tell("ending_none"), say("no_ending")))
 

@@ -159,7 +159,7 @@ def render_markdown(report: dict, scenario: Scenario, language: str) -> str:
     out += ["", f"## {say('end')}", ""]
     ending = say.endings.get(report["ending"]) if report["ending"] else None
     if ending is not None:
-        out += [f"**{md(ending.title)}.** {md(ending.text)}"]
+        out += [f"**{md(ending.title)}.** {md(report.get('ending_text') or ending.text)}"]
     elif report["finished"]:
         out += [say("no_ending")]
     out += ["", f"### {say('chart')}", ""]

@@ -129,7 +129,8 @@ class FastGame:
         ever: frozenset[str] = frozenset()
         once_used: set[str] = set()
         drawn: set[str] = set()
-        postures = actions = None
+        postures = actions = by = None
+        past: tuple = ()
         moves = [] if keep_moves else None
         counting = pair_counts is not None
         has_events = bool(tables.events) and tables.events_per_round > 0
@@ -142,7 +143,7 @@ class FastGame:
         for number in range(1, self.rounds + 1):
             if number > 1 and self.regains:
                 resources = list(regained[tuple(resources)])
-            before_facts = Facts(number, values, postures, actions, ever)
+            before_facts = Facts(number, values, postures, actions, ever, by, past)
             if has_events:
                 # The engine's draw_events, on this round's pool (same order, same float arithmetic).
                 pool = [e for e in event_pools[number] if e[0] not in drawn and (e[2] is None or e[2](before_facts))]
@@ -172,6 +173,7 @@ class FastGame:
             round_hash = mix(bot_base ^ number)
             vectors = []
             postures = {}
+            by = {}
             played = []
             for slot in self.rotations[(number - 1) % self.count]:
                 # mix(round_hash ^ character key), inlined: this runs for every move
@@ -197,6 +199,7 @@ class FastGame:
                 move = (posture, action)
                 vectors.append(move_vectors[move])
                 postures[characters[slot]] = posture
+                by[characters[slot]] = action
                 played.append(action)
                 if counting:
                     pair_counts[move] += 1
@@ -204,8 +207,9 @@ class FastGame:
                     moves.append((number, characters[slot], posture, action))
             actions = frozenset(played)
             ever = ever | actions
+            past = past + ((postures, by),)
             if synergies:
-                facts = Facts(number, values, postures, actions, ever)
+                facts = Facts(number, values, postures, actions, ever, by, past, {}, ())
                 for ident, when, _ in synergies:
                     if when(facts):
                         vectors.append(synergy_vectors[ident])
@@ -213,7 +217,7 @@ class FastGame:
             once_used.update(actions)   # only `once` actions are ever looked up in it
         ending = None
         if tables.endings:
-            facts = Facts(self.rounds, values, postures, actions, ever)
+            facts = Facts(self.rounds, values, postures, actions, ever, by, past, {}, ())
             for ident, when in tables.endings:
                 if when is None or when(facts):
                     ending = ident

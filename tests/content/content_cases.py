@@ -182,6 +182,43 @@ CASES: list[Case] = [
     _text("resource_start_above_max", "references", patch(
         "characters:\n", "resources:\n  - {id: temps, label: Temps, max: 2}\ncharacters:\n").replace(
         "    name: Mme Roux\n", "    name: Mme Roux\n    resources: {temps: 3}\n")),
+    # --- the richer format's optional keys ---------------------------------
+    _text("tag_not_a_slug", "types", patch(
+        "    name: Samia\n", "    name: Samia\n    tags: [Habitante du quartier]\n")),
+    _text("better_neither_higher_nor_lower", "types", patch(
+        "    start: 5\n", "    start: 5\n    better: moins\n")),
+    _text("unknown_tag_in_moves", "references", patch(
+        "    title: Réunion publique\n", "    title: Réunion publique\n    requires: {moves: {tag: habitants}}\n",
+        patch("    name: Samia\n", "    name: Samia\n    tags: [habitant]\n"))),
+    _text("unknown_reading_in_moves", "types", patch(
+        "    title: Réunion publique\n", "    title: Réunion publique\n    requires: {moves: {reading: cooperatif}}\n")),
+    _text("moves_unknown_key", "structure", patch(
+        "    title: Réunion publique\n", "    title: Réunion publique\n    requires: {moves: {actions: reunion}}\n")),
+    _text("moves_bounds_crossed", "references", patch(
+        "    title: Réunion publique\n",
+        "    title: Réunion publique\n    requires: {moves: {action: reunion, in: game, at_least: 3, at_most: 1}}\n")),
+    _text("unknown_action_in_character_action", "references", patch(
+        "    title: Réunion publique\n", "    title: Réunion publique\n    requires: {character_action: {elue: reunoin}}\n")),
+    _text("split_verdicts_in_requires", "references", patch(
+        "    title: Réunion publique\n", "    title: Réunion publique\n    requires: {split_verdicts: {at_least: 1}}\n")),
+    _text("name_as_word_missing", "references", patch(
+        "  final:\n", "  triggers:\n    - when: {moves: {action: reunion}}\n"
+        "      ask: {phase: analyse, text: Qui a réuni ?, name_as: qui}\n  final:\n")),
+    _text("name_as_without_characters", "references", patch(
+        "  final:\n", "  triggers:\n    - when: {indicator_at_least: {confiance: 6}}\n"
+        "      ask: {phase: analyse, text: \"{qui} : pourquoi ?\", name_as: qui}\n  final:\n")),
+    _text("name_as_in_every_round", "references", patch(
+        "    - Qu'avez-vous ressenti ?\n", "    - {phase: ressenti, text: \"{qui} ?\", name_as: qui}\n")),
+    _text("round_text_variant_without_when", "structure", patch(
+        "rounds: 2\n", "rounds: 2\nround_texts:\n  2:\n    text: Deuxième tour.\n    variants:\n"
+        "      - {text: Variante.}\n")),
+    _text("ending_variant_unknown_posture", "references", patch(
+        "debrief:\n", "endings:\n  - id: fin\n    title: Fin\n    text: Fin.\n    variants:\n"
+        "      - {when: {moves: {posture: cooperer}}, text: Autre fin.}\n"
+        "debrief:\n")),
+    _text("posture_coop_out_of_range", "types", patch(
+        "characters:\n", "postures:\n  - {id: seul, label: Seul, coop: -3}\n  - {id: ensemble, label: Ensemble}\n"
+        "characters:\n")),
     # --- limits -------------------------------------------------------------
     _text("too_many_actions", "limits", _many("actions", 501)),
     _text("too_many_events", "limits", _many("events", 201)),

@@ -17,9 +17,10 @@ from game.sim.simulate import simulate
 DATA = Path(__file__).parent / "data"
 FIVE = DATA / "five_characters.yaml"
 SMALL = Path(__file__).parent.parent / "engine" / "data" / "small.yaml"
+RICH = Path(__file__).parent.parent / "engine" / "data" / "rich.yaml"   # every optional key of the richer format
 
 
-@pytest.mark.parametrize("path, count", [(FIVE, 5), (SMALL, 4), (SMALL, 2)])
+@pytest.mark.parametrize("path, count", [(FIVE, 5), (SMALL, 4), (SMALL, 2), (RICH, 4), (RICH, 3)])
 @pytest.mark.parametrize("policy", ["random", "coop", "solo"])
 def test_the_fast_loop_plays_exactly_the_engine_games(path, count, policy):
     scenario = load_scenario(path)

@@ -70,7 +70,7 @@ class EndScene(GameScene):
         if ending is not None:
             flow.text(ending.title, "title", style="bold", role="accent")
             flow.gap()
-            flow.text(ending.text)
+            flow.text(self.view.ending_text)
         else:
             flow.text(self.tr("end_title"), "title", style="bold", role="accent")
             flow.gap()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.engine import round_text
 from game.ui import intents as kinds
 from game.ui.scenes.game_base import GameScene
 
@@ -32,7 +33,7 @@ class SituationScene(GameScene):
                 goal = None
         main.text(self.round_text(), "title", style="bold", role="accent")
         main.gap()
-        text = scenario.round_texts.get(state.round)
+        text = round_text(scenario, state)
         if text:
             main.text(text)
             main.gap()
