@@ -80,7 +80,7 @@ def charts(report: dict, scenario: Scenario, language: str) -> list[tuple[str, A
         return say("short_round", number=number)
 
     rows = [(c, say.characters[c].name) for c in report["characters"]]
-    coop_of = {p.id: p.coop for p in scenario.postures}
+    coop_of = {p.id: p.coop if p.coop is not None else 0 for p in scenario.postures}   # à débattre: the middle
     legend = {k: tell("legend_" + k) for k in ("coop", "depends", "pas_coop")}
     found = [
         ("indicators", indicators_figure(report, indicators, tell("chart_indicators"), point_label),

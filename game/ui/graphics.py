@@ -8,7 +8,7 @@ from game.ui.canvas import Canvas, Flow
 
 from game.ui.words import READING_KEY, READING_SIGN, reading_text  # noqa: F401 - re-exported for the scenes
 
-READING_FILL = {"coop": "coop", "neutre": "neutral", "pas_coop": "not_coop"}
+READING_FILL = {"coop": "coop", "neutre": "neutral", "pas_coop": "not_coop", "a_debattre": "neutral"}
 
 
 def badge(canvas: Canvas, x: int, y: int, text: str, fill: str, kind: str = "small") -> pygame.Rect:
@@ -124,6 +124,8 @@ def posture_scale(canvas: Canvas, rect: pygame.Rect, tr, marks: list[tuple[int, 
         x = line_left + (line_right - line_left) * (value - low) // steps
         pygame.draw.line(canvas.surface, theme.rule, (x, y - lh // 6), (x, y + lh // 6), max(2, lh // 20))
     for value, strong in marks:
+        if value is None:   # a posture à débattre has no place on the scale
+            continue
         x = line_left + (line_right - line_left) * (value - low) // steps
         radius = lh // 4 if strong else lh // 6
         pygame.draw.circle(canvas.surface, theme.focus if strong else theme.text, (x, y), radius)

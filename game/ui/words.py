@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-READING_SIGN = {"coop": "+", "neutre": "=", "pas_coop": "\u2212"}
-READING_KEY = {"coop": "reading_coop", "neutre": "reading_neutral", "pas_coop": "reading_not_coop"}
+READING_SIGN = {"coop": "+", "neutre": "=", "pas_coop": "\u2212", "a_debattre": "?"}
+READING_KEY = {"coop": "reading_coop", "neutre": "reading_neutral", "pas_coop": "reading_not_coop",
+               "a_debattre": "reading_to_debate"}
 
 
 def reading_text(tr, reading: str) -> str:

@@ -118,7 +118,8 @@ class EndScene(GameScene):
             for index, ident in enumerate(characters):
                 row, col = divmod(index, columns)
                 cell = pygame.Rect(rect.left + col * (cell_w + gap), rect.top + row * (cell_h + gap), cell_w, cell_h)
-                coops = [self.scenario.posture(p).coop for p in self.view.posture_paths.get(ident, ())]
+                # A posture à débattre (no coop value) sits in the middle of the je → nous path.
+                coops = [self.scenario.posture(p).coop or 0 for p in self.view.posture_paths.get(ident, ())]
                 chart.posture_path(canvas, cell, self.character_name(ident), coops, self.tr)
 
         flow.block(rows * cell_h + gap * (rows - 1), paint)
