@@ -274,36 +274,23 @@ class RoundText(_Model):
     variants: Seq[Variant] = Field(default=(), description="Texts chosen by what was played in the previous rounds.")
 
 
-# Names of the two shapes of a round text; pydantic puts them in error locations.
-TEXT_ROUND_TAG = "round-text-as-text"
-MAPPING_ROUND_TAG = "round-text-as-mapping"
+def text_or_mapping(model: type, text_tag: str, mapping_tag: str) -> Any:
+    """A value written as a text or as a mapping of `model`. A mapping is the model; anything else is read
+    as a text, so a wrong value gets one clear error ("a text is expected") instead of two. The tags name
+    the two shapes in pydantic's error locations."""
+    def kind(value: Any) -> str:
+        return mapping_tag if isinstance(value, (dict, model)) else text_tag
+
+    return Annotated[
+        Union[Annotated[Text, Tag(text_tag)], Annotated[model, Tag(mapping_tag)]],
+        Discriminator(kind),
+    ]
 
 
-def _round_text_kind(value: Any) -> str:
-    return MAPPING_ROUND_TAG if isinstance(value, (dict, RoundText)) else TEXT_ROUND_TAG
-
-
-RoundTextItem = Annotated[
-    Union[Annotated[Text, Tag(TEXT_ROUND_TAG)], Annotated[RoundText, Tag(MAPPING_ROUND_TAG)]],
-    Discriminator(_round_text_kind),
-]
-
-
-# Names of the two shapes of a prompt; pydantic puts them in error locations.
-TEXT_PROMPT_TAG = "prompt-as-text"
-MAPPING_PROMPT_TAG = "prompt-as-mapping"
-
-
-def _prompt_kind(value: Any) -> str:
-    # A mapping is a {phase, text} prompt; anything else is read as a text, so
-    # a wrong value gets one clear error ("a text is expected") instead of two.
-    return MAPPING_PROMPT_TAG if isinstance(value, (dict, Prompt)) else TEXT_PROMPT_TAG
-
-
-PromptItem = Annotated[
-    Union[Annotated[Text, Tag(TEXT_PROMPT_TAG)], Annotated[Prompt, Tag(MAPPING_PROMPT_TAG)]],
-    Discriminator(_prompt_kind),
-]
+TEXT_PROMPT_TAG, MAPPING_PROMPT_TAG = "prompt-as-text", "prompt-as-mapping"
+TEXT_ROUND_TAG, MAPPING_ROUND_TAG = "round-text-as-text", "round-text-as-mapping"
+PromptItem = text_or_mapping(Prompt, TEXT_PROMPT_TAG, MAPPING_PROMPT_TAG)
+RoundTextItem = text_or_mapping(RoundText, TEXT_ROUND_TAG, MAPPING_ROUND_TAG)
 
 
 def prompt_of(item: PromptItem) -> Prompt:

@@ -43,3 +43,22 @@ def play_round(scenario, state, choices):
     for command in (Advance(), SkipVerdicts(), Advance()):
         state, _ = apply(scenario, state, command)
     return state
+
+
+def play_to_debrief(scenario, state, choices, tallies=None):
+    """One round from its situation to its debrief: the moves, then the tallies given (or verdicts skipped)."""
+    from game.engine import RecordVerdict
+
+    state, _ = apply(scenario, state, Advance())
+    for character in state.turn_order:
+        posture, action = choices[character]
+        for command in (ChoosePosture(character, posture), ChooseAction(character, action), ConfirmMove(character)):
+            state, _ = apply(scenario, state, command)
+    state, _ = apply(scenario, state, Advance())
+    if tallies:
+        for character, tally in tallies.items():
+            state, _ = apply(scenario, state, RecordVerdict(character, *tally))
+        state, _ = apply(scenario, state, Advance())
+    else:
+        state, _ = apply(scenario, state, SkipVerdicts())
+    return state

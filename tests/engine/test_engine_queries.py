@@ -4,22 +4,7 @@ from game.engine import (
     Advance, ChooseAction, ChoosePosture, ConfirmMove, RecordVerdict, SkipVerdicts, Verdict, action_options,
     apply, debrief, end, is_split, postures, verdicts,
 )
-
-
-def play_round(scenario, state, choices, tallies=None):
-    state, _ = apply(scenario, state, Advance())
-    for character in state.turn_order:
-        posture, action = choices[character]
-        for command in (ChoosePosture(character, posture), ChooseAction(character, action), ConfirmMove(character)):
-            state, _ = apply(scenario, state, command)
-    state, _ = apply(scenario, state, Advance())
-    if tallies:
-        for character, tally in tallies.items():
-            state, _ = apply(scenario, state, RecordVerdict(character, *tally))
-        state, _ = apply(scenario, state, Advance())
-    else:
-        state, _ = apply(scenario, state, SkipVerdicts())
-    return state
+from engine_samples import play_to_debrief as play_round
 
 
 def test_postures_come_with_their_coop_reading(small):

@@ -13,6 +13,7 @@ from game.engine import (
 )
 from game.engine.conditions import Facts, Lookups, compile_condition, matched_characters
 from game.engine.queries import coop_reading, postures
+from engine_samples import play_to_debrief as play
 
 RICH = Path(__file__).parent / "data" / "rich.yaml"
 COOP = {"imposer": -2, "informer": 0, "tableaux": None, "co_construire": 2}
@@ -117,20 +118,6 @@ def test_matched_characters_come_from_the_tests_that_name_characters_and_holding
 # --- through the engine, on the rich scenario ------------------------------------------------------------
 
 SETUP = Setup(("elue", "bailleur", "habitante", "asso"), {c: c for c in ("elue", "bailleur", "habitante", "asso")}, 4)
-
-
-def play(scenario, state, moves, tallies=None):
-    """One round: situation -> choices -> reveal -> verdict (tallies or none) -> debrief; returns the debrief state."""
-    state, _ = apply(scenario, state, Advance())
-    for character in state.turn_order:
-        posture, action = moves[character]
-        for command in (ChoosePosture(character, posture), ChooseAction(character, action), ConfirmMove(character)):
-            state, _ = apply(scenario, state, command)
-    state, _ = apply(scenario, state, Advance())
-    for character, tally in (tallies or {}).items():
-        state, _ = apply(scenario, state, RecordVerdict(character, *tally))
-    state, _ = apply(scenario, state, Advance())
-    return state
 
 
 def everyone(posture, action, **others):
