@@ -145,7 +145,9 @@ def compare_html(tables: list[tuple[str, dict]], scenario, language: str) -> str
     if names["postures_coop"]:
         averages = []
         for head, report in zip(heads, reports):
-            values = [names["postures_coop"][m["posture"]] for r in report["rounds"] for m in r["moves"]]
+            # A posture à débattre (no coop value) counts in no average, as in the conditions.
+            values = [names["postures_coop"][m["posture"]] for r in report["rounds"] for m in r["moves"]
+                      if names["postures_coop"][m["posture"]] is not None]
             mean = sum(values) / len(values) if values else 0.0
             text = f"{mean:+.1f}".replace(".", ",") if language == "fr" else f"{mean:+.1f}"
             averages.append(f"{head} {text}")
