@@ -133,6 +133,13 @@ class App:
 
     def change_settings(self, settings: Settings) -> None:
         fullscreen_changed = settings.fullscreen != self.settings.fullscreen
+        if settings.text_scale != self.settings.text_scale:
+            # Another text size lays every page out afresh: from its top, columns side by side again.
+            for display in self.displays:
+                display.forget_layout()
+                for screen in (display.scene, display.overlay, getattr(display.overlay, "under", None)):
+                    if screen is not None:
+                        screen.scroll = 0
         self.settings = settings
         save_settings(settings)
         if fullscreen_changed:

@@ -74,6 +74,7 @@ _FR = {
     "indicators": "Indicateurs",
     # handoff
     "handoff_line": "À vous de jouer :",
+    "handoff_progress": "Équipe {n} / {total}",
     "handoff_look_away": "Les autres équipes détournent le regard.",
     "handoff_character": "Personnage : {name}",
     "handoff_ready": "Entrée : l'équipe est prête",
@@ -277,6 +278,7 @@ _EN = {
     "no_event": "No event this round.",
     "indicators": "Indicators",
     "handoff_line": "Your turn:",
+    "handoff_progress": "Team {n} / {total}",
     "handoff_look_away": "Everyone else, please look away.",
     "handoff_character": "Character: {name}",
     "handoff_ready": "Enter: the team is ready",

@@ -221,3 +221,30 @@ def test_all_eight_moves_stay_on_screen_at_1280x720_once_their_tallies_are_in(ma
     app.step()
     assert len(app.play.state.current.moves) == 8
     assert sorted(t[1] for _, t in app.canvas.hits if t[0] == "verdict") == list(range(8))
+
+
+def test_the_hand_off_says_how_far_the_round_has_gone(make_app):
+    app = phase_on_screen(make_app, TILLEULS, "choices", players=5, screen="handoff")
+    assert app.scene.name == "handoff"
+    texts = [b.text.replace("\u00a0", " ") for b in app.canvas.boxes]
+    assert "Équipe 1 / 5" in texts
+    from game.ui.autoplay import ScreenBot
+
+    key(app, pygame.K_RETURN)                    # the first team takes the keyboard
+    app.scene.bot_step(ScreenBot())              # its posture, then its action and confirmation
+    app.scene.bot_step(ScreenBot())
+    app.step()
+    assert app.scene.name == "handoff"
+    assert "Équipe 2 / 5" in [b.text.replace("\u00a0", " ") for b in app.canvas.boxes]
+
+
+def test_a_new_text_size_starts_the_page_from_its_top(make_app):
+    app = debrief_on_screen(make_app, TILLEULS, (1024, 768))
+    key(app, pygame.K_F3)               # 125 %
+    app.scene.scroll = 3                # scrolled down at big text
+    while app.settings.text_scale != 1.0:   # ... up to 200 %, then back to 100 %
+        key(app, pygame.K_F3)
+        assert app.scene.scroll == 0
+        app.scene.scroll = 2
+    app.scene.scroll = 0
+    assert app.settings.text_scale == 1.0

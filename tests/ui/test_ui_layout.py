@@ -16,9 +16,22 @@ def app_crash_logs():
     return [p.read_text() for p in (data_home() / "crashes").glob("*.log")]
 
 
+def timer_problems(canvas, scene) -> list[str]:
+    """The debrief's countdown shows whole ("06:00", never "06:0…" nor missing) on every debrief frame."""
+    import re
+
+    if scene.name != "debrief":
+        return []
+    if any(re.fullmatch(r"\d\d:\d\d", b.text) for b in canvas.boxes):
+        return []
+    cut = [b.text for b in canvas.boxes if re.match(r"\d\d:", b.text)]
+    return [f"the timer is not shown whole: {cut}"]
+
+
 def _checker(found: list):
     def check(app, scene):
-        for problem in layout_problems(app.canvas) + focus_problems(app.canvas, scene):
+        for problem in (layout_problems(app.canvas) + focus_problems(app.canvas, scene)
+                        + timer_problems(app.canvas, scene)):
             found.append(f"{scene.name}{'-' + scene.shot_suffix() if scene.shot_suffix() else ''}: {problem}")
     return check
 
@@ -29,6 +42,17 @@ def test_no_text_is_clipped_overlapping_or_below_the_floor_at_any_size(make_app,
     found: list[str] = []
     shown = walk_game(app, long_path, _checker(found))
     assert SCREENS <= set(shown)
+    assert found == []
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_at_double_text_size_the_debrief_and_its_timer_fit_every_projector(make_app, long_path, size):
+    """The debrief timer was cut ("06:0…") at 200 % even at 1920x1080, and missing at 1024x768."""
+    app = make_app(size, scale=2.0)
+    found: list[str] = []
+    check = _checker(found)
+    shown = walk_game(app, long_path, lambda app, scene: check(app, scene) if scene.name == "debrief" else None)
+    assert "debrief" in shown
     assert found == []
 
 

@@ -109,17 +109,20 @@ class DebriefScene(GameScene):
                                      text=graphics.change_text(fact.start, fact.after)))
         return lines
 
-    def draw_timer(self, canvas, flow) -> None:
+    def draw_timer(self, canvas, flow, sizes=("huge", "title", "body", "small")) -> None:
         now = self.now()
         text = self.timer.text(now)
         self._shown_seconds = text
         done = self.timer.remaining(now) == 0
-        size = "huge"
-        lh = canvas.line_height(size)
-        if canvas.text_width("00:00", size, "bold") + lh > flow.width:
-            size = "title"
-            lh = canvas.line_height(size)
         pad = canvas.metrics.gap
+        # The largest size at which the icon, the widest time ("00:00", more with an added hour) and the
+        # box's margins fit the column whole: the time is never cut ("06:0…").
+        zeros = "".join("0" if c.isdigit() else c for c in text)
+        for size in sizes:
+            lh = canvas.line_height(size)
+            wide = max(canvas.text_width(zeros, size, "bold"), canvas.text_width(text, size, "bold"))
+            if 3 * pad + 2 * (lh // 3) + wide <= flow.width:
+                break
         # Under the time, in words, whether it runs: the room cannot see a clock that is not moving.
         state = ("timer_done" if done else "timer_running" if self.timer.running
                  else "timer_paused" if self.timer.elapsed_ms else "timer_ready")
@@ -145,9 +148,16 @@ class DebriefScene(GameScene):
 
     def draw_body(self, canvas, flow):
         main, side = self.columns(canvas, flow, side_share=0.3)
+        if side is main:
+            # One column (4:3, big text): the timer first and smaller, so that it always shows, whatever
+            # scrolls below; the header already names the phase.
+            self.draw_timer(canvas, main, ("title", "body", "small"))
+            main.gap()
         phase, texts = self.view.phases[self.index]
-        main.text(f"{self.tr('phase_debrief')} · {self.tr('phase_' + phase)}", "title", style="bold", role="accent")
-        main.gap()
+        if side is not main:
+            main.text(f"{self.tr('phase_debrief')} · {self.tr('phase_' + phase)}", "title", style="bold",
+                      role="accent")
+            main.gap()
         if phase == "faits":
             for line in self.facts_lines():
                 main.text(line, hanging=canvas.metrics.gap * 2)
@@ -157,8 +167,9 @@ class DebriefScene(GameScene):
             main.gap()
         if side is main:
             main.gap()
-        self.draw_timer(canvas, side)
-        side.gap()
+        else:
+            self.draw_timer(canvas, side)
+            side.gap()
         if self.entry is not None:
             side.text(self.tr("notes_entry" if self.entry_kind == "note" else "entry_commitment"), "small")
             draw_entry(canvas, side, self.entry, True)

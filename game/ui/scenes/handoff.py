@@ -19,6 +19,18 @@ class HandoffScene(GameScene):
     def hub(self):
         return getattr(self.app, "phones", None)
 
+    def progress(self) -> str:
+        """"équipe 2 / 5": where the round's choices stand (the teams that chose, plus this one)."""
+        order = list(self.state.current.turn_order)
+        number = len(self.state.current.moves) + 1
+        return self.tr("handoff_progress", n=min(number, len(order)), total=len(order))
+
+    def header(self):
+        parts = super().header()
+        if self.hub is None:
+            parts.insert(2, self.progress())
+        return parts
+
     def footer(self):
         if self.hub is not None:
             return [self.tr("phones_keyboard"), self.tr("key_help")]
@@ -30,6 +42,7 @@ class HandoffScene(GameScene):
             return self.draw_phone_handoff(canvas, flow)
         flow.y += max(0, flow.area.height // 4 - canvas.line_height("title"))
         # The headline, then the team's name on its own: whatever the team typed reads naturally.
+        flow.text(self.progress(), "body", style="bold", role="secondary")
         flow.text(self.tr("handoff_line"), "title", role="accent")
         flow.text(capitalised(self.team_text(character)), "title", style="bold", role="accent")
         flow.gap()

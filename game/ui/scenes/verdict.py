@@ -199,7 +199,7 @@ class VerdictScene(GameScene):
         count_w = [max(canvas.text_width(h, "small"), canvas.text_width("000", "body", "bold") + share_w) + 2 * gap
                    for h in heads]
         name_w = width - sum(count_w) - 2 * (ring + pad)
-        if name_w < canvas.metrics.body * 6:
+        if name_w < canvas.metrics.body * 4:
             return None
         body, small = canvas.line_height("body"), canvas.line_height("small")
         rows = []
