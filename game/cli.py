@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--resume", action="store_true", help="continue the latest unfinished session")
     play.add_argument("--autoplay", action="store_true", help="a bot plays the real screens through a whole game")
     play.add_argument("--screenshots", metavar="DIR", help="with --autoplay: one PNG per screen shown")
+    play.add_argument("--presenter", action="store_true",
+                      help="the projector shows only public screens, the laptop the private ones / "
+                           "mode présentateur (deux écrans)")
     play.add_argument("--phones", action="store_true",
                       help="teams choose and the room votes from phones / choix et votes sur téléphone")
     play.add_argument("--bind", metavar="ADDR", help="with --phones: the address to listen on")

@@ -111,6 +111,11 @@ def run_play(args) -> int:
             app.safely(app.render, True)
             print("first-screen", flush=True)
             return 0
+        if getattr(args, "presenter", False) or settings.presenter and not args.autoplay:
+            from game.ui.presenter import open_wall
+
+            # Autoplay draws both windows whatever the displays, at the laptop's size.
+            open_wall(app, always=args.autoplay, size=window.size)
         if args.autoplay:
             from game.ui.autoplay import run_autoplay
 
@@ -120,6 +125,8 @@ def run_play(args) -> int:
     finally:
         if app.play is not None:
             app.play.close()
+        for display in app.displays[1:]:
+            display.window.destroy()
         window.destroy()
 
 

@@ -69,6 +69,11 @@ def run_autoplay(app, screenshots: Optional[Path], with_title: bool = True) -> i
                 # Encoded in memory, written by Python: SDL's own file writer leaves an empty or cut
                 # file on a full disk without saying so.
                 target.write_bytes(encode_png(app.window.get_surface()))
+                for display in app.displays[1:]:
+                    # Presenter mode: the wall at the same moment, beside the laptop's shot.
+                    from game.ui.presenter import wall_shot_name
+
+                    (screenshots / wall_shot_name(target.name)).write_bytes(encode_png(display.window.get_surface()))
             except (OSError, pygame.error) as error:   # a full disk, a folder removed meanwhile
                 print(f"autoplay: cannot write {target}: {error}", file=sys.stderr)
                 return 1

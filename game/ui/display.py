@@ -30,6 +30,7 @@ class Display:
         self.canvas: Optional[Canvas] = None
         self.dirty = True
         self.frames = 0
+        self.look = None     # the wall's own theme, text size and fullscreen (game.ui.presenter.Look)
 
     @property
     def target(self):

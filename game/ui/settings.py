@@ -18,6 +18,7 @@ class Settings(NamedTuple):
     text_scale: float = 1.0
     language: Optional[str] = None   # None: follow the scenario's language
     fullscreen: bool = False
+    presenter: bool = False          # two windows: the projector's public wall and the laptop
     place: str = ""                  # last place typed on the bilan, offered again next time
     facilitator: str = ""            # last facilitator's name typed on the bilan
 
@@ -29,7 +30,8 @@ class Settings(NamedTuple):
         place = self.place[:200] if isinstance(self.place, str) else ""
         facilitator = self.facilitator[:200] if isinstance(self.facilitator, str) else ""
         return self._replace(theme=theme, text_scale=float(scale), language=language,
-                             fullscreen=bool(self.fullscreen), place=place, facilitator=facilitator)
+                             fullscreen=bool(self.fullscreen), presenter=self.presenter is True, place=place,
+                             facilitator=facilitator)
 
     def next_scale(self, step: int) -> "Settings":
         index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - self.text_scale))

@@ -160,13 +160,21 @@ class App:
         """Draw every display (the keyboard's first); the loops draw only those that need it."""
         for display in self.displays:
             if display.dirty or not only_dirty:
-                display.render(self.theme, self.settings.text_scale, self.language)
+                look = display.look
+                theme, scale = (self.theme, self.settings.text_scale) if look is None else (
+                    THEMES[look.theme], look.text_scale)
+                display.render(theme, scale, self.language)
 
     # -- input -----------------------------------------------------------------
     def dispatch(self, event: pygame.event.Event) -> None:
         from game.ui.scenes.overlays import QuitOverlay
 
         kind = event.type
+        if len(self.displays) > 1:
+            from game.ui.presenter import handle_wall_event
+
+            if handle_wall_event(self, event):   # the wall's window: closed, its own F2/F3/F11, clicks
+                return
         if kind == pygame.KEYDOWN and self.notice:
             self.notice = ""
             self.invalidate()

@@ -126,6 +126,8 @@ class DebriefScene(GameScene):
         # Under the time, in words, whether it runs: the room cannot see a clock that is not moving.
         state = ("timer_done" if done else "timer_running" if self.timer.running
                  else "timer_paused" if self.timer.elapsed_ms else "timer_ready")
+        if getattr(self, "on_wall", False):
+            state += "_wall"     # the same words without the laptop's key
         state_lines = canvas.wrapped(self.tr(state), flow.width - 2 * pad, "small", "bold")
         extra = len(state_lines) * canvas.line_height("small")
 

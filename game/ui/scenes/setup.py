@@ -67,6 +67,7 @@ class SetupScene(Scene):
             Item(self.tr("setup_verdict", value=yes if self.verdicts else no), ("verdicts", None)),
             Item(self.tr("setup_timer", value=minutes), ("minutes", None)),
             Item(self.tr("setup_language", value=language), ("language", None)),
+            Item(self.tr("setup_presenter", value=yes if self.presenter_on() else no), ("presenter", None)),
             Item(self.tr("setup_phones", value=yes if self.phones else no), ("phones", None)),
         ]
         if self.phones:
@@ -77,6 +78,11 @@ class SetupScene(Scene):
             Item(self.tr("setup_start"), ("start", None), on="coop"),
         ]
         return items
+
+    def presenter_on(self) -> bool:
+        """The presenter mode's setting (remembered from the last sessions)."""
+        settings = getattr(self.app, "settings", None)
+        return bool(getattr(settings, "presenter", False))
 
     def refresh(self) -> None:
         focus = self.menu.focus
@@ -124,6 +130,16 @@ class SetupScene(Scene):
         elif key == "language":
             self.language = "en" if self.language == "fr" else "fr"
             self.app.lang_override = self.language
+        elif key == "presenter":
+            # Remembered for the next sessions; the wall opens (or closes) at once.
+            from game.ui import presenter
+
+            wanted = not self.app.settings.presenter
+            self.app.change_settings(self.app.settings._replace(presenter=wanted))
+            if wanted:
+                presenter.open_wall(self.app)
+            else:
+                presenter.close_wall(self.app)
         self.refresh()
 
     def activate(self, item: Item) -> None:

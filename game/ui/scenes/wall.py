@@ -43,9 +43,6 @@ class WallMixin:
     def bot_step(self, bot):
         pass
 
-    def next_wakeup(self, now_ms):
-        return None
-
     def twin(self):
         """The laptop's screen of the same kind, when it shows one."""
         laptop = getattr(self.app, "main", None)
@@ -61,6 +58,22 @@ class WallMixin:
                 if hasattr(twin, attribute):
                     setattr(self, attribute, getattr(twin, attribute))
         return super().draw(canvas, _depth)
+
+
+class WallWaiting(WallMixin, Scene):
+    """Before a game starts (title, setup on the laptop): the game's name, nothing of the setup."""
+
+    name = "waiting"
+
+    def header(self):
+        return []
+
+    def draw_body(self, canvas, flow):
+        flow.y += max(0, flow.area.height // 3 - canvas.line_height("title"))
+        flow.text(self.tr("app_title"), "title", style="bold", role="accent")
+        flow.gap()
+        flow.text(self.tr("tagline"))
+        return None
 
 
 class ChoicesWall(WallMixin, GameScene):
@@ -110,7 +123,18 @@ def _wall_class(base: type) -> type:
     # laptop's own focus and the digits being typed are followed.
     mirrored = {RevealScene: ("step", "scroll"), VerdictScene: ("focus", "column", "typed", "filled", "scroll"),
                 DebriefScene: ("scroll",), EndScene: ("page", "scroll")}.get(base, ("scroll",))
-    return type("Wall" + base.__name__, (WallMixin, base), {"mirrored": mirrored, "show_notes": False})
+    members = {"mirrored": mirrored, "show_notes": False}
+    if base is EndScene:
+        members["header"] = _end_header
+    return type("Wall" + base.__name__, (WallMixin, base), members)
+
+
+def _end_header(scene) -> list[str]:
+    """The bilan's page, without the laptop's keys to turn it."""
+    from game.ui.scenes.end import PAGES
+
+    return [scene.scenario.title, scene.tr("phase_end"),
+            scene.tr("end_page_wall", index=scene.page + 1, count=len(PAGES))]
 
 
 _CLASSES: dict[type, type] = {}
