@@ -25,6 +25,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 PYTHON = sys.executable
 SIZE = (1920, 1080)
 
+from bench_ui import cpu_seconds, start_xvfb  # noqa: E402
+
 
 def redraw_times(home: str) -> None:
     os.environ["COOP_HOME"] = home
@@ -114,11 +116,6 @@ run_play(build_parser().parse_args(["play", sys.argv[1], "--no-setup", "--presen
 """
 
 
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def cpu_with_two_windows(home: str, display: str, phase: str, seconds: float = 20.0) -> float:
     env = dict(os.environ, COOP_HOME=home, SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1",
                DISPLAY=display, SDL_VIDEODRIVER="x11", PYTHONPATH=str(ROOT))
@@ -144,23 +141,10 @@ def cpu_with_two_windows(home: str, display: str, phase: str, seconds: float = 2
     return share
 
 
-def start_xvfb():
-    binary = shutil.which("Xvfb")
-    if not binary:
-        return None, None
-    display = ":88"
-    server = subprocess.Popen([binary, display, "-screen", "0", "3840x1080x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
-    if server.poll() is not None:
-        return None, None
-    return server, display
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         redraw_times(home)
-    server, display = start_xvfb()
+    server, display = start_xvfb(":88", "3840x1080x24")
     if server is None:
         print("Xvfb not installed: no CPU figures")
         return

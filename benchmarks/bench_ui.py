@@ -188,13 +188,12 @@ def peak_memory_of_autoplay(home: str) -> None:
           f"{usage.ru_maxrss / 1024:.1f} MB max RSS (goal <= 150 MB); {elapsed:.1f} s; \"{output}\"")
 
 
-def start_xvfb():
+def start_xvfb(display: str = ":87", screen: str = "1920x1080x24"):
     """One X server for the whole run (xvfb-run per command would time its own start-up)."""
     binary = shutil.which("Xvfb")
     if not binary:
         return None, None
-    display = ":87"
-    server = subprocess.Popen([binary, display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+    server = subprocess.Popen([binary, display, "-screen", "0", screen, "-nolisten", "tcp"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)
     if server.poll() is not None:
