@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from game.i18n import team_display
 from game.ui.scenes.base import Scene
 from game.ui.scenes.game_base import GameScene
 from game.ui.strings import capitalised
@@ -82,35 +83,38 @@ class ChoicesWall(WallMixin, GameScene):
     name = "choices"
     phase_key = "phase_choices"
 
-    def chosen(self) -> tuple[list[str], list[str]]:
-        """The teams that have chosen and those still to choose, in turn order: only *that* a team chose."""
-        current = self.state.current
-        done = {move.character for move in current.moves}
-        order = list(current.turn_order)
-        return [c for c in order if c in done], [c for c in order if c not in done]
+    def view(self):
+        """What the room may see now: the engine's public view (only *that* a team chose, never what)."""
+        from game.engine.views import view_for
+
+        return view_for(self.scenario, self.state, "public")
 
     def draw_body(self, canvas, flow):
-        done, waiting = self.chosen()
+        view = self.view()
+        done = [line for line in view.teams if line.chosen]
+        waiting = [line for line in view.teams if not line.chosen]
         main, side = self.columns(canvas, flow, side_share=0.36)
-        main.text(self.round_text(), "title", style="bold", role="accent")
+        main.text(self.tr("round_of", n=view.round, total=view.rounds), "title", style="bold", role="accent")
         main.gap()
         key = "wall_chosen_one" if len(done) <= 1 else "wall_chosen"
-        main.text(self.tr(key, n=len(done), total=len(done) + len(waiting)), "title", style="bold")
+        main.text(self.tr(key, n=len(done), total=len(view.teams)), "title", style="bold")
         main.gap()
-        turn = self.state.turn if self.state.phase == "choices" else None
+        turn = next((line for line in view.teams if line.character == view.turn), None)
         if turn is not None and self.state.setup.secret_choices:
-            main.text(self.tr("wall_at_laptop", team=capitalised(self.team_text(turn))), "body", style="bold",
-                      role="accent")
+            main.text(self.tr("wall_at_laptop", team=self.team_of(turn)), "body", style="bold", role="accent")
             main.gap()
-        for character in done:
-            main.text(self.tr("wall_team_done", team=capitalised(self.team_text(character))))
-        for character in waiting:
-            main.text(self.tr("wall_team_waiting", team=capitalised(self.team_text(character))), role="secondary")
+        for line in done:
+            main.text(self.tr("wall_team_done", team=self.team_of(line)))
+        for line in waiting:
+            main.text(self.tr("wall_team_waiting", team=self.team_of(line)), role="secondary")
         if side is main:
             main.gap()
         side.text(self.tr("indicators"), "body", style="bold")
-        self.board(side, self.state.current.indicators_before)
+        self.board(side, {line.id: line.value for line in view.board})
         return main
+
+    def team_of(self, line) -> str:
+        return capitalised(team_display(line.team or line.name, self.app.language))
 
 
 def _wall_class(base: type) -> type:
