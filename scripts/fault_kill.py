@@ -8,7 +8,14 @@ command, and replays to the state of the uninterrupted game. The next writer
 resumes the same session (the dead writer's lock must not block it); a finished
 game starts a new session.
 
+With --phones, the writer is a laptop with phones on (a subprocess: the phones' server on one port of
+127.0.0.1, the facilitator's steps by the bot), the teams play and a voter votes from websocket clients
+in this process, and the laptop is killed at random moments of the phone game: every move a phone was
+told was confirmed, and every vote the laptop closed, must be in the session; after each restart, on
+the same port, every phone must reconnect by itself to the resumed game.
+
 Usage: python scripts/fault_kill.py [--kills 1000] [--seed 1] [--max-delay-ms 20] [--dir DIR] [--broken-writer]
+       python scripts/fault_kill.py --phones [--kills 40] [--max-delay-ms 600]
 Prints: kills, unreadable sessions, commands lost (goal: 0 and 0), and more.
 Linux/macOS only (fork, SIGKILL).
 """
@@ -101,6 +108,14 @@ def read_reports(fd: int) -> list[str]:
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--laptop"]:
+        from fault_phones import laptop
+
+        return laptop(Path(sys.argv[2]), int(sys.argv[3]))
+    if "--phones" in sys.argv[1:]:
+        from fault_phones import phones_main
+
+        return phones_main([a for a in sys.argv[1:] if a != "--phones"])
     parser = argparse.ArgumentParser(description="SIGKILL session writers at random moments and check the sessions.")
     parser.add_argument("--kills", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
