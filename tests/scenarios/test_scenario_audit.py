@@ -28,6 +28,8 @@ INSTITUTIONS = {
     "une_place_a_l_ombre": ("elue", "gusp", "gardienne"),
 }
 AUDITED = sorted(INSTITUTIONS)
+# Scenarios with enough characters tagged `institution` and `habitant` for the audit's criterion 5.
+TAGGED_BOTH = {"quartier_des_tilleuls", "riverside_estate"}
 
 
 @lru_cache(maxsize=None)
@@ -52,6 +54,8 @@ def test_every_criterion_of_the_audit_passes_at_every_table_size(name, players):
     assert not failed, failed
     applied = {c["id"] for c in result["criteria"] if c["verdict"] == "pass"}
     assert {"dominance", "pas_coop_better", "consult_vs_coop", "observe", "can_fail", "random_endings"} <= applied
+    if name in TAGGED_BOTH:
+        assert "tags" in applied
 
 
 @pytest.mark.parametrize("name,players", cases())
@@ -69,3 +73,10 @@ def test_institutions_alone_never_reach_the_residents_best_ending(name, policy):
     loop = FastGame(sc, INSTITUTIONS[name], sc.rounds, policy)
     reached = Counter(loop.play(seed).ending for seed in range(GAMES))
     assert reached[best] == 0, reached
+
+
+@pytest.mark.parametrize("name", AUDITED)
+def test_the_characters_tagged_institution_are_those_the_tests_name(name):
+    tagged = tuple(c.id for c in scenario(name).characters if "institution" in c.tags)
+    assert tagged == INSTITUTIONS[name]
+    assert any("habitant" in c.tags for c in scenario(name).characters)
