@@ -12,14 +12,16 @@ import signal
 import sys
 from typing import Sequence
 
+from game.cli_words import install, own, user_language
+
 
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1280x720, not {text!r}")
+        raise argparse.ArgumentTypeError(own("expected WIDTHxHEIGHT, e.g. 1280x720, not {text!r}", text=text))
     if not (320 <= width <= 16384 and 240 <= height <= 16384):
-        raise argparse.ArgumentTypeError(f"window size out of range: {text}")
+        raise argparse.ArgumentTypeError(own("window size out of range: {text}", text=text))
     return width, height
 
 
@@ -27,13 +29,13 @@ def _policy(text: str) -> str:
     # The posture named by always:POSTURE is checked once the scenario is read.
     if text in ("random", "coop", "solo") or (text.startswith("always:") and len(text) > len("always:")):
         return text
-    raise argparse.ArgumentTypeError(f"expected random, coop, solo or always:POSTURE, not {text!r}")
+    raise argparse.ArgumentTypeError(own("expected random, coop, solo or always:POSTURE, not {text!r}", text=text))
 
 
 def _cast(text: str) -> list[str]:
     idents = [part.strip() for part in text.split(",")]
     if not all(idents):
-        raise argparse.ArgumentTypeError(f"expected character ids separated by commas, not {text!r}")
+        raise argparse.ArgumentTypeError(own("expected character ids separated by commas, not {text!r}", text=text))
     return idents
 
 
@@ -41,9 +43,9 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}")
+        raise argparse.ArgumentTypeError(own("expected a whole number, not {text!r}", text=text))
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of at least 1, not {value}")
+        raise argparse.ArgumentTypeError(own("expected a number of at least 1, not {value}", value=value))
     return value
 
 
@@ -51,9 +53,9 @@ def _port(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a port number, not {text!r}")
+        raise argparse.ArgumentTypeError(own("expected a port number, not {text!r}", text=text))
     if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"port out of range: {value}")
+        raise argparse.ArgumentTypeError(own("port out of range: {value}", value=value))
     return value
 
 
@@ -61,9 +63,9 @@ def _seed(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}")
+        raise argparse.ArgumentTypeError(own("expected a whole number, not {text!r}", text=text))
     if not 0 <= value < 2**63:
-        raise argparse.ArgumentTypeError(f"seed out of range: {value}")
+        raise argparse.ArgumentTypeError(own("seed out of range: {value}", value=value))
     return value
 
 
@@ -74,7 +76,7 @@ class _Parser(argparse.ArgumentParser):
         parsed, rest = super().parse_known_args(args, namespace)
         if getattr(parsed, "command", None) == "simulate" and not parsed.audit \
                 and (parsed.games is None or parsed.seed is None):
-            self.error("simulate: --games N and --seed S are required (except with --audit)")
+            self.error(own("simulate: --games N and --seed S are required (except with --audit)"))
         return parsed, rest
 
 
@@ -130,12 +132,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the JSON Schema of the scenario format")
 
     report = commands.add_parser("report", help="export a session's report / exporter le compte rendu")
-    report.add_argument("session")
+    report.add_argument("session", help="a session file, a session id (coop sessions), or latest")
     report.add_argument("--format", choices=("md", "html", "json", "pdf"), default="md")
     report.add_argument("-o", "--output", metavar="OUT")
     report.add_argument("--lang", choices=("fr", "en"))
     report.add_argument("--no-notes", action="store_true",
                         help="leave the facilitator's notes out of the html and pdf reports")
+
+    sessions = commands.add_parser("sessions", help="list the sessions, newest first / lister les sessions")
+    sessions.add_argument("--lang", choices=("fr", "en"))
 
     kit = commands.add_parser("kit", help="the printable kit of a scenario (PDF) / le kit à imprimer")
     kit.add_argument("scenario")
@@ -150,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Commands that read a bounded input, print or write once and exit; `play` and `simulate` run long.
-SHORT_COMMANDS = frozenset({"validate", "schema", "new-scenario", "report"})
+SHORT_COMMANDS = frozenset({"validate", "schema", "new-scenario", "report", "sessions"})
 
 
 EXIT_CLOSED_PIPE = 141  # what a shell reports for a program ended by SIGPIPE (128 + 13)
@@ -178,6 +183,7 @@ def _silence_stdout() -> None:
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
+    install(user_language(sys.argv[1:] if argv is None else argv))
     # SIGINT and SIGTERM end the program at once, without a traceback: every
     # confirmed step of a session is already on disk.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
@@ -194,7 +200,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             args = parser.parse_args(["play"])
         if args.screenshots and not args.autoplay:
-            parser.error("--screenshots goes with --autoplay")
+            parser.error(own("--screenshots goes with --autoplay"))
         if not args.phones and (args.bind or args.port is not None or args.phones_info):
             parser.error("--bind, --port and --phones-info go with --phones")
         if getattr(args, "no_setup", False) and not args.scenario:
@@ -222,6 +228,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
         from game.session.report import run_report
 
         return run_report(args)
+    if command == "sessions":
+        from game.session.catalogue import run_sessions
+
+        return run_sessions(args)
     if command == "kit":
         from game.printing.kit import run_kit
 

@@ -35,5 +35,10 @@ def sessions_dir() -> Path:
     return data_home() / "sessions"
 
 
+def archive_dir() -> Path:
+    """Archived sessions: out of the title's offer and of `coop sessions`, still readable by `coop report PATH`."""
+    return data_home() / "archive"
+
+
 def reports_dir() -> Path:
     return data_home() / "reports"

@@ -73,10 +73,13 @@ def run_report(args) -> int:
     if args.format == "pdf" and not args.output:
         print(MESSAGES(language, "pdf_needs_output"), file=sys.stderr)
         return 2
+    from game.session.catalogue import UnknownSession, resolve
+
     try:
-        text = render(Path(args.session), args.format, getattr(args, "lang", None),
+        session_path = resolve(args.session)  # a path, a session id as `coop sessions` lists it, or latest
+        text = render(session_path, args.format, getattr(args, "lang", None),
                       notes=not getattr(args, "no_notes", False))
-    except SessionError as error:
+    except (SessionError, UnknownSession) as error:
         print(error.message(language), file=sys.stderr)
         return 1
     if not args.output:

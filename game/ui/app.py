@@ -166,13 +166,10 @@ def start(app, args) -> None:
         if args.autoplay:
             app.show(TitleScene(app, highlight=path))
         else:
-            title = TitleScene(app, highlight=path)
-            app.show(title)
-            if title.unfinished is not None:
-                # An unfinished game comes first: the title offers it, with this scenario listed below.
-                title.menu.focus = 0
-            else:
-                open_scenario(app, path)
+            # That scenario's setup, even when an unfinished game exists: the title behind it (Escape)
+            # keeps offering that game, with this scenario highlighted.
+            app.show(TitleScene(app, highlight=path))
+            open_scenario(app, path)
     else:
         app.show(TitleScene(app))
 

@@ -203,7 +203,7 @@ def test_the_debrief_timer_counts_pauses_and_extends():
     assert timer.remaining(10**6) == 0 and timer.text(10**6) == "00:00"
 
 
-def test_an_unfinished_game_is_offered_first_on_the_title_screen_and_resumes(make_app, long_path):
+def test_an_unfinished_game_is_offered_first_on_the_title_screen_and_resumes_one_line_up(make_app, long_path):
     from game.ui.scenes.title import open_scenario
 
     app = make_app((1280, 720))
@@ -216,7 +216,8 @@ def test_an_unfinished_game_is_offered_first_on_the_title_screen_and_resumes(mak
     fresh.show(TitleScene(fresh))
     fresh.step()
     first = fresh.scene.menu.items[0]
-    assert first.value == ("resume", path) and fresh.scene.menu.focus == 0
+    assert first.value == ("resume", path) and fresh.scene.menu.focus == 1   # a scenario is highlighted
+    key(fresh, pygame.K_UP)
     key(fresh, pygame.K_RETURN)
     assert fresh.play is not None and fresh.play.state.phase == "choices"
     assert fresh.scene.name == "handoff"
@@ -282,18 +283,3 @@ def test_without_secret_choices_there_is_no_hand_off(started):
     assert app.scene.name == "choice"
 
 
-def test_play_with_a_scenario_offers_an_unfinished_game_first(make_app, long_path, monkeypatch):
-    from argparse import Namespace
-
-    from game.ui.app import start
-    from game.ui.scenes.title import open_scenario
-
-    first = make_app((1280, 720))
-    open_scenario(first, long_path)
-    first.scene.start()
-    first.play.close()
-    app = make_app((1280, 720))
-    start(app, Namespace(resume=False, scenario=str(long_path), autoplay=False))
-    assert app.scene.name == "title"
-    assert app.scene.menu.focused.value[0] == "resume"
-    assert any(item.value == ("open", long_path) for item in app.scene.menu.items)

@@ -37,9 +37,11 @@ class TitleScene(Scene):
         self.entry: TextEntry | None = None
         self.unfinished = find_unfinished()
         items: list[Item] = []
+        self.confirm_discard = None  # the session whose deletion waits for a second D
         if self.unfinished is not None:
-            path, title, number = self.unfinished
-            items.append(Item(self.tr("title_resume", title=title, round=number), ("resume", path), on="coop"))
+            path, title, number, teams, date = self.unfinished
+            items.append(Item(self.tr("title_resume", title=title, round=number), ("resume", path), on="coop",
+                              detail=self.tr("title_resume_detail", teams=teams, date=date)))
         bundled = bundled_scenarios()
         if highlight is not None and highlight.resolve() not in [b.resolve() for b in bundled]:
             items.append(Item(scenario_title(highlight), ("open", highlight), detail=str(highlight)))
@@ -48,10 +50,13 @@ class TitleScene(Scene):
         items.append(Item(self.tr("title_open_file"), ("ask", None)))
         items.append(Item(self.tr("title_settings"), ("settings", None)))
         items.append(Item(self.tr("title_quit"), ("quit", None)))
-        focus = 0
+        # The highlight is a scenario, never the unfinished game: Enter must not continue an old game by
+        # accident (it stays offered, named, one line up).
+        first_scenario = next((i for i, item in enumerate(items) if item.value[0] == "open"), 0)
+        focus = first_scenario
         if highlight is not None:
             focus = next((i for i, item in enumerate(items) if item.value[0] == "open"
-                          and Path(item.value[1]).resolve() == highlight.resolve()), 0)
+                          and Path(item.value[1]).resolve() == highlight.resolve()), first_scenario)
         self.menu = Menu(items, focus)
 
     @property
@@ -93,6 +98,8 @@ class TitleScene(Scene):
         super().handle(event)
 
     def act(self, intent):
+        if self.session_key(intent):
+            return True
         if intent.kind == kinds.BACK:
             from game.ui.scenes.overlays import QuitOverlay
 
@@ -102,6 +109,38 @@ class TitleScene(Scene):
         if outcome == "activate":
             self.activate(self.menu.focused)
         return outcome is not None
+
+    def session_key(self, intent) -> bool:
+        """A on the unfinished game archives it; D asks, and D again deletes it (never without confirmation)."""
+        item = self.menu.focused
+        waiting, self.confirm_discard = self.confirm_discard, None
+        if item is None or item.value[0] != "resume" or intent.kind != kinds.LETTER or intent.value not in "ad":
+            if waiting is not None:
+                self.app.notice = ""
+                self.app.invalidate()
+            return False
+        from game.session import catalogue
+
+        path = Path(item.value[1])
+        try:
+            if intent.value == "a":
+                self.app.notice = self.tr("title_archived", path=str(catalogue.archive(path)))
+            elif waiting == path:
+                catalogue.discard(path)
+                self.app.notice = self.tr("title_discarded")
+            else:
+                self.confirm_discard = path
+                self.app.notice = self.tr("title_discard_confirm")
+                self.app.invalidate()
+                return True
+        except OSError as error:
+            self.app.notice = self.tr("title_session_action_failed", error=error.strerror or str(error))
+            self.app.invalidate()
+            return True
+        notice = self.app.notice
+        self.app.show(TitleScene(self.app))  # the list without that game
+        self.app.notice = notice
+        return True
 
     def click(self, target):
         if isinstance(target, tuple) and target[0] == "title":
@@ -177,7 +216,13 @@ def find_unfinished():
         if path is None:
             return None
         replay = sessions.replay_file(path)
-        return path, replay.scenario.title, replay.state.round
+        from game.i18n import team_display
+        import time
+
+        language = replay.state.setup.language
+        teams = ", ".join(team_display(replay.state.setup.teams[c], language) for c in replay.state.setup.characters)
+        date = time.strftime("%d/%m/%Y %H:%M", time.localtime(path.stat().st_mtime))
+        return path, replay.scenario.title, replay.state.round, teams, date
     except Exception:  # an unreadable session is not offered; the title screen must always open
         return None
 
