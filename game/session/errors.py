@@ -56,6 +56,8 @@ DETAILS = Catalog({
         "start_refused": "la partie enregistrée ne peut pas commencer : {reason}",
         "command_refused": "la commande n° {number} est refusée par les règles : {reason}",
         "scenario_problems": "{problems}",
+        "line_checksum": "la ligne {line} a changé depuis son écriture (sa somme de contrôle ne correspond plus)",
+        "last_line_no_newline": "la dernière ligne ({line}) n'a plus de saut de ligne final : le fichier a sans doute été ouvert et enregistré dans un éditeur ; ajoutez un saut de ligne à la fin pour la garder",
     },
     "en": {
         "incomplete_header": "incomplete header",
@@ -67,6 +69,8 @@ DETAILS = Catalog({
         "start_refused": "the recorded game cannot start: {reason}",
         "command_refused": "command number {number} is refused by the rules: {reason}",
         "scenario_problems": "{problems}",
+        "line_checksum": "line {line} changed since it was written (its checksum no longer matches)",
+        "last_line_no_newline": "the last line ({line}) lost its final line feed: the file was probably opened and saved in an editor; add a line feed at the end to keep it",
     },
 })
 

@@ -7,8 +7,17 @@
 
 Reading never changes a file. Bytes after the last line feed are a write cut
 short (power loss, kill): they were never confirmed, so they are ignored, and
-cut off before the next append. Anything else that does not parse makes the
-file corrupt, and it is reported, never rewritten.
+cut off before the next append — unless they are a whole line that only lost
+its line feed (an editor's save): that is reported, never dropped. Anything
+else that does not parse makes the file corrupt, and it is reported, never
+rewritten.
+
+Checksums (sessions travel on USB sticks): a file whose header says
+`"checksums":1` ends every line, header included, with `,"c":"xxxxxxxx"}`,
+the CRC-32 of the line's bytes before that trailer, chained from the
+previous line's checksum (the header's starts from 0). Any single changed
+byte, a line removed or two lines swapped is reported with its line number.
+Files written before checksums (no flag, no trailer) still read as they are.
 """
 
 from __future__ import annotations
@@ -16,10 +25,12 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import stat
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from game.session.errors import Detail, SessionError
 
@@ -32,10 +43,38 @@ class JournalContents:
     header: dict[str, Any]
     entries: list[dict[str, Any]]   # {"n", "t", "command"} in order
     whole_size: int                 # bytes up to the last whole line; the rest is a cut write
+    chain: Optional[int] = None     # the last line's checksum (None: a file written before checksums)
+    # A whole last line that lost its line feed (an editor's save; a killed write never ends so, one
+    # write() call puts the line and its line feed): its number. Reading leaves it out, resuming refuses.
+    unterminated: Optional[int] = None
 
 
-def encode_line(record: dict[str, Any]) -> bytes:
-    return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+CHECKSUMS = "checksums"  # header flag: every line carries its chained checksum
+_TRAILER = re.compile(rb',"c":"([0-9a-f]{8})"\}\Z')
+
+
+def encode_line(record: dict[str, Any], chain: Optional[int] = None) -> bytes:
+    """One journal line; with `chain` (the previous line's checksum, 0 for the header), its checksum trailer."""
+    body = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if chain is None:
+        return body + b"\n"
+    prefix = body[:-1]
+    return prefix + b',"c":"%08x"}\n' % zlib.crc32(prefix, chain)
+
+
+def checksum_of(line: bytes) -> Optional[int]:
+    """The checksum a line (without its line feed) carries, or None."""
+    trailer = _TRAILER.search(line)
+    return int(trailer.group(1), 16) if trailer else None
+
+
+def _checked(line: bytes, chain: int) -> Optional[int]:
+    """The line's checksum when it is right for `chain`, else None."""
+    trailer = _TRAILER.search(line)
+    if trailer is None:
+        return None
+    carried = int(trailer.group(1), 16)
+    return carried if zlib.crc32(line[:trailer.start()], chain) == carried else None
 
 
 def parse(data: bytes, path: Path) -> JournalContents:
@@ -57,16 +96,43 @@ def parse(data: bytes, path: Path) -> JournalContents:
         raise SessionError("corrupt", path, Detail("no_format_version"))
     if found > FORMAT:
         raise SessionError("newer_format", path, found=found)
+    # A damaged flag or a damaged trailer cannot hide the checksums: either one is enough to check.
+    checked = header.get(CHECKSUMS) == 1 or _TRAILER.search(lines[0]) is not None
+    chain: Optional[int] = None
+    if checked:
+        chain = _checked(lines[0], 0)
+        if chain is None:
+            raise SessionError("corrupt", path, Detail("line_checksum", line=1))
+    header.pop("c", None)
     entries = []
     for number, line in enumerate(lines[1:], start=1):
+        if chain is not None:
+            chain = _checked(line, chain)
+            if chain is None:
+                raise SessionError("corrupt", path, Detail("line_checksum", line=number + 1))
         try:
             entry = json.loads(line)
         except ValueError:
             raise SessionError("corrupt", path, Detail("line_not_json", line=number + 1)) from None
         if not isinstance(entry, dict) or entry.get("n") != number or "command" not in entry:
             raise SessionError("corrupt", path, Detail("line_not_command", line=number + 1, number=number))
+        entry.pop("c", None)
         entries.append(entry)
-    return JournalContents(header, entries, end)
+    rest = data[end:]
+    unterminated = len(lines) + 1 if rest.strip() and _whole_line(rest, chain, len(entries) + 1) else None
+    return JournalContents(header, entries, end, chain, unterminated)
+
+
+def _whole_line(rest: bytes, chain: Optional[int], number: int) -> bool:
+    """Whether the bytes after the last line feed are a complete line that only lost its line feed."""
+    line = rest.rstrip(b"\r\n\t ")
+    if chain is not None:
+        return _checked(line, chain) is not None
+    try:
+        entry = json.loads(line)
+    except ValueError:
+        return False  # a write cut short: never confirmed
+    return isinstance(entry, dict) and entry.get("n") == number and "command" in entry
 
 
 # A session of 20 rounds of 8 teams is well under 1 MiB (the scenario copy is at most 2 MiB).

@@ -42,6 +42,8 @@ class Replay:
     commands: list[Command]
     times: list[float]
     whole_size: int
+    chain: Optional[int] = None   # the last line's checksum; None for a file written before checksums
+    unterminated: Optional[int] = None  # a whole last line without its line feed (see journal.JournalContents)
 
 
 def replay_file(path: Path, data: Optional[bytes] = None) -> Replay:
@@ -82,7 +84,8 @@ def replay_file(path: Path, data: Optional[bytes] = None) -> Replay:
             raise SessionError("corrupt", path, Detail("command_refused", number=entry["n"], reason=error.describe)) from None
         commands.append(command)
         times.append(entry.get("t", 0.0))
-    return Replay(path, header, scenario, state, commands, times, contents.whole_size)
+    return Replay(path, header, scenario, state, commands, times, contents.whole_size, contents.chain,
+                  contents.unterminated)
 
 
 class Session:
@@ -104,6 +107,7 @@ class Session:
         self.commands: list[Command] = replay.commands
         self.times: list[float] = replay.times
         self._size = replay.whole_size
+        self._chain = replay.chain   # new lines continue the file's chain (none for an older file)
         self._broken: Optional[SessionError] = None
 
     @property
@@ -133,6 +137,7 @@ class Session:
             "format": journal.FORMAT,
             "program": game.__version__,
             "created": _now(),
+            journal.CHECKSUMS: 1,   # every line ends with its chained checksum (game.session.journal)
             "seed": seed,
             "setup": setup.to_json(),
             # The secret behind the phones' team links (game.phones.links): the same links after a resume.
@@ -148,7 +153,7 @@ class Session:
         path = folder / f"{stamp}-{scenario.id}-{secrets.token_hex(3)}{SUFFIX}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            journal.write_atomically(path, journal.encode_line(header), scratch=folder.parent)
+            journal.write_atomically(path, journal.encode_line(header, chain=0), scratch=folder.parent)
         except OSError as error:
             raise SessionError("unwritable_folder", folder, error.strerror or str(error)) from None
         return cls.resume(path)
@@ -163,6 +168,9 @@ class Session:
                 raise SessionError("locked", path)
             data = journal.read_bounded(fd, path)
             replay = replay_file(path, data)
+            if replay.unterminated is not None:
+                # Never cut off a confirmed command that only lost its line feed: say so, change nothing.
+                raise SessionError("corrupt", path, Detail("last_line_no_newline", line=replay.unterminated))
             if replay.whole_size < len(data):
                 # Only bytes of a write that never completed (so never confirmed) are dropped.
                 os.ftruncate(fd, replay.whole_size)
@@ -183,8 +191,12 @@ class Session:
         if self._broken is not None:
             raise self._broken
         state, happened = apply(self.scenario, self.state, command)
+        if state == self.state:
+            # Nothing changed (the posture already chosen, chosen again after a resume): nothing to journal.
+            return happened
         moment = _now()
-        line = journal.encode_line({"n": len(self.commands) + 1, "t": moment, "command": command_to_json(command)})
+        line = journal.encode_line({"n": len(self.commands) + 1, "t": moment, "command": command_to_json(command)},
+                                   self._chain)
         try:
             journal.write_all(self._fd, line)
             os.fsync(self._fd)
@@ -197,6 +209,8 @@ class Session:
                 self._broken = failure   # the file may now end with a cut line: never append after it
             raise failure from None
         self._size += len(line)
+        if self._chain is not None:
+            self._chain = journal.checksum_of(line[:-1])
         self.commands.append(command)
         self.times.append(moment)
         self.state = state

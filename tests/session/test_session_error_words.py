@@ -18,6 +18,13 @@ def session_path():
     session = Session.create(SMALL, SETUP, seed=5)
     session.apply(Advance())
     session.close()
+    # These tests edit lines by hand: the file is rewritten as one of before checksums (still read as it
+    # is), so each edit reaches the check it is about instead of the checksum (tests/session/test_journal_integrity.py).
+    lines = [json.loads(line) for line in session.path.read_bytes().splitlines()]
+    for record in lines:
+        record.pop("c", None)
+        record.pop("checksums", None)
+    session.path.write_bytes(b"".join(journal.encode_line(record) for record in lines))
     return session.path
 
 

@@ -26,6 +26,7 @@ def test_a_resumed_game_lands_on_the_debrief_phase_that_was_on_show(make_app, lo
     fresh.show(TitleScene(fresh))
     fresh.step()
     assert fresh.scene.menu.items[0].value == ("resume", path)
+    key(fresh, pygame.K_UP)                 # the title highlights a scenario; the game is one line up
     key(fresh, pygame.K_RETURN)
     assert fresh.scene.name == "debrief"
     assert fresh.scene.phase == phases[2]
