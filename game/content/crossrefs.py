@@ -155,8 +155,14 @@ class _Checker:
         self.players()
         self.characters()
         self.actions()
-        for index, posture in _items(self.data, "postures"):
+        postures = _items(self.data, "postures")
+        for index, posture in postures:
             self.deltas(("postures", index, "effects"), posture.get("effects"))
+            for resource in _mapping(posture, "cost"):
+                self.reference(("postures", index, "cost", resource), KEY, resource, "resources")
+        costly = [index for index, p in postures if any(_is_int(n) and n > 0 for n in _mapping(p, "cost").values())]
+        if postures and len(costly) == len(postures):
+            self.add(("postures", costly[-1], "cost"), KEY, "every_posture_costs")
         for index, event in _items(self.data, "events"):
             self.deltas(("events", index, "effects"), event.get("effects"))
             self.condition(("events", index, "when"), event.get("when"))

@@ -104,6 +104,8 @@ _FR = {
     "debrief_needs_final_prompt": "`debrief` : il faut au moins une question dans `final`",
     "default_ending_not_last": "la fin `{id}` n'a pas de `when` : c'est la fin par défaut, elle doit être la dernière",
     "round_beyond_rounds": "tour {round} au-delà du nombre de tours (`rounds: {rounds}`)",
+    "every_posture_costs": "toutes les postures coûtent : il en faut au moins une gratuite, pour qu'une équipe "
+                           "à court de ressources puisse encore jouer",
     "unknown_tags": "aucun personnage ne porte l'étiquette `{id}` (voir les `tags` des personnages)",
     "bounds_crossed": "`at_least` ({at_least}) est plus grand que `at_most` ({at_most}) : la condition ne tient jamais",
     "verdict_test_not_here": "`split_verdicts` regarde les votes de la salle : seulement dans les `triggers` du débriefing, "
@@ -229,6 +231,8 @@ _EN = {
     "debrief_needs_final_prompt": "`debrief`: at least one prompt is needed in `final`",
     "default_ending_not_last": "ending `{id}` has no `when`: it is the default ending and must be the last one",
     "round_beyond_rounds": "round {round} is beyond the number of rounds (`rounds: {rounds}`)",
+    "every_posture_costs": "every posture has a cost: at least one must be free, so that a team short of "
+                           "resources can still play",
     "unknown_tags": "no character carries the tag `{id}` (see the characters' `tags`)",
     "bounds_crossed": "`at_least` ({at_least}) is greater than `at_most` ({at_most}): the condition never holds",
     "verdict_test_not_here": "`split_verdicts` looks at the room's votes: only in the debrief's `triggers`, "

@@ -133,6 +133,9 @@ class Posture(_Model):
         description="-2 'je' … +2 'nous': below 0 pas COOP, 0 neutre, above 0 COOP; absent: à débattre.",
     )
     effects: Deltas = Field(default_factory=dict, description="Indicator deltas whenever this posture is taken.")
+    cost: dict[Slug, Annotated[int, Field(ge=0, le=1000)]] = Field(
+        default_factory=dict, description="Resource id → amount paid when a move with this posture is confirmed."
+    )
 
 
 class Character(_Model):

@@ -16,7 +16,7 @@ from game.engine.commands import (
     Advance, ChooseAction, ChoosePosture, ConfirmMove, RecordVerdict, Reveal, ShowDebriefPhase,
 )
 from game.engine.draws import SALT_BOT, SALT_VERDICT, place_hash, text_key, unit_interval
-from game.engine.rules import action_blocker
+from game.engine.rules import action_blocker, posture_blocker
 from game.engine.state import GameState
 from game.engine.tables import Tables, tables_for
 
@@ -32,10 +32,14 @@ def bot_move(scenario: Scenario, state: GameState, character: str, policy: str =
     tables = tables_for(scenario)
     draw = move_hash(state.seed, state.round, character)
     candidates = posture_candidates(tables, policy)
+    if any(tables.posture_costs.values()):
+        # A posture the team cannot afford is not taken; with none affordable, any free one.
+        affordable = [p for p in candidates if posture_blocker(tables, state, character, p) is None]
+        candidates = affordable or [p for p in tables.posture_ids if not tables.posture_costs[p]]
     posture = candidates[draw % len(candidates)]
     if observes_only(policy):
         return posture, OBSERVER_ID
-    allowed = [a for a in tables.action_ids if action_blocker(tables, state, character, a) is None]
+    allowed = [a for a in tables.action_ids if action_blocker(tables, state, character, a, posture) is None]
     # Low bits pick the posture, high bits the action: one hash per move (cheap for simulate).
     action = allowed[(draw >> 32) % len(allowed)]
     return posture, action

@@ -40,7 +40,8 @@ def action_options(scenario: Scenario, state: GameState, character: str) -> list
     tables = tables_for(scenario)
     options = []
     for ident in tables.action_ids:
-        blocker = action_blocker(tables, state, character, ident)
+        draft = state.draft_posture if state.turn == character else None
+        blocker = action_blocker(tables, state, character, ident, draft)
         if blocker is None:
             options.append(ActionOption(ident, True, None, {}))
             continue

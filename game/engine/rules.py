@@ -108,8 +108,10 @@ def _start_round(tables: Tables, seed: int, setup: Setup, number: int, values: d
                      history=history, indicators=dict(after_events), resources=resources)
 
 
-def action_blocker(tables: Tables, state: GameState, character: str, action: str) -> Optional[tuple[str, dict]]:
-    """Why `character` may not choose `action` now: (reason code, params), or None when it may."""
+def action_blocker(tables: Tables, state: GameState, character: str, action: str,
+                   posture: Optional[str] = None) -> Optional[tuple[str, dict]]:
+    """Why `character` may not choose `action` now: (reason code, params), or None when it may.
+    With `posture`, the action must be affordable once the posture's cost is paid too."""
     spec = tables.actions[action]
     if spec.who is not None and character not in spec.who:
         return "not_for_character", {}
@@ -122,17 +124,34 @@ def action_blocker(tables: Tables, state: GameState, character: str, action: str
         if not spec.requires(facts):
             return "requirement_not_met", {}
     held = held_for_choice(tables, state, character)
-    for resource, amount in spec.cost:
+    return _unaffordable(held, _summed(spec.cost, tables.posture_costs.get(posture, ()) if posture else ()))
+
+
+def posture_blocker(tables: Tables, state: GameState, character: str, posture: str) -> Optional[tuple[str, dict]]:
+    """Why `character` may not take `posture` now (its cost), or None."""
+    return _unaffordable(held_for_choice(tables, state, character), tables.posture_costs.get(posture, ()))
+
+
+def _unaffordable(held, cost) -> Optional[tuple[str, dict]]:
+    for resource, amount in cost:
         if held.get(resource, 0) < amount:
             return "cannot_afford", {"resource": resource, "cost": amount, "have": held.get(resource, 0)}
     return None
+
+
+def _summed(*costs) -> tuple[tuple[str, int], ...]:
+    total: dict[str, int] = {}
+    for cost in costs:
+        for resource, amount in cost:
+            total[resource] = total.get(resource, 0) + amount
+    return tuple(total.items())
 
 
 def move_cost(tables: Tables, move: Move) -> tuple[tuple[str, int], ...]:
     """What confirming `move` costs: ((resource, amount), ...). The one place that says it: paid at
     confirmation, refunded exactly when the move is replaced or taken back (a posture's cost, where the
     scenario gives one, belongs here too)."""
-    return tables.actions[move.action].cost
+    return _summed(tables.actions[move.action].cost, tables.posture_costs.get(move.posture, ()))
 
 
 def _paid(resources, character: str, cost: tuple[tuple[str, int], ...], sign: int):
@@ -221,6 +240,11 @@ def _choose_posture(tables: Tables, state: GameState, command: ChoosePosture):
     _expect_turn(state, command.character)
     if command.posture not in tables.coop_of:
         raise IllegalCommand("unknown_posture", f"no posture {command.posture!r}", posture=command.posture)
+    blocker = posture_blocker(tables, state, command.character, command.posture)
+    if blocker is not None:
+        code, params = blocker
+        raise IllegalCommand(code, f"{command.character} cannot afford {command.posture}", posture=command.posture,
+                             **params)
     return replace(state, draft_posture=command.posture), (Happened("posture_chosen"),)
 
 
@@ -228,7 +252,7 @@ def _choose_action(tables: Tables, state: GameState, command: ChooseAction):
     _expect_turn(state, command.character)
     if command.action not in tables.actions:
         raise IllegalCommand("unknown_action", f"no action {command.action!r}", action=command.action)
-    blocker = action_blocker(tables, state, command.character, command.action)
+    blocker = action_blocker(tables, state, command.character, command.action, state.draft_posture)
     if blocker is not None:
         code, params = blocker
         raise IllegalCommand(code, f"{command.character} may not play {command.action} ({code})",
@@ -271,7 +295,7 @@ def _settle(tables: Tables, state: GameState, move: Move):
     """Confirm `move` (checked now, its cost paid), replacing its team's confirmed one (refunded);
     then reveal when the setup's reveal is "auto" and every team has confirmed."""
     character = move.character
-    blocker = action_blocker(tables, state, character, move.action)
+    blocker = action_blocker(tables, state, character, move.action, move.posture)
     if blocker is not None:
         code, params = blocker
         raise IllegalCommand(code, f"{character} may not play {move.action} ({code})", action=move.action, **params)

@@ -51,6 +51,9 @@ class Tables:
         self.posture_ids = tuple(p.id for p in scenario.postures)
         self.coop_of = {p.id: p.coop for p in scenario.postures}
         self.posture_effects = {p.id: dict(p.effects) for p in scenario.postures}
+        # A posture's cost (cooperation takes time) is paid with the action's, at confirmation.
+        self.posture_costs = {p.id: tuple((r, n) for r, n in getattr(p, "cost", {}).items() if n > 0)
+                              for p in scenario.postures}
         self.tags_of = {c.id: frozenset(c.tags) for c in scenario.characters}
         self.lookups = Lookups(self.coop_of, self.tags_of)
         self._compiled: dict[int, tuple] = {}

@@ -101,6 +101,16 @@ class FastGame:
         self.regained = _Memo(lambda everyone: tuple(regain_one(held) for held in everyone))
         self.paid = _Memo(lambda key: tuple(
             held - dict(self.costs[key[1]]).get(k, 0) for k, held in enumerate(key[0])))
+        # Postures that cost (as the engine's bot: an unaffordable one is not taken; with none affordable,
+        # any free one), paid before the action is drawn among those still affordable.
+        self.posture_costs = {p: tuple((resource_index[r], n) for r, n in cost)
+                              for p, cost in tables.posture_costs.items() if cost}
+        free = tuple(p for p in tables.posture_ids if p not in self.posture_costs)
+        self.posture_choices = _Memo(lambda held: tuple(
+            p for p in self.candidates if p not in self.posture_costs or _affordable(held, self.posture_costs[p])
+        ) or free)
+        self.posture_paid = _Memo(lambda key: tuple(
+            held - dict(self.posture_costs[key[1]]).get(k, 0) for k, held in enumerate(key[0])))
         # Actions whose availability changes during a game (once, requires): checked once per round.
         self.gated = tuple((ident, spec.once, spec.requires) for ident, spec in tables.actions.items()
                            if spec.once or spec.requires is not None)
@@ -117,6 +127,7 @@ class FastGame:
         char_keys = self.char_keys
         offers = self.offers
         observe = self.observe
+        posture_costs, posture_choices, posture_paid = self.posture_costs, self.posture_choices, self.posture_paid
         costs = self.costs
         gated = self.gated
         allowed_cache = self.allowed_cache
@@ -181,8 +192,14 @@ class FastGame:
                 draw = ((draw ^ (draw >> 30)) * 0xBF58476D1CE4E5B9) & MASK
                 draw = ((draw ^ (draw >> 27)) * 0x94D049BB133111EB) & MASK
                 draw ^= draw >> 31
-                posture = candidates[draw % n_candidates]
                 held = resources[slot]
+                if posture_costs:
+                    choices = posture_choices[held]
+                    posture = choices[draw % len(choices)]
+                    if posture in posture_costs:
+                        held = posture_paid[held, posture]
+                else:
+                    posture = candidates[draw % n_candidates]
                 key = (slot, closed, held)
                 allowed = (OBSERVER_ID,) if observe else allowed_cache.get(key)
                 if allowed is None:
@@ -196,6 +213,8 @@ class FastGame:
                 action = allowed[(draw >> 32) % len(allowed)]
                 if action in costs:
                     resources[slot] = paid[held, action]
+                elif posture_costs:
+                    resources[slot] = held
                 move = (posture, action)
                 vectors.append(move_vectors[move])
                 postures[characters[slot]] = posture

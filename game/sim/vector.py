@@ -193,6 +193,8 @@ class VectorGames:
     def __init__(self, scenario, loop: FastGame):
         self.loop = loop
         tables = loop.tables
+        if loop.posture_costs:
+            raise Unsupported("posture costs")   # the fast loop plays them
         compiler = Compiler(loop)
         self.action_ids = tables.action_ids
         self.posture_ids = tables.posture_ids

@@ -219,6 +219,14 @@ CASES: list[Case] = [
     _text("posture_coop_out_of_range", "types", patch(
         "characters:\n", "postures:\n  - {id: seul, label: Seul, coop: -3}\n  - {id: ensemble, label: Ensemble}\n"
         "characters:\n")),
+    _text("unknown_resource_in_posture_cost", "references", patch(
+        "characters:\n", "resources:\n  - {id: temps, label: Temps, max: 2}\npostures:\n"
+        "  - {id: seul, label: Seul, coop: -1}\n  - {id: ensemble, label: Ensemble, coop: 2, cost: {tmps: 1}}\n"
+        "characters:\n")),
+    _text("every_posture_costs", "references", patch(
+        "characters:\n", "resources:\n  - {id: temps, label: Temps, max: 2}\npostures:\n"
+        "  - {id: seul, label: Seul, coop: -1, cost: {temps: 1}}\n"
+        "  - {id: ensemble, label: Ensemble, coop: 2, cost: {temps: 2}}\ncharacters:\n")),
     # --- limits -------------------------------------------------------------
     _text("too_many_actions", "limits", _many("actions", 501)),
     _text("too_many_events", "limits", _many("events", 201)),

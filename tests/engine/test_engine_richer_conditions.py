@@ -176,3 +176,47 @@ def test_a_round_text_variant_on_split_verdicts_sees_the_previous_rounds_votes()
         unsplit = play(scenario, unsplit, calm, tallies={"asso": (9, 1, 1)})
         unsplit, _ = apply(scenario, unsplit, Advance())
     assert round_text(scenario, unsplit) == "Troisième tour."
+
+
+# --- postures that cost ---------------------------------------------------------------------------------
+
+def test_a_postures_cost_is_paid_at_confirmation_with_the_actions_and_refunded_like_it():
+    from game.engine import SubmitMove, TakeBackMove
+
+    scenario = load_scenario(RICH)
+    state = new_game(scenario, SETUP, seed=3)
+    state, _ = apply(scenario, state, Advance())
+    first = state.turn
+    assert state.resources[first]["temps"] == 2
+    state, _ = apply(scenario, state, SubmitMove(first, "co_construire", "concertation"))
+    assert state.resources[first]["temps"] == 0                        # 1 for the posture + 1 for the action
+    state, _ = apply(scenario, state, SubmitMove(first, "co_construire", "observer"))
+    assert state.resources[first]["temps"] == 1                        # replaced: refunded, then paid again
+    state, _ = apply(scenario, state, TakeBackMove(first))
+    assert state.resources[first]["temps"] == 2                        # taken back: refunded exactly
+
+
+def test_a_posture_the_team_cannot_afford_is_refused_and_with_it_an_action_it_leaves_unaffordable():
+    from dataclasses import replace
+
+    from game.engine import SubmitMove
+
+    scenario = load_scenario(RICH)
+    state = new_game(scenario, SETUP, seed=3)
+    state, _ = apply(scenario, state, Advance())
+    assert state.resources["bailleur"]["temps"] == 1
+    with pytest.raises(IllegalCommand) as refused:
+        apply(scenario, state, SubmitMove("bailleur", "co_construire", "concertation"))
+    assert refused.value.code == "cannot_afford" and refused.value.params["cost"] == 2
+    state, _ = apply(scenario, state, SubmitMove("bailleur", "co_construire", "observer"))
+    assert state.resources["bailleur"]["temps"] == 0
+    with pytest.raises(IllegalCommand):          # a replacement counts the refund: 1, not 2
+        apply(scenario, state, SubmitMove("bailleur", "co_construire", "concertation"))
+    state, _ = apply(scenario, state, SubmitMove("bailleur", "informer", "concertation"))
+    assert state.resources["bailleur"]["temps"] == 0
+    # The team at the keyboard with nothing left cannot even take the posture.
+    broke = replace(state, resources=dict(state.resources, elue={"temps": 0}))
+    with pytest.raises(IllegalCommand) as refused:
+        apply(scenario, broke, ChoosePosture("elue", "co_construire"))
+    assert refused.value.code == "cannot_afford"
+    apply(scenario, broke, ChoosePosture("elue", "informer"))

@@ -34,6 +34,9 @@ class ChoiceScene(GameScene):
         items = []
         for posture, reading in self.readings:
             detail = graphics.reading_text(self.tr, reading)
+            cost = dict(getattr(posture, "cost", {}) or {})
+            if cost:   # a posture that costs says so, as an action card does
+                detail = f"{detail} · {self._cost_text(cost)}"
             items.append(Item(posture.label, posture.id, detail=detail, on=graphics.READING_FILL[reading]))
         return items
 
