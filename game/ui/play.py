@@ -131,6 +131,8 @@ class Play:
                for event in happened):
             if any(event.kind == "phase" for event in happened):
                 self.shared.phase_changed(self.state)
+            if any(event.kind == "move_taken_back" for event in happened):
+                self.handed_to = None        # the team comes back to the keyboard through its hand-off
             self.route()
 
     def refusal_text(self, refused: IllegalCommand) -> str:

@@ -81,6 +81,8 @@ _FR = {
     # handoff
     "handoff_line": "À vous de jouer :",
     "handoff_progress": "Équipe {n} / {total}",
+    "handoff_take_back": "Retour arrière : reprendre le coup de l'équipe précédente",
+    "handoff_taken_back": "{team} : coup repris, coût rendu — elle choisit à nouveau",
     "handoff_look_away": "Les autres équipes détournent le regard.",
     "handoff_character": "Personnage : {name}",
     "handoff_ready": "Entrée : l'équipe est prête",
@@ -296,6 +298,8 @@ _EN = {
     "indicators": "Indicators",
     "handoff_line": "Your turn:",
     "handoff_progress": "Team {n} / {total}",
+    "handoff_take_back": "Backspace: take back the previous team's move",
+    "handoff_taken_back": "{team}: move taken back, cost refunded — it chooses again",
     "handoff_look_away": "Everyone else, please look away.",
     "handoff_character": "Character: {name}",
     "handoff_ready": "Enter: the team is ready",

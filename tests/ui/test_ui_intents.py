@@ -248,3 +248,21 @@ def test_a_new_text_size_starts_the_page_from_its_top(make_app):
         app.scene.scroll = 2
     app.scene.scroll = 0
     assert app.settings.text_scale == 1.0
+
+
+def test_the_facilitator_takes_back_a_confirmed_move_before_the_reveal(make_app):
+    from game.ui.autoplay import ScreenBot
+
+    app = phase_on_screen(make_app, TILLEULS, "choices", players=5, screen="handoff")
+    first = app.play.state.turn
+    before = dict(app.play.state.resources[first])
+    key(app, pygame.K_RETURN)
+    app.scene.bot_step(ScreenBot())
+    app.scene.bot_step(ScreenBot())              # the first team confirmed (and paid)
+    app.step()
+    assert app.scene.name == "handoff" and app.play.state.turn != first
+    key(app, pygame.K_BACKSPACE)                  # a slip: the facilitator takes it back
+    state = app.play.state
+    assert state.current.moves == () and dict(state.resources[first]) == before
+    assert state.turn == first and app.scene.name == "handoff" and app.notice
+    assert [c.kind for c in state.current.corrections] == ["taken_back"]

@@ -34,7 +34,29 @@ class HandoffScene(GameScene):
     def footer(self):
         if self.hub is not None:
             return [self.tr("phones_keyboard"), self.tr("key_help")]
+        if self.previous_team() is not None:
+            return [self.tr("handoff_ready"), self.tr("handoff_take_back"), self.tr("key_help")]
         return [self.tr("handoff_ready"), self.tr("key_help")]
+
+    def previous_team(self):
+        """The team that confirmed just before this one, in this round (the one a slip would concern)."""
+        confirmed = {move.character for move in self.state.current.moves}
+        order = list(self.state.current.turn_order)
+        here = order.index(self.state.turn) if self.state.turn in order else len(order)
+        return next((c for c in reversed(order[:here]) if c in confirmed), None)
+
+    def take_back(self) -> bool:
+        """The facilitator takes back the previous team's confirmed move (refunded, journaled): that team
+        chooses again, before the reveal."""
+        from game.engine import TakeBackMove
+
+        character = self.previous_team()
+        if character is None:
+            return False
+        team = capitalised(self.team_text(character))
+        if self.play.submit(TakeBackMove(character)):
+            self.app.notice = self.tr("handoff_taken_back", team=team)
+        return True
 
     def draw_body(self, canvas, flow):
         character = self.state.turn
@@ -109,6 +131,8 @@ class HandoffScene(GameScene):
     def act(self, intent):
         if intent.kind in (kinds.CONFIRM, kinds.SPACE):
             self.ready()
+        elif self.hub is None and intent.kind == kinds.ERASE:
+            return self.take_back()
         elif self.hub is not None and intent.kind == kinds.DOWN:       # Tab: the next team's link
             self.next_team()
         elif self.hub is not None and intent.kind == kinds.LETTER and intent.value == "r" and self.shown is not None:
