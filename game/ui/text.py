@@ -24,10 +24,12 @@ _IN_NUMBER = re.compile(r"(?<=\d)[ \u202f](?=\d{3}\b)")
 _BEFORE_UNIT = re.compile(r"(?<=\d)[ \u202f](?=(?:€|%|h\b|min\b))")
 _FRACTION = re.compile(r"(?<=\d) / (?=\d)")     # "4 / 10", "Tour 2 / 5" stay whole
 
+# Atkinson Hyperlegible with an open zero: its slashed zero read "Ø" from the back of a room, and the font
+# has no unslashed alternate (scripts/unslashed_zero.py redraws the glyph, nothing else changes).
 _FILES = {
-    "regular": "AtkinsonHyperlegible-Regular.ttf",
-    "bold": "AtkinsonHyperlegible-Bold.ttf",
-    "italic": "AtkinsonHyperlegible-Italic.ttf",
+    "regular": "AtkinsonHyperlegibleOpenZero-Regular.ttf",
+    "bold": "AtkinsonHyperlegibleOpenZero-Bold.ttf",
+    "italic": "AtkinsonHyperlegibleOpenZero-Italic.ttf",
 }
 
 

@@ -71,3 +71,18 @@ def test_arrows_are_measured_and_drawn_as_shapes(face):
     darks = [surface.get_at((x, y))[0] < 128 for x in range(left, left + text.arrow_width(face))
              for y in range(middle_row - 6, middle_row + 6)]
     assert any(darks)
+
+
+def test_the_zero_has_no_slash_so_it_never_reads_as_a_slashed_o():
+    """Atkinson Hyperlegible's zero is slashed ("Ø" from the back of the room): the screens' font has an open
+    counter, so the middle of a big zero is background, as in an "O"."""
+    import pygame
+
+    from game.ui import text
+
+    for style in ("regular", "bold"):
+        face = text.font(200, style)
+        for glyph in ("0", "O"):
+            ink = pygame.mask.from_surface(face.render(glyph, True, (0, 0, 0)), 128)
+            rect = ink.get_bounding_rects()[0]
+            assert ink.count() > 0 and ink.get_at(rect.center) == 0, (style, glyph, rect)
