@@ -62,6 +62,13 @@ class VerdictScene(GameScene):
             return [self.tr("phones_reveal_key"), self.tr("key_help")]
         return [self.tr("verdict_done"), self.tr("verdict_hint"), self.tr("key_help")]
 
+    def help_lines(self):
+        """Every key of this screen (the footer keeps to the main ones)."""
+        if self.vote_open:
+            return self.footer()
+        return [self.tr("verdict_done"), self.tr("verdict_help_digits"), self.tr("verdict_help_hands"),
+                self.tr("verdict_help_moves"), self.tr("verdict_help_out")]
+
     def shot_suffix(self):
         if self.vote_open:
             return "vote"
