@@ -56,6 +56,7 @@ def run_autoplay(app, screenshots: Optional[Path], with_title: bool = True) -> i
             print(f"autoplay: cannot write screenshots to {screenshots}: {error.strerror or error}", file=sys.stderr)
             return 1
     bot = ScreenBot()
+    app.autoplaying = True       # no wall-clock time on the screenshots: the same seed gives the same pictures
     shown = 0
     reached_end = False
     for _ in range(MAX_STEPS):

@@ -81,6 +81,8 @@ _FR = {
     # handoff
     "handoff_line": "À vous de jouer :",
     "handoff_progress": "Équipe {n} / {total}",
+    "clock_elapsed": "séance : {time}",
+    "clock_end": "fin vers {time}",
     "handoff_take_back": "Retour arrière : reprendre le coup de l'équipe précédente",
     "handoff_taken_back": "{team} : coup repris, coût rendu — elle choisit à nouveau",
     "handoff_look_away": "Les autres équipes détournent le regard.",
@@ -302,6 +304,8 @@ _EN = {
     "indicators": "Indicators",
     "handoff_line": "Your turn:",
     "handoff_progress": "Team {n} / {total}",
+    "clock_elapsed": "session: {time}",
+    "clock_end": "ends about {time}",
     "handoff_take_back": "Backspace: take back the previous team's move",
     "handoff_taken_back": "{team}: move taken back, cost refunded — it chooses again",
     "handoff_look_away": "Everyone else, please look away.",

@@ -266,3 +266,22 @@ def test_the_facilitator_takes_back_a_confirmed_move_before_the_reveal(make_app)
     assert state.current.moves == () and dict(state.resources[first]) == before
     assert state.turn == first and app.scene.name == "handoff" and app.notice
     assert [c.kind for c in state.current.corrections] == ["taken_back"]
+
+
+def test_the_session_clock_estimates_the_end_from_the_rounds_pace():
+    import types
+
+    from game.ui.clock import workshop_clock
+    from game.ui.strings import TR
+
+    tr = lambda key, **v: TR("fr", key, **v)  # noqa: E731
+    setup = types.SimpleNamespace(rounds=6)
+    start = 1_000_000.0
+    session = types.SimpleNamespace(header={"created": start}, times=[start + 10])
+    # Situation of round 3 after 50 minutes: 25 minutes a round, 4 rounds left, 100 minutes more.
+    state = types.SimpleNamespace(round=3, phase="situation", setup=setup)
+    text = workshop_clock(session, state, tr, "fr", now=start + 50 * 60).replace("\u00a0", " ")
+    expected = __import__("time").localtime(start + 150 * 60)
+    assert text == f"séance : 50 min · fin vers {expected.tm_hour} h {expected.tm_min:02d}"
+    first = types.SimpleNamespace(round=1, phase="situation", setup=setup)
+    assert workshop_clock(session, first, tr, "fr", now=start + 65 * 60).replace("\u00a0", " ") == "séance : 1 h 05"

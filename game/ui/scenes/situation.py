@@ -11,6 +11,17 @@ class SituationScene(GameScene):
     name = "situation"
     phase_key = "phase_situation"
 
+    def header(self):
+        parts = super().header()
+        # The workshop's clock for the facilitator, on the laptop (never the wall, nor in autoplay's shots).
+        if not getattr(self, "on_wall", False) and not getattr(self.app, "autoplaying", False):
+            from game.ui.clock import workshop_clock
+
+            text = workshop_clock(self.play.session, self.state, self.tr, self.app.language)
+            if text:
+                parts.insert(1, text)
+        return parts
+
     def footer(self):
         return [self.tr("key_continue"), self.tr("key_help")]
 
