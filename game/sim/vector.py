@@ -21,6 +21,7 @@ import numpy as np
 
 from game.content.constants import OBSERVER_ID
 from game.content.plain import fields_in_use
+from game.engine.conditions import reading_of
 from game.engine.draws import MASK, SALT_BOT, SALT_EVENTS, SALT_GAME, mix
 from game.sim.fastgame import FastGame
 
@@ -52,15 +53,17 @@ def game_seeds(seed: int, start: int, stop: int) -> np.ndarray:
 class Batch:
     """What a condition may look at, for every game of a batch (the vector form of `Facts`)."""
 
-    __slots__ = ("round", "values", "postures", "actions", "ever", "size")
+    __slots__ = ("round", "values", "postures", "actions", "ever", "size", "played", "past")
 
-    def __init__(self, round: int, values, postures, actions, ever, size: int):
+    def __init__(self, round: int, values, postures, actions, ever, size: int, played=None, past=()):
         self.round = round          # the round number, the same for every game
         self.values = values        # int64 [games, indicators]
         self.postures = postures    # int [games, characters in play]: posture index, or None (no round)
         self.actions = actions      # bool [games, actions]: played in "the round", or None
         self.ever = ever            # bool [games, actions]: played so far
         self.size = size
+        self.played = played        # int [games, characters in play]: action index, or None (no round)
+        self.past = past            # (postures, played) of every round counted in `ever`
 
 
 VTest = Callable[[Batch], np.ndarray]
@@ -70,7 +73,7 @@ VTest = Callable[[Batch], np.ndarray]
 KNOWN_TESTS = frozenset({
     "round_at_least", "round_at_most", "indicator_at_least", "indicator_at_most", "posture_count",
     "coop_average_at_least", "coop_average_at_most", "action_played", "ever_played", "character_posture",
-    "any", "not_",
+    "character_action", "moves", "split_verdicts", "any", "not_",
 })
 
 
@@ -84,8 +87,11 @@ class Compiler:
         self.action = {ident: k for k, ident in enumerate(tables.action_ids)}
         self.slot = {ident: k for k, ident in enumerate(loop.characters)}
         coop = [tables.coop_of[p] for p in tables.posture_ids]
-        self.coop_known = all(value is not None for value in coop)
         self.coop = np.array([0 if value is None else value for value in coop], dtype=np.int64)
+        self.coop_read = np.array([value is not None for value in coop], dtype=bool)   # not "à débattre"
+        self.readings = [reading_of(value) for value in coop]
+        tags_of = getattr(tables, "tags_of", {})
+        self.tags = [frozenset(tags_of.get(ident, ())) for ident in loop.characters]
 
     def compile(self, condition) -> Optional[VTest]:
         """None when the condition always holds (no test)."""
@@ -136,8 +142,6 @@ class Compiler:
             tests.append(posture_count)
         for bound, at_least in ((c.coop_average_at_least, True), (c.coop_average_at_most, False)):
             if bound is not None:
-                if not self.coop_known:
-                    raise Unsupported("coop average with postures without a reading")
                 tests.append(self._coop_average(bound, at_least))
         if c.action_played is not None:
             columns = np.array([self.action[a] for a in c.action_played], dtype=np.intp)
@@ -161,6 +165,24 @@ class Compiler:
                     held &= b.postures[:, slot] == index
                 return held
             tests.append(character_posture)
+        if getattr(c, "character_action", None) is not None:
+            chosen = [(self.slot.get(ch), self.action[a]) for ch, a in c.character_action.items()]
+
+            def character_action(b: Batch) -> np.ndarray:
+                if b.played is None or any(slot is None for slot, _ in chosen):
+                    return np.zeros(b.size, dtype=bool)
+                held = np.ones(b.size, dtype=bool)
+                for slot, index in chosen:
+                    held &= b.played[:, slot] == index
+                return held
+            tests.append(character_action)
+        if getattr(c, "moves", None) is not None:
+            tests.append(self._moves(c.moves))
+        if getattr(c, "split_verdicts", None) is not None:
+            # Simulated games cast no verdict: no move ever split the room, so the count is 0.
+            split = c.split_verdicts
+            holds = _within(0, split.at_least, split.at_most)
+            tests.append(lambda b: np.full(b.size, holds))
         if c.any is not None:
             options = [self.compile(sub) for sub in c.any]
 
@@ -175,16 +197,72 @@ class Compiler:
             tests.append(lambda b: np.zeros(b.size, dtype=bool) if negated is None else ~negated(b))
         return tests
 
+    def _moves(self, test) -> VTest:
+        """`game.engine.conditions.moves_matcher`, counted over whole batches."""
+        selected = np.array([(test.character is None or ident == test.character)
+                             and (test.tag is None or test.tag in self.tags[k])
+                             for k, ident in enumerate(self.slot)], dtype=bool)
+        posture = None if test.posture is None else self.posture[test.posture]
+        action = None if test.action is None else self.action[test.action]
+        reading_ok = None if test.reading is None else np.array(
+            [reading == test.reading for reading in self.readings], dtype=bool)
+        least, most, every, whole_game = test.at_least, test.at_most, test.every, test.in_ == "game"
+
+        def moves(b: Batch) -> np.ndarray:
+            if whole_game:
+                rounds = b.past
+            elif b.postures is None or b.played is None:
+                return np.zeros(b.size, dtype=bool)
+            else:
+                rounds = ((b.postures, b.played),)
+            counts = np.zeros((b.size, len(selected)), dtype=np.int64)
+            for taken, done in rounds:
+                match = np.broadcast_to(selected, counts.shape).copy()
+                if posture is not None:
+                    match &= taken == posture
+                if action is not None:
+                    match &= done == action
+                if reading_ok is not None:
+                    match &= reading_ok[taken]
+                counts += match
+            if every:
+                if not rounds or not selected.any():
+                    return np.zeros(b.size, dtype=bool)      # nobody selected moved: no one to vouch for
+                return _within_array(counts[:, selected], least, most).all(axis=1)
+            return _within_array(counts.sum(axis=1), least, most)
+        return moves
+
     def _coop_average(self, bound: float, at_least: bool) -> VTest:
-        coop = self.coop
+        coop, read = self.coop, self.coop_read
 
         def average(b: Batch) -> np.ndarray:
             if b.postures is None or b.postures.shape[1] == 0:
                 return np.zeros(b.size, dtype=bool)
+            # A posture à débattre counts in no average; no posture read at all: the test does not hold.
             # The sum of small integers is exact; one true division, as `sum(values) / len(values)`.
-            mean = coop[b.postures].sum(axis=1) / b.postures.shape[1]
-            return mean >= bound if at_least else mean <= bound
+            counted = read[b.postures].sum(axis=1)
+            mean = coop[b.postures].sum(axis=1) / np.maximum(counted, 1)
+            held = mean >= bound if at_least else mean <= bound
+            return held & (counted > 0)
         return average
+
+
+def _bounds(least, most) -> tuple[int, Optional[int]]:
+    """`at_least` defaults to 1, or to 0 when only `at_most` is given (as conditions._within)."""
+    if least is None:
+        least = 0 if most is not None else 1
+    return least, most
+
+
+def _within(count: int, least, most) -> bool:
+    least, most = _bounds(least, most)
+    return count >= least and (most is None or count <= most)
+
+
+def _within_array(counts: np.ndarray, least, most) -> np.ndarray:
+    least, most = _bounds(least, most)
+    held = counts >= least
+    return held if most is None else held & (counts <= most)
 
 
 class VectorGames:
@@ -268,7 +346,8 @@ class VectorGames:
         held = np.broadcast_to(self.start_held, (size,) + self.start_held.shape).copy()
         ever = np.zeros((size, n_actions), dtype=bool)
         drawn = np.zeros((size, max(1, len(self.event_index))), dtype=bool)
-        postures = actions = None
+        postures = actions = played_by = None
+        past: tuple = ()
         seed_hash = vmix(seeds)
         bot_base = vmix(seed_hash ^ np.uint64(SALT_BOT))
         event_base = vmix(seed_hash ^ np.uint64(SALT_EVENTS))
@@ -277,7 +356,7 @@ class VectorGames:
         for number in range(1, self.rounds + 1):
             if number > 1 and self.regain.any():
                 held = np.minimum(self.caps, held + self.regain)
-            before = Batch(number, values, postures, actions, ever, size)
+            before = Batch(number, values, postures, actions, ever, size, played_by, past)
             if self.has_events:
                 values = self._draw_events(number, before, drawn, event_base, rows)
                 before.values = values
@@ -290,6 +369,7 @@ class VectorGames:
             round_hash = vmix(bot_base ^ np.uint64(number))
             total = np.zeros_like(values)
             postures = np.zeros((size, self.count), dtype=np.intp)
+            played_by = np.zeros((size, self.count), dtype=np.intp)
             played = np.zeros((size, n_actions), dtype=bool)
             for slot in self.rotations[(number - 1) % self.count]:
                 draw = vmix(round_hash ^ self.char_keys[slot])
@@ -308,20 +388,22 @@ class VectorGames:
                     action = offered[nth.argmax(axis=1)]
                     held[:, slot] -= self.cost[action]
                 postures[:, slot] = posture
+                played_by[:, slot] = action
                 played[rows, action] = True
                 total += self.move_vectors[posture, action]
                 np.add.at(pairs, (posture, action), 1)
             actions = played
             ever = ever | played
+            past = past + ((postures, played_by),)
             if self.synergies:
-                facts = Batch(number, values, postures, actions, ever, size)
+                facts = Batch(number, values, postures, actions, ever, size, played_by, past)
                 for when, vector in self.synergies:
                     fired = np.ones(size, dtype=bool) if when is None else when(facts)
                     total += fired[:, None] * vector
             values = np.clip(values + total, self.lows, self.highs)
         ending = np.full(size, -1, dtype=np.int64)
         if self.endings:
-            facts = Batch(self.rounds, values, postures, actions, ever, size)
+            facts = Batch(self.rounds, values, postures, actions, ever, size, played_by, past)
             open_ = np.ones(size, dtype=bool)
             for k, (_, when) in enumerate(self.endings):
                 holds = open_ if when is None else open_ & when(facts)

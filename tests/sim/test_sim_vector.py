@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 SCENARIOS = (sorted((ROOT / "scenarios").glob("*.yaml"))
              + sorted((ROOT / "tests" / "outside" / "scenarios").glob("*.yaml"))
              + [ROOT / "tests" / "sim" / "data" / "five_characters.yaml",
-                ROOT / "tests" / "engine" / "data" / "small.yaml"])
+                ROOT / "tests" / "engine" / "data" / "small.yaml",
+                ROOT / "tests" / "engine" / "data" / "rich.yaml"])   # tags, moves, character_action, à débattre
 
 
 def policies(scenario) -> list[str]:
