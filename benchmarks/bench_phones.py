@@ -122,22 +122,13 @@ class Laptop:
         from game.engine import Setup
         from game.phones.hub import PhoneHub
         from game.session import Session
-        from game.ui.play import Play
+        from game.ui.play import Play, WindowlessApp
 
         scenario = load_scenario(SCENARIO)
         characters = tuple(c.id for c in scenario.characters)[:8]
         self.session = Session.create(SCENARIO, Setup(characters, {c: c for c in characters}, 3), 5)
 
-        class App:
-            language, notice, play, phones, scenario_language = "fr", "", None, None, None
-
-            def invalidate(self):
-                pass
-
-            def show(self, scene):
-                pass
-
-        self.play = Play(App(), self.session)
+        self.play = Play(WindowlessApp(), self.session)
         self.play.show_phase = lambda: None
         self.play.route = lambda: None
         self.hub = PhoneHub.start(self.session.header, characters, "127.0.0.1", 0)

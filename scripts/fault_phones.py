@@ -27,19 +27,10 @@ def laptop(path: Path, port: int) -> int:
     from game.engine import bot_next
     from game.phones.hub import PhoneHub
     from game.session import Session
-    from game.ui.play import Play
-
-    class App:
-        language, notice, play, phones, scenario_language = "fr", "", None, None, None
-
-        def invalidate(self):
-            pass
-
-        def show(self, scene):
-            pass
+    from game.ui.play import Play, WindowlessApp
 
     session = Session.resume(path)
-    play = Play(App(), session)
+    play = Play(WindowlessApp(), session)
     play.route = lambda: None
     for attempt in range(50):
         try:

@@ -9,10 +9,7 @@ room's), drafts (the laptop's keyboard business).
 
 from __future__ import annotations
 
-from typing import Optional
-
 from game.content.model import OBSERVER_ID
-from game.engine import Move
 from game.engine.views import PUBLIC, view_for
 from game.i18n import team_display
 from game.ui.strings import TR
@@ -43,11 +40,10 @@ def public_frame(scenario, state, language: str, *, vote_open: bool) -> dict:
     return frame
 
 
-def team_frame(scenario, state, character: str, language: str, *, vote_open: bool,
-               held: Optional[Move] = None, can_change: bool = False) -> dict:
+def team_frame(scenario, state, character: str, language: str, *, vote_open: bool) -> dict:
     """A team's page: its card with its secret, its resources, and during the choices its options with the
-    engine's reasons; its own move (confirmed, or `held` by the hub until its turn), nobody else's;
-    `can_change` when the engine lets a confirmed move be replaced or taken back."""
+    engine's reasons; its own confirmed move (it may replace or take it back until the reveal), nobody
+    else's."""
     view = view_for(scenario, state, character)
     tr = lambda key, **values: TR(language, key, **values)  # noqa: E731
     frame = _page(view.public, language, vote_open)
@@ -65,17 +61,9 @@ def team_frame(scenario, state, character: str, language: str, *, vote_open: boo
         frame["move"] = None
         return frame
     own = view.move
-    frame["can_change"] = can_change
-    if own is not None:
-        frame["move"] = {"posture": own.posture, "action": own.action, "confirmed": True,
-                         "posture_label": own.posture_label, "action_title": _title(language, own)}
-    elif held is not None:
-        frame["move"] = {"posture": held.posture, "action": held.action, "confirmed": False,
-                         "posture_label": scenario.posture(held.posture).label,
-                         "action_title": TR(language, "observer") if held.action == OBSERVER_ID
-                         else scenario.action(held.action).title}
-    else:
-        frame["move"] = None
+    frame["move"] = None if own is None else {
+        "posture": own.posture, "action": own.action, "posture_label": own.posture_label,
+        "action_title": _title(language, own)}
     descriptions = {p.id: p.description or "" for p in scenario.postures}
     frame["postures"] = [{"id": p.id, "label": p.label, "description": descriptions.get(p.id, ""),
                           "reading": reading_text(tr, p.reading)} for p in view.postures]

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import json
 import queue
-from dataclasses import dataclass
 from typing import Callable, Optional
 
-from game.engine import IllegalCommand, Move, action_options
 from game.phones import links, protocol
 from game.phones.frames import public_frame, team_frame
 from game.engine.views import PUBLIC
@@ -21,28 +19,12 @@ from game.phones.votes import VoteBox
 PUMP_LIMIT = 5000        # messages handled in one frame at most (the rest wait for the next frame)
 
 
-def _engine_command(name: str):
-    """An engine command by name, or None when this engine has no such command (SubmitMove and
-    TakeBackMove come with simultaneous choices)."""
-    from game.engine.commands import COMMAND_TYPES
-
-    return COMMAND_TYPES.get(name)
-
-
-@dataclass
-class Held:
-    move: Move
-    connection: int
-    ref: object
-
-
 class PhoneHub:
     def __init__(self, server: PhoneServer, host: str, tokens: dict[str, str]):
         self.server = server
         self.host = host
         self.tokens = tokens
         self.votes = VoteBox()
-        self.held: dict[str, Held] = {}            # moves waiting for their team's turn (turn-order engine)
         self._vote_round: Optional[int] = None     # the round whose vote was opened
         self._published = None
         self.on_claimed: Optional[Callable[[str], None]] = None
@@ -131,24 +113,20 @@ class PhoneHub:
                 changed |= self._joined(play, item)
             elif isinstance(item, Inbound):
                 changed |= self._inbound(play, item)
-        changed |= self._play_held(play)
         changed |= self._sync_vote(play.state)
         self.publish(play)
         return changed
 
     def publish(self, play) -> None:
         state = play.state
-        key = (id(state), self.votes.is_open, tuple(sorted((c, h.move) for c, h in self.held.items())), self.language)
+        key = (id(state), self.votes.is_open, self.language)
         if key == self._published:
             return
         self._published = key
         scenario, open_ = play.scenario, self.votes.is_open
         frames = {PUBLIC: protocol.dump(public_frame(scenario, state, self.language, vote_open=open_))}
         for character in state.setup.characters:
-            held = self.held.get(character)
-            frames[character] = protocol.dump(team_frame(
-                scenario, state, character, self.language, vote_open=open_,
-                held=held.move if held else None, can_change=_engine_command("SubmitMove") is not None))
+            frames[character] = protocol.dump(team_frame(scenario, state, character, self.language, vote_open=open_))
         self.server.publish(frames)
 
     def _refuse(self, item, code: str, text: Optional[str] = None) -> bool:
@@ -178,38 +156,14 @@ class PhoneHub:
             return self._move(play, item, intent)
         return self._take_back(play, item)
 
-    def _engine_refusal(self, play, item, refused: IllegalCommand) -> bool:
-        text = play.refusal_text(refused) if hasattr(play, "refusal_text") else refused.describe(self.language)
-        return self._refuse(item, refused.code, text)
-
     def _move(self, play, item: Inbound, intent: protocol.MoveIntent) -> bool:
-        state, scenario, character = play.state, play.scenario, item.character
-        if state.phase != "choices":
+        """SubmitMove for the connection's team: any order during the choices; again replaces it (the
+        engine refunds the old cost) until the reveal. The engine's refusal in words otherwise."""
+        from game.engine import SubmitMove
+
+        if play.state.phase != "choices":
             return self._refuse(item, "not_choosing")
-        submit = _engine_command("SubmitMove")
-        confirmed = any(m.character == character for m in state.current.moves)
-        if confirmed and submit is None:
-            return self._refuse(item, "already_confirmed")
-        if intent.posture not in {p.id for p in scenario.postures}:
-            return self._engine_refusal(play, item, IllegalCommand("unknown_posture", intent.posture))
-        option = next((o for o in action_options(scenario, state, character) if o.action == intent.action), None)
-        if option is None:
-            return self._engine_refusal(play, item, IllegalCommand("unknown_action", intent.action))
-        if submit is not None:
-            return self._apply(play, item, [submit(character, intent.posture, intent.action)])
-        if not option.allowed:
-            return self._engine_refusal(play, item, IllegalCommand(option.reason, intent.action, **option.params))
-        if state.turn != character:
-            self.held[character] = Held(Move(character, intent.posture, intent.action), item.connection, item.ref)
-            self.server.reply(item.connection, protocol.ok_frame(item.ref, held=True))
-            return True
-        return self._apply(play, item, self._turn_commands(character, intent.posture, intent.action))
-
-    @staticmethod
-    def _turn_commands(character, posture, action):
-        from game.engine import ChooseAction, ChoosePosture, ConfirmMove
-
-        return [ChoosePosture(character, posture), ChooseAction(character, action), ConfirmMove(character)]
+        return self._apply(play, item, [SubmitMove(item.character, intent.posture, intent.action)])
 
     def _apply(self, play, item, commands) -> bool:
         for command in commands:
@@ -222,33 +176,14 @@ class PhoneHub:
         return True
 
     def _take_back(self, play, item: Inbound) -> bool:
-        character = item.character
-        if character in self.held:
-            del self.held[character]
-            self.server.reply(item.connection, protocol.ok_frame(item.ref))
-            return True
+        from game.engine import TakeBackMove
+
         state = play.state
         if state.phase != "choices":
             return self._refuse(item, "not_choosing")
-        if not any(m.character == character for m in state.current.moves):
+        if not any(m.character == item.character for m in state.current.moves):
             return self._refuse(item, "nothing_to_take_back")
-        take_back = _engine_command("TakeBackMove")
-        if take_back is None:
-            return self._refuse(item, "already_confirmed")
-        return self._apply(play, item, [take_back(character)])
-
-    def _play_held(self, play) -> bool:
-        """Turn-order engine: a move sent before its team's turn is played when the turn comes."""
-        changed = False
-        if play.state.phase != "choices":
-            self.held.clear()
-            return False
-        while play.state.phase == "choices" and play.state.turn in self.held:
-            held = self.held.pop(play.state.turn)
-            item = Inbound(held.connection, "team", held.move.character, "", None, held.ref, 0.0)
-            self._apply(play, item, self._turn_commands(held.move.character, held.move.posture, held.move.action))
-            changed = True
-        return changed
+        return self._apply(play, item, [TakeBackMove(item.character)])
 
     # -- the room's vote ------------------------------------------------------------------
     def _sync_vote(self, state) -> bool:

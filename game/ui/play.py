@@ -23,6 +23,25 @@ def session_layer():
     return sessions
 
 
+class WindowlessApp:
+    """What Play needs of an app when no window is open (the phones' scripts, benchmark and tests):
+    a language, a notice line, invalidate; one screen at a time, never drawn."""
+
+    def __init__(self, language: str = "fr"):
+        self.language = language
+        self.notice = ""
+        self.play = None
+        self.phones = None
+        self.scenario_language = None
+        self.invalidated = 0
+
+    def invalidate(self) -> None:
+        self.invalidated += 1
+
+    def show(self, scene) -> None:
+        pass
+
+
 class Play:
     """Links the screens to one session. The screens never decide a rule: they submit commands and
     read the state and the engine's queries."""

@@ -12,28 +12,13 @@ from websockets.sync.client import connect
 from game.engine import Setup
 from game.phones.hub import PhoneHub
 from game.session import Session
-from game.ui.play import Play
+from game.ui.play import Play, WindowlessApp
 
 REPO = Path(__file__).resolve().parents[2]
 TILLEULS = REPO / "scenarios" / "quartier_des_tilleuls.yaml"
 
 
-class FakeApp:
-    """What Play needs of the window: a language, a notice line, invalidate."""
-
-    def __init__(self, language="fr"):
-        self.language = language
-        self.notice = ""
-        self.play = None
-        self.phones = None
-        self.scenario_language = None
-        self.invalidated = 0
-
-    def invalidate(self):
-        self.invalidated += 1
-
-    def show(self, scene):
-        pass
+FakeApp = WindowlessApp
 
 
 class Room:

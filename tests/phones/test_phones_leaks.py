@@ -14,7 +14,7 @@ from phones_room import REPO, Room
 
 SCENARIOS = sorted((REPO / "scenarios").glob("*.yaml"))
 PUBLIC_KEYS = {"type", "lang", "title", "round", "rounds", "phase", "teams", "chosen", "moves", "vote", "role"}
-TEAM_KEYS = PUBLIC_KEYS | {"character", "team", "card", "resources", "move", "postures", "actions", "can_change"}
+TEAM_KEYS = PUBLIC_KEYS | {"character", "team", "card", "resources", "move", "postures", "actions"}
 
 
 class Recorder:
@@ -57,7 +57,7 @@ def play_whole_game(room: Room, moves_seen: dict):
                 room.pump(0.01)
                 if room.state.phase != "choices":
                     break
-            assert room.state.phase == "reveal", room.hub.held
+            assert room.state.phase == "reveal"
             moves_seen[room.state.round] = room.state.current.moves
             continue
         if state.phase == "verdict" and room.hub.vote_open:
@@ -97,7 +97,7 @@ def test_no_frame_carries_what_its_receiver_may_not_see(tmp_path, path):
                 assert secret not in text, f"{owner}'s secret sent to {role}/{character}"
         assert "tall" not in text and "voters" not in text
         if frame["type"] != "state":
-            assert set(frame) <= {"type", "device", "role", "code", "ref", "text", "round", "mine", "held"}
+            assert set(frame) <= {"type", "device", "role", "code", "ref", "text", "round", "mine"}
             continue
         states += 1
         assert set(frame) <= (TEAM_KEYS if role == "team" else PUBLIC_KEYS), set(frame)
@@ -112,5 +112,5 @@ def test_no_frame_carries_what_its_receiver_may_not_see(tmp_path, path):
             own = [m for m in moves_seen[frame["round"]] if m.character == character]
             assert own and (frame["move"]["posture"], frame["move"]["action"]) == (own[0].posture, own[0].action)
     assert states > 50
-    # The own-move check above did run (moves held until their turn are shown to their team).
+    # The own-move check above did run (a confirmed move is shown to its team until the reveal).
     assert any(json.loads(t).get("move") for _, _, t in frames if t.startswith('{"type":"state"'))
