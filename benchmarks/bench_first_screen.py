@@ -89,6 +89,9 @@ def main() -> int:
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="coop-bench-")
     env = dict(os.environ, COOP_HOME=home, SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
+    # A user's Python keeps compiled modules (__pycache__) after the first run; some shells set
+    # PYTHONDONTWRITEBYTECODE, which would make every run compile the game's modules afresh.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     server = None
     if args.x11:
         if not shutil.which("Xvfb"):

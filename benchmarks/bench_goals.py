@@ -28,9 +28,14 @@ MARKS = ("goal", "ratio", "floor")
 
 
 def main() -> int:
+    import os
+
+    # As on a user's machine after the first run: compiled modules kept in __pycache__.
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     for title, command in RUNS:
         print(f"== {title}", flush=True)
-        done = subprocess.run([sys.executable, str(HERE / command[0]), *command[1:]], capture_output=True, text=True)
+        done = subprocess.run([sys.executable, str(HERE / command[0]), *command[1:]], capture_output=True, text=True, env=env)
         lines = [line for line in done.stdout.splitlines() if any(mark in line for mark in MARKS)]
         for line in lines or done.stdout.splitlines()[-3:]:
             print("  " + line.strip())
