@@ -35,8 +35,7 @@ from game.content.characters import text_problem
 FORMAT_VERSION = 1
 MAX_TEXT = 4000
 SLUG_PATTERN = r"^[a-z0-9_-]{1,64}$"
-DEBRIEF_PHASES = ("ressenti", "faits", "analyse", "transfert", "et_si", "et_apres")
-from game.content.constants import OBSERVER_ID  # noqa: E402,F401 - re-exported
+from game.content.constants import DEBRIEF_PHASES, OBSERVER_ID  # noqa: E402,F401 - re-exported
 
 # Validation context key set by the loader when the file's bytes hold no
 # refused character, no combining mark and no backslash escape that could produce one:

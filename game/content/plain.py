@@ -23,7 +23,8 @@ import os
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-CACHE_FORMAT = 2   # 2: the richer format's optional fields (tags, better, variants, moves...)
+CACHE_FORMAT = 3   # 2: the richer format's optional fields (tags, better, variants, moves...);
+                   # 3: every prompt is stored as a {phase, text} Prompt, never as a bare text
 MODEL_KEY = "__model__"
 MAP_KEY = "__map__"      # a mapping whose keys are not all texts (round numbers): a list of pairs
 
@@ -85,11 +86,15 @@ def _by_id(items, ident: str, kind: str) -> Any:
     raise KeyError(f"no {kind} {ident!r} in this scenario")
 
 
-def plain_prompt_of(item: Any) -> Any:
-    """`game.content.model.prompt_of` on a plain copy: a prompt written as text belongs to `analyse`."""
-    if isinstance(item, Plain):
+def prompt_of(item: Any) -> Any:
+    """`game.content.model.prompt_of` for both kinds of scenario (a prompt written as text belongs to
+    `analyse`). A plain copy holds every prompt as a Prompt already (see `to_plain_json`), so only a
+    model's text prompt needs the model, which is loaded then anyway."""
+    if not isinstance(item, str):
         return item
-    return Plain("Prompt", {"phase": "analyse", "text": item})
+    from game.content.model import prompt_of as model_prompt_of
+
+    return model_prompt_of(item)
 
 
 def fields_in_use(model: Any) -> set[str]:
@@ -104,7 +109,21 @@ def to_plain_json(model: Any) -> Any:
     """The model as JSON-able data where each sub-model says its class and odd mappings keep their keys."""
     fields = getattr(type(model), "model_fields", None)
     if fields is not None:
-        return {MODEL_KEY: type(model).__name__, **{name: to_plain_json(getattr(model, name)) for name in fields}}
+        kind = type(model).__name__
+        data = {MODEL_KEY: kind, **{name: to_plain_json(getattr(model, name)) for name in fields}}
+        if kind in _PROMPT_FIELDS:        # a prompt written as text is stored as the Prompt it means
+            from game.content.model import prompt_of as model_prompt_of
+
+            for name, shape in _PROMPT_FIELDS[kind]:
+                value = getattr(model, name)
+                if shape == "one":
+                    data[name] = to_plain_json(model_prompt_of(value))
+                elif shape == "many":
+                    data[name] = [to_plain_json(model_prompt_of(item)) for item in value]
+                else:
+                    data[name] = to_plain_json({key: tuple(model_prompt_of(item) for item in items)
+                                                for key, items in value.items()})
+        return data
     if isinstance(model, dict):
         if all(isinstance(key, str) for key in model):
             return {key: to_plain_json(value) for key, value in model.items()}
@@ -112,6 +131,11 @@ def to_plain_json(model: Any) -> Any:
     if isinstance(model, (list, tuple)):
         return [to_plain_json(item) for item in model]
     return model
+
+
+# Fields of the model that hold prompts (PromptItem): one, a sequence, or a mapping to sequences.
+_PROMPT_FIELDS = {"Trigger": (("ask", "one"),),
+                  "Debrief": (("every_round", "many"), ("rounds", "map"), ("final", "many"))}
 
 
 def _revive(data: dict) -> Any:
@@ -143,7 +167,7 @@ def _images(scenario: Any, folder: Path) -> list[list[Any]]:
             try:
                 info = os.stat(folder / image)
                 found.append([image, info.st_size, info.st_mtime_ns])
-            except OSError:
+            except (OSError, ValueError):     # ValueError: a NUL in a path
                 found.append([image, None, None])
     return found
 
@@ -152,6 +176,31 @@ def _program() -> str:
     import game
 
     return f"{game.__version__}/{CACHE_FORMAT}"
+
+
+def load_plain_bytes(data: bytes, shown_path: str, check_images: bool = False) -> Any:
+    """The scenario in `data` (a session's frozen copy, named `shown_path`), validated: the scenario this
+    process validated already, else a PlainScenario from the cache when this program validated the same
+    bytes before, else the ordinary load (ScenarioError, located), whose result is then cached.
+    `check_images=False` as for `load_scenario_bytes`: a missing picture is no reason to refuse."""
+    from game.content import loaded
+
+    shown_path = str(shown_path)
+    digest = hashlib.sha256(data).hexdigest()
+    folder = Path(shown_path).parent
+    known = loaded.recall((digest, shown_path, check_images))
+    if known is not None:
+        if not isinstance(known, Plain) and not (cache_dir() / f"{digest}.json").exists():
+            _write_cache(digest, known, folder)    # e.g. the end screen's reports: the next `coop report` is light
+        return known
+    cached = _read_cache(digest, folder)
+    if cached is not None:
+        return cached
+    from game.content import load_scenario_bytes
+
+    scenario = load_scenario_bytes(data, shown_path, check_images=check_images)
+    _write_cache(digest, scenario, folder)
+    return scenario
 
 
 def load_plain(path: Path | str) -> Any:
@@ -205,7 +254,10 @@ def _write_cache(digest: str, scenario: Any, folder: Path) -> None:
     try:
         from game.session.journal import write_atomically
 
-        record = {"program": _program(), "sha256": digest, "images": _images(scenario, folder),
+        images = _images(scenario, folder)
+        if any(size is None for _, size, _ in images):
+            return   # validated without its pictures: a copy must always mean "valid, pictures included"
+        record = {"program": _program(), "sha256": digest, "images": images,
                   "scenario": to_plain_json(scenario)}
         folder_out = cache_dir()
         folder_out.mkdir(parents=True, exist_ok=True)

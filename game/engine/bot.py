@@ -11,7 +11,9 @@ a game killed at any moment and resumed ends as the uninterrupted one.
 
 from __future__ import annotations
 
-from game.content.model import OBSERVER_ID, Scenario
+from typing import TYPE_CHECKING
+
+from game.content.constants import OBSERVER_ID
 from game.engine.commands import (
     Advance, ChooseAction, ChoosePosture, ConfirmMove, RecordVerdict, Reveal, ShowDebriefPhase,
 )
@@ -21,6 +23,9 @@ from game.engine.state import GameState
 from game.engine.tables import Tables, tables_for
 
 from game.engine.policies import OBSERVE_SUFFIX, POLICIES, observes_only, posture_candidates  # noqa: E402,F401
+
+if TYPE_CHECKING:
+    from game.content.model import Scenario
 
 
 def move_hash(seed: int, number: int, character: str) -> int:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, TYPE_CHECKING
 
-from game.content.model import DEBRIEF_PHASES, Ending, Posture, Prompt, Scenario, prompt_of
+from game.content.constants import DEBRIEF_PHASES
+from game.content.plain import prompt_of
 from game.engine.conditions import SPLIT_MAJORITY, SPLIT_MARGIN, Facts, failing_tests, is_split, matched_characters, reading_of
 from game.engine.resolution import facts_after_round, facts_before_round, move_sources
 from game.engine.rules import action_blocker
 from game.engine.state import GameState, Move, RoundLog, Verdict
 from game.engine.tables import tables_for
+
+if TYPE_CHECKING:
+    from game.content.model import Ending, Posture, Prompt, Scenario
 
 # The split rule (SPLIT_MAJORITY, SPLIT_MARGIN, is_split) is re-exported from here: it lives with the
 # conditions that test it (split_verdicts).

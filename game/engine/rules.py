@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Optional
+from typing import Any, Optional, TYPE_CHECKING
 
-from game.content.model import Scenario
 from game.engine.commands import (
     AddCommitment, AddNote, Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict,
     Reveal, SetWorkshop, ShowDebriefPhase, SkipVerdicts, SubmitMove, TakeBackMove, UndoChoice,
@@ -17,6 +16,9 @@ from game.engine.resolution import (
 )
 from game.engine.state import REVEALS, Correction, GameState, Move, RoundLog, Setup, Verdict
 from game.engine.tables import Tables, tables_for
+
+if TYPE_CHECKING:
+    from game.content.model import Scenario
 
 MAX_NOTE = 4000
 MAX_WORKSHOP_TEXT = 200

@@ -8,6 +8,7 @@ from typing import Optional
 from typing import TYPE_CHECKING
 
 from game.content.constants import OBSERVER_ID
+from game.content.plain import prompt_of
 from game.engine.conditions import Lookups, Test, compile_condition
 
 if TYPE_CHECKING:
@@ -81,7 +82,6 @@ class Tables:
         self.events_per_round = scenario.events_per_round or 0
         self.synergies = tuple((s.id, compile_(s.when), dict(s.effects)) for s in scenario.synergies)
         self.synergy_effects = {s.id: dict(s.effects) for s in scenario.synergies}
-        prompt_of = _prompt_reader(scenario)
         self.triggers = tuple((compile_(t.when), prompt_of(t.ask)) for t in scenario.debrief.triggers)
         self.endings = tuple((e.id, compile_(e.when)) for e in scenario.endings)
         self.resources = tuple((r.id, r.max, r.per_round) for r in scenario.resources)
@@ -108,17 +108,6 @@ class Tables:
             return self.posture_ids
         target = (max if policy == "coop" else min)(read)
         return tuple(p for p in self.posture_ids if self.coop_of[p] == target)
-
-
-def _prompt_reader(scenario):
-    """`prompt_of` for this kind of scenario: the model's, or the plain copy's (no pydantic)."""
-    from game.content.plain import Plain, plain_prompt_of
-
-    if isinstance(scenario, Plain):
-        return plain_prompt_of
-    from game.content.model import prompt_of
-
-    return prompt_of
 
 
 _CACHE: "OrderedDict[int | str, tuple[Scenario, Tables]]" = OrderedDict()

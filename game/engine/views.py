@@ -31,10 +31,13 @@ For example, during the choices of a round where two teams have confirmed:
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Mapping, Optional, TYPE_CHECKING, Union
 
-from game.content.model import OBSERVER_ID, Scenario
+from game.content.constants import OBSERVER_ID
 from game.engine.state import FrozenDict, GameState, Move, frozen
+
+if TYPE_CHECKING:
+    from game.content.model import Scenario
 
 PUBLIC = "public"
 FACILITATOR = "facilitator"

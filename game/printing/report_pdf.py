@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import io
 
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from game.content.model import Scenario
 from game.printing.pdf import MARGIN, PAGE, FigureFlowable, bullet, para, styles
 from game.session.report_story import story
+
+if TYPE_CHECKING:
+    from game.content.model import Scenario
 
 
 def blocks_to_flowables(blocks: list[tuple], width: float) -> list:

@@ -77,7 +77,7 @@ def load_table(path: Path) -> tuple[dict, Any]:
     from game.session.session import replay_file
 
     try:
-        replay = replay_file(path)
+        replay = replay_file(path, light=True)
     except SessionError as error:
         raise CompareError("unreadable", path=path, detail=error.message("en")) from None
     return build_report(replay), replay.scenario

@@ -29,7 +29,7 @@ def render(session_path: Path, report_format: str, language: Optional[str] = Non
 
     `notes=False` leaves the facilitator's notes out of the html and pdf reports for partners.
     """
-    replay = replay_file(session_path)
+    replay = replay_file(session_path, light=True)     # the scenario's plain copy when there is one
     report = build_report(replay)
     if report_format == "json":
         return json.dumps(report, ensure_ascii=False, indent=2) + "\n"

@@ -5,10 +5,9 @@ from __future__ import annotations
 import time
 from typing import Any, Optional
 
-from game.content.model import DEBRIEF_PHASES
-from game.engine import apply, new_game
+from game.content.constants import DEBRIEF_PHASES
 from game.engine.queries import ending_text, round_prompts
-from game.engine.state import GameState, Setup
+from game.engine.state import GameState
 from game.session.session import Replay
 
 
@@ -32,22 +31,38 @@ def revealed_rounds(state: GameState):
 
 
 def round_times(replay: Replay) -> dict[int, dict[str, str]]:
-    """When each round started (situation), was revealed and ended, from the journal's times."""
-    scenario = replay.scenario
-    state = new_game(scenario, Setup.from_json(replay.header["setup"]), int(replay.header["seed"]))
+    """When each round started (situation), was revealed and ended, from the journal's times.
+
+    Reads the (phase, round) the replay recorded after each command (`Replay.steps`), so the
+    journal is not replayed a second time; a Replay made without them is replayed here."""
+    steps = replay.steps if replay.steps is not None and len(replay.steps) == len(replay.commands) + 1 \
+        else _steps(replay)
     times: dict[int, dict[str, str]] = {1: {"started": _iso(replay.header.get("created", 0.0))}}
-    for command, moment in zip(replay.commands, replay.times):
-        before = state
-        state, _ = apply(scenario, state, command)
-        if state.phase == before.phase:
+    phase, number = steps[0]
+    for (after_phase, after_round), moment in zip(steps[1:], replay.times):
+        before_phase, before_round = phase, number
+        phase, number = after_phase, after_round
+        if phase == before_phase:
             continue
-        if state.phase == "reveal":
-            times.setdefault(state.round, {})["revealed"] = _iso(moment)
-        if before.phase == "debrief":
-            times.setdefault(before.round, {})["ended"] = _iso(moment)
-            if state.phase == "situation":
-                times.setdefault(state.round, {})["started"] = _iso(moment)
+        if phase == "reveal":
+            times.setdefault(number, {})["revealed"] = _iso(moment)
+        if before_phase == "debrief":
+            times.setdefault(before_round, {})["ended"] = _iso(moment)
+            if phase == "situation":
+                times.setdefault(number, {})["started"] = _iso(moment)
     return times
+
+
+def _steps(replay: Replay) -> list[tuple[str, int]]:
+    from game.engine.rules import apply, new_game
+    from game.engine.state import Setup
+
+    state = new_game(replay.scenario, Setup.from_json(replay.header["setup"]), int(replay.header["seed"]))
+    steps = [(state.phase, state.round)]
+    for command in replay.commands:
+        state, _ = apply(replay.scenario, state, command)
+        steps.append((state.phase, state.round))
+    return steps
 
 
 def build_report(replay: Replay) -> dict[str, Any]:

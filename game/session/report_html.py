@@ -6,10 +6,14 @@ drawn from the same figures the PDF draws. Every text is escaped here.
 
 from __future__ import annotations
 
-from game.content.model import Scenario
+from typing import TYPE_CHECKING
+
 from game.neutralise import for_html as escape  # one neutralising function per destination
 from game.session.report_charts import to_svg
 from game.session.report_story import story
+
+if TYPE_CHECKING:
+    from game.content.model import Scenario
 
 # No url(), no @import, no web font: the page stands alone on a USB stick or in an e-mail.
 STYLE = """

@@ -11,12 +11,15 @@ the footer. Blocks are tuples: ("title", text), ("facts", [(label, value)]),
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
-from game.content.model import Scenario, prompt_of
+from game.content.plain import prompt_of
 from game.i18n import Catalog, team_display
 from game.session.report_charts import indicators_figure, postures_figure, verdicts_figure
 from game.session.report_text import Labels, split_moves
+
+if TYPE_CHECKING:
+    from game.content.model import Scenario
 
 STORY = Catalog({
     "fr": {

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, TYPE_CHECKING
 
-from game.content.model import OBSERVER_ID, Scenario, prompt_of
+from game.content.constants import OBSERVER_ID
+from game.content.plain import prompt_of
 from game.engine.queries import coop_reading, is_split
 from game.engine.state import Verdict
 from game.i18n import Catalog, team_display
 from game.neutralise import for_markdown as md, for_markdown_lines
+
+if TYPE_CHECKING:
+    from game.content.model import Scenario
 
 WORDS = Catalog({
     "fr": {

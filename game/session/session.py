@@ -10,12 +10,11 @@ import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import game
 from game import paths
-from game.content import ScenarioError, load_scenario_bytes
-from game.content.model import Scenario
+from game.content.diagnostics import ScenarioError
 from game.engine import (
     Command, GameState, IllegalCommand, Setup, apply, command_from_json, command_to_json, new_game,
 )
@@ -23,6 +22,9 @@ from game.session import journal
 from game.session.listing import looks_finished  # noqa: F401 - part of this module's API
 from game.session.errors import Detail, SessionError
 from game.session.lock import try_lock, unlock
+
+if TYPE_CHECKING:
+    from game.content.model import Scenario
 
 SUFFIX = ".coop.jsonl"
 
@@ -44,10 +46,16 @@ class Replay:
     whole_size: int
     chain: Optional[int] = None   # the last line's checksum; None for a file written before checksums
     unterminated: Optional[int] = None  # a whole last line without its line feed (see journal.JournalContents)
+    # (phase, round) of the new game, then after each command (the report's round times read them).
+    steps: Optional[list[tuple[str, int]]] = None
 
 
-def replay_file(path: Path, data: Optional[bytes] = None) -> Replay:
-    """Read a session and replay its journal up to its last whole command (never writes)."""
+def replay_file(path: Path, data: Optional[bytes] = None, light: bool = False) -> Replay:
+    """Read a session and replay its journal up to its last whole command (never writes).
+
+    `light=True` (reports) may replay on the scenario's plain copy (game.content.plain), with no
+    pydantic, when this program validated the same bytes before; the game and resume keep the model.
+    """
     path = Path(path)
     contents = journal.parse(data, path) if data is not None else journal.read(path)
     header = contents.header
@@ -63,7 +71,16 @@ def replay_file(path: Path, data: Optional[bytes] = None) -> Replay:
     try:
         # The frozen copy was checked when the session began; its images may have moved since,
         # and a missing picture must never keep a workshop from resuming.
-        scenario = load_scenario_bytes(raw, header["scenario"].get("path") or "<session>", check_images=False)
+        shown = header["scenario"].get("path") or "<session>"
+        scenario: Any
+        if light:
+            from game.content.plain import load_plain_bytes
+
+            scenario = load_plain_bytes(raw, shown, check_images=False)
+        else:
+            from game.content.loader import load_scenario_bytes
+
+            scenario = load_scenario_bytes(raw, shown, check_images=False)
     except ScenarioError as error:
         diagnostics = error.diagnostics[:3]
 
@@ -75,7 +92,7 @@ def replay_file(path: Path, data: Optional[bytes] = None) -> Replay:
         state = new_game(scenario, setup, seed)
     except IllegalCommand as error:
         raise SessionError("corrupt", path, Detail("start_refused", reason=error.describe)) from None
-    commands, times = [], []
+    commands, times, steps = [], [], [(state.phase, state.round)]
     for entry in contents.entries:
         try:
             command = command_from_json(entry["command"])
@@ -84,8 +101,9 @@ def replay_file(path: Path, data: Optional[bytes] = None) -> Replay:
             raise SessionError("corrupt", path, Detail("command_refused", number=entry["n"], reason=error.describe)) from None
         commands.append(command)
         times.append(entry.get("t", 0.0))
+        steps.append((state.phase, state.round))
     return Replay(path, header, scenario, state, commands, times, contents.whole_size, contents.chain,
-                  contents.unterminated)
+                  contents.unterminated, steps)
 
 
 class Session:
@@ -129,6 +147,8 @@ class Session:
     @classmethod
     def create_from_bytes(cls, data: bytes, scenario_path: str, setup: Setup, seed: int,
                           folder: Optional[Path] = None) -> "Session":
+        from game.content.loader import load_scenario_bytes
+
         scenario = load_scenario_bytes(data, scenario_path)   # ScenarioError for a bad file
         new_game(scenario, setup, seed)                        # IllegalCommand for a bad setup
         folder = Path(folder) if folder is not None else paths.sessions_dir()
