@@ -97,6 +97,13 @@ def prompt_of(item: Any) -> Any:
     return model_prompt_of(item)
 
 
+def prompt_with_text(prompt: Any, text: str) -> Any:
+    """A prompt of either kind with another text (its names filled in), in the same phase."""
+    if isinstance(prompt, Plain):
+        return Plain("Prompt", {**prompt._fields, "text": text})
+    return type(prompt)(phase=prompt.phase, text=text)
+
+
 def fields_in_use(model: Any) -> set[str]:
     """Fields holding a value, for a pydantic model or a Plain one."""
     if isinstance(model, Plain):

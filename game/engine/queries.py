@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Optional, TYPE_CHECKING
 
 from game.content.constants import DEBRIEF_PHASES
-from game.content.plain import prompt_of
+from game.content.plain import prompt_of, prompt_with_text
 from game.engine.conditions import SPLIT_MAJORITY, SPLIT_MARGIN, Facts, failing_tests, is_split, matched_characters, reading_of
 from game.engine.resolution import facts_after_round, facts_before_round, move_sources
 from game.engine.rules import action_blocker
@@ -203,7 +203,7 @@ def round_prompts(scenario: Scenario, state: GameState, log: RoundLog) -> list[P
         for trigger, (when, prompt) in zip(scenario.debrief.triggers, tables.triggers):
             if when(facts):
                 text = filled(scenario, prompt.text, prompt.name_as, trigger.when, facts)
-                prompts.append(prompt if text == prompt.text else Prompt(phase=prompt.phase, text=text))
+                prompts.append(prompt if text == prompt.text else prompt_with_text(prompt, text))
     return prompts
 
 
