@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,9 @@ from game.session.report_data import _steps, round_times
 from game.session.session import replay_file
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml")) + sorted((ROOT / "tests" / "outside" / "scenarios").glob("*.yaml"))
+RICH = ROOT / "tests" / "engine" / "data" / "rich.yaml"    # name_as, variants: texts filled from the game
+SCENARIOS = (sorted((ROOT / "scenarios").glob("*.yaml")) + sorted((ROOT / "tests" / "outside" / "scenarios").glob("*.yaml"))
+             + [RICH])
 FORMATS = ("md", "html", "json")
 
 
@@ -60,9 +63,15 @@ def valid(path: Path) -> bool:
 def test_the_reports_are_the_same_bytes_on_the_plain_copy(path):
     if not valid(path):
         pytest.skip("an invalid outside file")
-    session = played(path)
+    same_reports(path, 7)
+
+
+def same_reports(path: Path, seed: int) -> dict:
+    """The reports of a played session, on the model and then on the plain copy: equal (json but its
+    times and session); the plain copy's."""
+    session = played(path, seed)
     forget_validated()
-    assert not cache_dir().exists() or not any(cache_dir().glob("*.json"))
+    shutil.rmtree(cache_dir(), ignore_errors=True)     # no copy yet
     first = replay_file(session, light=True)           # validates, then writes the copy
     assert not isinstance(first.scenario, PlainScenario)
     on_model = reports(session)
@@ -74,6 +83,15 @@ def test_the_reports_are_the_same_bytes_on_the_plain_copy(path):
     strip = {key: value for key, value in on_model["json"].items() if key not in ("times", "session")}
     assert {key: value for key, value in on_plain["json"].items() if key not in ("times", "session")} == strip
     assert strip["rounds"] and strip["commitments"]
+    return on_plain
+
+
+def test_names_filled_in_prompts_read_the_same_on_the_plain_copy(coop_home):
+    """A trigger's {names} filled from the game (a new prompt built from the copy's)."""
+    filled = [fmt for seed in range(1, 9)
+              for fmt in [same_reports(RICH, seed)["md"]]
+              if "La salle est partagée sur " in fmt]
+    assert filled
 
 
 def test_round_times_need_no_second_replay():
