@@ -34,7 +34,10 @@ def build(folder: Path) -> dict[str, Path]:
 
     from game.content.template import starting_scenario
 
-    base = yaml.safe_load(starting_scenario("pire", "fr"))
+    from game.content.parsing import parse
+
+    def template():
+        return parse(starting_scenario("pire", "fr").encode("utf-8")).data
     folder.mkdir(parents=True, exist_ok=True)
     cases = {}
 
@@ -47,7 +50,7 @@ def build(folder: Path) -> dict[str, Path]:
     # between the committed font and the fallback, in every displayed text.
     for name, text in (("text_marks", ("a" + "\u0301" * 3) * 1000), ("text_mixed_scripts", "aα" * 2000),
                        ("text_one_word", "m" * 4000)):
-        data = yaml.safe_load(starting_scenario("pire", "fr"))
+        data = template()
         data["title"] = data["summary"] = data["goal"] = text
         for character in data["characters"]:
             character["name"] = character["objective"] = text
@@ -55,7 +58,7 @@ def build(folder: Path) -> dict[str, Path]:
             action["title"] = text
         write(name, data)
     # 500 actions and 200 events with long texts; the file stays under 2 MiB.
-    data = yaml.safe_load(starting_scenario("pire", "fr"))
+    data = template()
     data["actions"] = [{"id": f"a{i}", "title": f"Action {i} " + "é" * 30, "description": "d " * 900}
                        for i in range(500)]
     data["events"] = [{"id": f"e{i}", "title": f"Aléa {i}", "text": "t " * 900} for i in range(200)]
@@ -71,7 +74,7 @@ def build(folder: Path) -> dict[str, Path]:
     cases["aliases"] = folder / "aliases.yaml"
     # Images at 4096x4096 within 10 MiB (noise, so the decoder cannot skip anything).
     (folder / "big.png").write_bytes(_png(1800, 1800))
-    data = yaml.safe_load(starting_scenario("pire", "fr"))
+    data = template()
     for character in data["characters"]:
         character["image"] = "big.png"
     write("images", data)
