@@ -103,10 +103,22 @@ class DebriefScene(GameScene):
         for move in facts.moves:
             what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
             lines.append(self.tr("labelled", label=self.character_name(move.character), text=what))
+        # The same numbers as the effects screen: after the events, before -> after the moves and synergies.
         for fact in facts.indicators:
-            if fact.after != fact.start:
+            if fact.after != fact.after_events:
                 lines.append(self.tr("labelled", label=self.scenario.indicator(fact.indicator).label,
-                                     text=graphics.change_text(fact.start, fact.after)))
+                                     text=graphics.change_text(fact.after_events, fact.after)))
+        log = next((r for r in self.state.log if r.number == facts.number), None)
+        for ident in (log.synergies if log else ()):
+            synergy = next(s for s in self.scenario.synergies if s.id == ident)
+            lines.append(self.tr("labelled", label=self.tr("synergies"), text=synergy.text))
+        for move in (facts.moves if log else ()):
+            tally = log.verdicts.get(move.character)
+            if tally is not None and tally.total:
+                counts = " · ".join(f"{self.tr(key)} {n}" for key, n in (
+                    ("verdict_coop", tally.coop), ("verdict_not_coop", tally.pas_coop),
+                    ("verdict_depends", tally.depends)))
+                lines.append(self.tr("labelled", label=self.character_name(move.character), text=counts))
         return lines
 
     def draw_timer(self, canvas, flow, sizes=("huge", "title", "body", "small")) -> None:
