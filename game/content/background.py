@@ -27,7 +27,7 @@ BACKGROUND_MIN_BYTES = 256 * 1024
 def parse_for_validation(path: Path) -> Optional[tuple[Any, bool]]:
     """The file's data and whether its texts need no character scan; None when it has a reading problem."""
     body, problem = decode(path.read_bytes())
-    if problem is not None:
+    if problem is not None or body is None:   # decode gives the bytes exactly when there is no problem
         return None
     try:
         parsed = parse(body)

@@ -48,7 +48,7 @@ def kind(char: str) -> int:
 class TextProblem(NamedTuple):
     code: str  # forbidden_character, lone_mark or invisible_text
     char: str  # "U+200B" (empty for invisible_text)
-    index: int  # where in the text
+    index: int  # type: ignore[assignment]  # where in the text (shadows tuple.index, as a field name)
 
 
 def _shown(char: str) -> str:

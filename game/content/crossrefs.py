@@ -9,7 +9,7 @@ model already reports it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, TypeGuard
 
 from game.content.images import check_image
 from game.content.locate import ITEM, KEY, VALUE, Finding
@@ -34,7 +34,7 @@ def _mapping(data: Any, key: str) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return type(value) is int
 
 

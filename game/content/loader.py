@@ -108,6 +108,7 @@ def _load_scenario_bytes(data: bytes, path: PathLike, check_images: bool) -> "Sc
     body, byte_problem = decode(data)
     if byte_problem is not None:
         raise ScenarioError([_byte_diagnostic(shown, data, byte_problem)])
+    assert body is not None   # decode gives the bytes exactly when there is no problem
     try:
         parsed = parse(body)
     except ParseFailure as failure:
@@ -119,7 +120,7 @@ def _load_scenario_bytes(data: bytes, path: PathLike, check_images: bool) -> "Sc
     # in a double-quoted text, or a character refused or placed by its Unicode
     # category (game/content/characters.py), needs the per-text scan.
     scenario, findings = validate_data(parsed.data, path, texts_need_no_scan(body), check_images)
-    if not findings and not parsed.problems:
+    if not findings and not parsed.problems and scenario is not None:   # no finding: a scenario
         return scenario
     locator = Locator(parsed.root, body)
     diagnostics = [_node_diagnostic(shown, locator, problem) for problem in parsed.problems]

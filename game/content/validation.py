@@ -161,7 +161,7 @@ _BOUNDS = {
 }
 
 
-def _finding(error: dict) -> Finding:
+def _finding(error: typing.Mapping[str, Any]) -> Finding:
     kind, loc, ctx, value = error["type"], error["loc"], error.get("ctx") or {}, error.get("input")
     is_key = bool(loc) and loc[-1] == "[key]"
     if is_key:
@@ -201,7 +201,7 @@ def _finding(error: dict) -> Finding:
     if kind == "string_too_short":
         return Finding(loc, target, "empty_text", params)
     if kind == "string_too_long":
-        return Finding(loc, target, "text_too_long", {**params, "length": len(value), "limit": ctx.get("max_length")})
+        return Finding(loc, target, "text_too_long", {**params, "length": len(value or ""), "limit": ctx.get("max_length")})
     if kind == "string_pattern_mismatch":
         return Finding(loc, target, "bad_key_id" if is_key else "bad_id", {**params, "value": value}, "hint_id_form")
     if kind in ("forbidden_character", "lone_mark", "invisible_text"):

@@ -52,7 +52,9 @@ def action_options(scenario: Scenario, state: GameState, character: str) -> list
         code, params = blocker
         if code == "requirement_not_met":
             facts = facts_before_round(state.round, state.indicators, state.history)
-            params = {"failing": failing_tests(scenario.action(ident).requires, tables.lookups, facts)}
+            requires = scenario.action(ident).requires
+            assert requires is not None   # the only blocker that comes from a condition
+            params = {"failing": failing_tests(requires, tables.lookups, facts)}
         options.append(ActionOption(ident, False, code, params))
     return options
 
@@ -241,9 +243,9 @@ class EndView:
 def indicator_series(scenario: Scenario, state: GameState) -> dict[str, tuple[int, ...]]:
     """Each indicator at the start of the game, then after each revealed round."""
     tables = tables_for(scenario)
-    rounds = [r for r in state.log if r.indicators_after is not None]
+    rounds = [r.indicators_after for r in state.log if r.indicators_after is not None]
     return {
-        i: (tables.start_values[i],) + tuple(r.indicators_after[i] for r in rounds)
+        i: (tables.start_values[i],) + tuple(after[i] for after in rounds)
         for i in tables.indicator_ids
     }
 

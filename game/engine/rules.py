@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Optional, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
 from game.engine.commands import (
     AddCommitment, AddNote, Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict,
@@ -93,8 +93,8 @@ def new_game(scenario: Scenario, setup: Setup, seed: int) -> GameState:
     return _start_round(tables, seed, setup, 1, dict(tables.start_values), resources, ())
 
 
-def _start_round(tables: Tables, seed: int, setup: Setup, number: int, values: dict[str, int],
-                 resources: dict[str, dict[str, int]], history: tuple[RoundLog, ...]) -> GameState:
+def _start_round(tables: Tables, seed: int, setup: Setup, number: int, values: Mapping[str, int],
+                 resources: Mapping[str, Mapping[str, int]], history: tuple[RoundLog, ...]) -> GameState:
     if number > 1:
         resources = {
             c: {rid: min(cap, held[rid] + regain) for rid, cap, regain in tables.resources}
@@ -214,6 +214,7 @@ def _expect_turn(state: GameState, character: str) -> None:
 
 def _advance(tables: Tables, state: GameState, command: Advance):
     following = next_phase(state.phase, verdicts=state.setup.verdicts, last_round=state.round >= state.setup.rounds)
+    assert following is not None   # the end accepts no Advance (phase table)
     if state.phase != "debrief":
         return replace(state, phase=following), (Happened("phase", phase=following),)
     # debrief: the round is over
@@ -222,12 +223,12 @@ def _advance(tables: Tables, state: GameState, command: Advance):
         ending = _ending_of(tables, state.current, state.indicators, state.history)
         final = replace(state, phase="end", history=history, ending=ending)
         return final, (Happened("phase", phase="end"), Happened("ending", ending=ending))
-    following = _start_round(tables, state.seed, state.setup, state.round + 1,
-                             dict(state.indicators), state.resources, history)
+    next_round = _start_round(tables, state.seed, state.setup, state.round + 1,
+                              state.indicators, state.resources, history)
     # What the room said about the whole workshop goes on from round to round.
-    following = replace(following, commitments=state.commitments, place=state.place, facilitator=state.facilitator)
-    return following, (Happened("phase", phase="situation"),
-                       Happened("events", events=following.current.events))
+    next_round = replace(next_round, commitments=state.commitments, place=state.place, facilitator=state.facilitator)
+    return next_round, (Happened("phase", phase="situation"),
+                        Happened("events", events=next_round.current.events))
 
 
 def _ending_of(tables: Tables, last: RoundLog, values, history) -> Optional[str]:
@@ -421,7 +422,7 @@ def _set_workshop(tables: Tables, state: GameState, command: SetWorkshop):
     return replace(state, place=place, facilitator=facilitator), (Happened("workshop_set"),)
 
 
-_HANDLERS = {
+_HANDLERS: dict[type, Callable[..., tuple[GameState, tuple[Happened, ...]]]] = {
     Advance: _advance,
     ChoosePosture: _choose_posture,
     ChooseAction: _choose_action,

@@ -40,22 +40,22 @@ class FrozenDict(dict[K, V]):
     def __delitem__(self, key: K) -> NoReturn:
         self._refuse()
 
-    def __ior__(self, other: Any) -> NoReturn:  # type: ignore[misc,override]
+    def __ior__(self, other: Any) -> NoReturn:  # type: ignore[misc]
         self._refuse()
 
     def clear(self) -> NoReturn:
         self._refuse()
 
-    def pop(self, *args: Any) -> NoReturn:  # type: ignore[override]
+    def pop(self, *args: Any) -> NoReturn:
         self._refuse()
 
     def popitem(self) -> NoReturn:
         self._refuse()
 
-    def setdefault(self, *args: Any) -> NoReturn:  # type: ignore[override]
+    def setdefault(self, *args: Any) -> NoReturn:
         self._refuse()
 
-    def update(self, *args: Any, **kwargs: Any) -> NoReturn:  # type: ignore[override]
+    def update(self, *args: Any, **kwargs: Any) -> NoReturn:
         self._refuse()
 
     def __hash__(self) -> int:  # type: ignore[override]
@@ -74,12 +74,12 @@ def frozen(mapping: Mapping[K, V]) -> FrozenDict[K, V]:
 def frozen_nested(mapping: Mapping[str, Mapping[K, V]]) -> FrozenDict[str, FrozenDict[K, V]]:
     """A frozen copy of a mapping of mappings (resources: character -> resource -> amount)."""
     if type(mapping) is FrozenDict and all(type(inner) is FrozenDict for inner in mapping.values()):
-        return mapping  # type: ignore[return-value]
+        return mapping
     return FrozenDict((key, frozen(inner)) for key, inner in mapping.items())
 
 
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
-    return items if type(items) is tuple else tuple(items)  # type: ignore[return-value]
+    return items if type(items) is tuple else tuple(items)
 
 
 def _seal(record: Any, **values: Any) -> None:

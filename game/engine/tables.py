@@ -12,7 +12,7 @@ from game.content.plain import prompt_of
 from game.engine.conditions import Lookups, Test, compile_condition
 
 if TYPE_CHECKING:
-    from game.content.model import Scenario
+    from game.content.model import Condition, Scenario
 
 
 class EventSpec:
@@ -58,7 +58,13 @@ class Tables:
         self.tags_of = {c.id: frozenset(c.tags) for c in scenario.characters}
         self.lookups = Lookups(self.coop_of, self.tags_of)
         self._compiled: dict[int, tuple] = {}
-        compile_ = lambda c: None if c is None else compile_condition(c, self.lookups)  # noqa: E731
+
+        def compile_(condition: Optional[Condition]) -> Optional[Test]:
+            return None if condition is None else compile_condition(condition, self.lookups)
+
+        def required(condition: Condition) -> Test:   # synergies and triggers always have one
+            return compile_condition(condition, self.lookups)
+
         self.actions: dict[str, ActionSpec] = {}
         for a in scenario.actions:
             self.actions[a.id] = ActionSpec(
@@ -80,9 +86,9 @@ class Tables:
         )
         self.event_effects = {e.id: e.effects for e in self.events}
         self.events_per_round = scenario.events_per_round or 0
-        self.synergies = tuple((s.id, compile_(s.when), dict(s.effects)) for s in scenario.synergies)
+        self.synergies = tuple((s.id, required(s.when), dict(s.effects)) for s in scenario.synergies)
         self.synergy_effects = {s.id: dict(s.effects) for s in scenario.synergies}
-        self.triggers = tuple((compile_(t.when), prompt_of(t.ask)) for t in scenario.debrief.triggers)
+        self.triggers = tuple((required(t.when), prompt_of(t.ask)) for t in scenario.debrief.triggers)
         self.endings = tuple((e.id, compile_(e.when)) for e in scenario.endings)
         self.resources = tuple((r.id, r.max, r.per_round) for r in scenario.resources)
         self.start_resources = {

@@ -67,7 +67,7 @@ class ViewData:
     """A part of a view: `to_json()` gives plain lists, dicts, strings, numbers, booleans and None."""
 
     def to_json(self) -> dict[str, Any]:
-        return _plain(self)  # type: ignore[no-any-return]
+        return _plain(self)
 
 
 @dataclass(frozen=True)

@@ -83,10 +83,10 @@ def load_table(path: Path) -> tuple[dict, Any]:
     return build_report(replay), replay.scenario
 
 
-def _labels(scenario, reports: list[dict], language: str) -> dict[str, dict[str, str]]:
+def _labels(scenario, reports: list[dict], language: str) -> dict[str, dict[str, Any]]:
     """Names of ids from the scenario when one is at hand, else the ids themselves."""
     if scenario is None:
-        ids = {k: {} for k in ("indicators", "postures", "actions", "characters", "endings")}
+        ids: dict[str, dict[str, Any]] = {k: {} for k in ("indicators", "postures", "actions", "characters", "endings")}
         ids["postures_coop"] = {}
         return ids
     return {"indicators": {i.id: i.label for i in scenario.indicators},
@@ -208,7 +208,7 @@ def compare_html(tables: list[tuple[str, dict]], scenario, language: str) -> str
     out.append("</tr></table>")
 
     # Actions chosen, with how many times.
-    counts = [{} for _ in reports]
+    counts: list[dict[str, int]] = [{} for _ in reports]
     for k, report in enumerate(reports):
         for entry in report["rounds"]:
             for move in entry["moves"]:

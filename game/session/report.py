@@ -83,7 +83,7 @@ def run_report(args) -> int:
         print(error.message(language), file=sys.stderr)
         return 1
     if not args.output:
-        sys.stdout.write(text)
+        sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
         return 0
     return write_output(Path(args.output), text.encode("utf-8") if isinstance(text, str) else text, language)
 

@@ -161,7 +161,7 @@ def indicators_figure(report: dict, indicators: list[tuple[str, str, int, int]],
         if k % every == 0 or k == points - 1:
             figure.text(x(k), height - bottom + 16, round_label(k), 10, INK, "middle")
     points_drawn = max(len(values) for values in series.values()) if series else 1
-    ends = []
+    ends: list[list[Any]] = []
     for n, ident in enumerate(ids):
         colour, dash = LINE_STYLES[n % len(LINE_STYLES)]
         coords = [(x(k), y(ident, v)) for k, v in enumerate(series[ident])]
@@ -265,7 +265,7 @@ def verdicts_figure(report: dict, columns: list[tuple[str, str]], title: str, ro
                 figure.text(x0 + w - 2, y0 - 2, "≠", 10, INK, "end", True)
     # Legend
     ly = height - 12
-    lx = left
+    lx: float = left
     for key in ("coop", "depends", "pas_coop"):
         figure.rect(lx, ly - 9, 12, 12, VERDICT_COLOURS[key])
         figure.text(lx + 16, ly + 1, legend[key], 10)

@@ -30,14 +30,14 @@ def revealed_rounds(state: GameState):
     return [r for r in state.log if r.indicators_after is not None]
 
 
-def round_times(replay: Replay) -> dict[int, dict[str, str]]:
+def round_times(replay: Replay) -> dict[int, dict[str, Optional[str]]]:
     """When each round started (situation), was revealed and ended, from the journal's times.
 
     Reads the (phase, round) the replay recorded after each command (`Replay.steps`), so the
     journal is not replayed a second time; a Replay made without them is replayed here."""
     steps = replay.steps if replay.steps is not None and len(replay.steps) == len(replay.commands) + 1 \
         else _steps(replay)
-    times: dict[int, dict[str, str]] = {1: {"started": _iso(replay.header.get("created", 0.0))}}
+    times: dict[int, dict[str, Optional[str]]] = {1: {"started": _iso(replay.header.get("created", 0.0))}}
     phase, number = steps[0]
     for (after_phase, after_round), moment in zip(steps[1:], replay.times):
         before_phase, before_round = phase, number
