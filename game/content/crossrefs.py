@@ -252,7 +252,7 @@ class _Checker:
             self.condition(("debrief", "triggers", index, "when"), trigger.get("when"), verdicts=True)
             self.named(("debrief", "triggers", index, "ask"), trigger.get("ask"), trigger.get("when"))
         # name_as anywhere else: a prompt that no condition comes with.
-        lists = [(("debrief", key), debrief.get(key)) for key in ("every_round", "final")]
+        lists: list[tuple[tuple[Any, ...], Any]] = [(("debrief", key), debrief.get(key)) for key in ("every_round", "final")]
         lists += [(("debrief", "rounds", number), prompts) for number, prompts in _mapping(debrief, "rounds").items()]
         for loc, prompts in lists:
             for index, prompt in enumerate(prompts if isinstance(prompts, list) else ()):

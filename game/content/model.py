@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Any, Literal, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, TypeVar, Union
 
 from pydantic import (
     AfterValidator,
@@ -291,8 +291,12 @@ def text_or_mapping(model: type, text_tag: str, mapping_tag: str) -> Any:
 
 TEXT_PROMPT_TAG, MAPPING_PROMPT_TAG = "prompt-as-text", "prompt-as-mapping"
 TEXT_ROUND_TAG, MAPPING_ROUND_TAG = "round-text-as-text", "round-text-as-mapping"
-PromptItem = text_or_mapping(Prompt, TEXT_PROMPT_TAG, MAPPING_PROMPT_TAG)
-RoundTextItem = text_or_mapping(RoundText, TEXT_ROUND_TAG, MAPPING_ROUND_TAG)
+if TYPE_CHECKING:   # what a type checker sees of the two shapes pydantic reads
+    PromptItem = Union[str, Prompt]
+    RoundTextItem = Union[str, RoundText]
+else:
+    PromptItem = text_or_mapping(Prompt, TEXT_PROMPT_TAG, MAPPING_PROMPT_TAG)
+    RoundTextItem = text_or_mapping(RoundText, TEXT_ROUND_TAG, MAPPING_ROUND_TAG)
 
 
 def prompt_of(item: PromptItem) -> Prompt:

@@ -197,7 +197,7 @@ def _coop_average(facts: Facts, coop_of: Mapping[str, Optional[int]], bound: flo
         # No round to look at (or nobody in play): the test does not hold.
         return False
     # A posture without a `coop` value (à débattre) counts in no average.
-    values = [coop_of[p] for p in facts.postures.values() if coop_of[p] is not None]
+    values = [value for p in facts.postures.values() if (value := coop_of[p]) is not None]
     if not values:
         return False
     average = sum(values) / len(values)

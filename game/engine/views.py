@@ -102,7 +102,7 @@ class MoveLine(ViewData):
     character: str
     posture: str
     posture_label: str
-    reading: str                  # coop | neutre | pas_coop
+    reading: str                  # coop | neutre | pas_coop | a_debattre
     action: str
     action_title: Optional[str]   # None for the built-in observer (the screen names it in its language)
 
@@ -199,7 +199,7 @@ class FacilitatorView(ViewData):
 View = Union[PublicView, TeamView, FacilitatorView]
 
 
-def _reading(coop: int) -> str:
+def _reading(coop: Optional[int]) -> str:
     from game.engine.queries import coop_reading
 
     return coop_reading(coop)
@@ -212,7 +212,7 @@ def _move_line(scenario: Scenario, move: Move) -> MoveLine:
 
 
 def public_view(scenario: Scenario, state: GameState) -> PublicView:
-    from game.engine.queries import debrief, is_split
+    from game.engine.queries import debrief, is_split, round_text
 
     log = state.current
     setup = state.setup
@@ -246,7 +246,7 @@ def public_view(scenario: Scenario, state: GameState) -> PublicView:
     return PublicView(
         viewer=PUBLIC, scenario=scenario.id, title=scenario.title, round=state.round, rounds=setup.rounds,
         phase=state.phase, turn=state.turn, teams=teams, board=board, events=events,
-        round_text=scenario.round_texts.get(state.round),
+        round_text=round_text(scenario, state),   # the variant that holds, when the text has variants
         chosen=tuple(m.character for m in log.moves) if state.phase == "choices" else (),
         moves=moves, synergies=synergies, verdicts=tallies, verdicts_skipped=log.verdicts_skipped,
         debrief_phase=log.debrief_phase if state.phase == "debrief" else None, debrief=phases,
