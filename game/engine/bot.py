@@ -39,8 +39,8 @@ def bot_move(scenario: Scenario, state: GameState, character: str, policy: str =
     candidates = posture_candidates(tables, policy)
     if any(tables.posture_costs.values()):
         # A posture the team cannot afford is not taken; with none affordable, any free one.
-        affordable = [p for p in candidates if posture_blocker(tables, state, character, p) is None]
-        candidates = affordable or [p for p in tables.posture_ids if not tables.posture_costs[p]]
+        affordable = tuple(p for p in candidates if posture_blocker(tables, state, character, p) is None)
+        candidates = affordable or tuple(p for p in tables.posture_ids if not tables.posture_costs[p])
     posture = candidates[draw % len(candidates)]
     if observes_only(policy):
         return posture, OBSERVER_ID
