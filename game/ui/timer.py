@@ -9,6 +9,7 @@ class Countdown:
         self.total_ms = int(minutes * 60_000)
         self.elapsed_ms = 0
         self.started_at: int | None = None
+        self.rang = False        # the cue at 0:00 was given (once, whatever the number of displays)
 
     @property
     def running(self) -> bool:
@@ -27,6 +28,14 @@ class Countdown:
 
     def add_minute(self) -> None:
         self.total_ms += 60_000
+        self.rang = False
+
+    def due_cue(self, now: int) -> bool:
+        """True once, the first time a running countdown is seen at 0:00."""
+        if self.running and not self.rang and self.remaining(now) == 0:
+            self.rang = True
+            return True
+        return False
 
     def text(self, now: int) -> str:
         seconds = (self.remaining(now) + 999) // 1000

@@ -285,3 +285,67 @@ def test_the_session_clock_estimates_the_end_from_the_rounds_pace():
     assert text == f"séance : 50 min · fin vers {expected.tm_hour} h {expected.tm_min:02d}"
     first = types.SimpleNamespace(round=1, phase="situation", setup=setup)
     assert workshop_clock(session, first, tr, "fr", now=start + 65 * 60).replace("\u00a0", " ") == "séance : 1 h 05"
+
+
+def test_the_cue_at_zero_is_given_once_silently_under_the_dummy_driver(make_app, monkeypatch):
+    from game.ui import sound
+
+    app = debrief_on_screen(make_app, TILLEULS)
+    played = []
+    monkeypatch.setattr(sound, "cue", lambda: played.append(1) or sound.__dict__["_failed"])
+    timer = app.scene.timer
+    timer.toggle(0)
+    app.scene.tick(timer.total_ms - 1)
+    assert played == []
+    app.scene.tick(timer.total_ms + 5)
+    app.scene.tick(timer.total_ms + 900)
+    assert played == [1]                          # once, at 0:00
+    timer.add_minute()
+    app.scene.tick(timer.total_ms + 10)
+    assert played == [1, 1]                       # again after a minute more
+    monkeypatch.undo()
+    assert sound.cue() is False                   # SDL_AUDIODRIVER=dummy: nothing is played, nothing raised
+
+
+def test_the_cue_can_be_turned_off_in_the_settings(make_app, monkeypatch):
+    from game.ui import sound
+    from game.ui.scenes.settings_scene import SettingsScene
+    from game.ui.scenes.title import TitleScene
+
+    app = make_app((1280, 720))
+    app.show(SettingsScene(app, back=TitleScene(app)))
+    app.step()
+    scene = app.scene
+    scene.menu.focus = next(i for i, item in enumerate(scene.menu.items) if item.value == "sound")
+    assert app.settings.sound is True
+    key(app, pygame.K_RIGHT)
+    assert app.settings.sound is False
+    played = []
+    monkeypatch.setattr(sound, "cue", lambda: played.append(1))
+    debrief = debrief_on_screen(make_app, TILLEULS)
+    debrief.settings = app.settings
+    timer = debrief.scene.timer
+    timer.toggle(0)
+    debrief.scene.tick(timer.total_ms + 5)
+    assert played == []
+
+
+def test_the_posture_paths_of_eight_teams_show_their_dots_at_1024x768(make_app):
+    from ui_walk import walk_game
+
+    app = make_app((1024, 768))
+    seen = []
+
+    def check(app, scene):
+        if scene.name == "end" and scene.shot_suffix() == "paths":
+            surface = app.window.get_surface()
+            dots = app.canvas.theme.focus
+            seen.append(sum(1 for x in range(0, surface.get_width(), 2) for y in range(0, surface.get_height(), 2)
+                            if tuple(surface.get_at((x, y)))[:3] == tuple(dots)[:3]))
+            raise StopIteration
+
+    try:
+        walk_game(app, TILLEULS, check)
+    except StopIteration:
+        pass
+    assert seen and seen[0] > 50        # the lines joining each team's dots are drawn

@@ -88,6 +88,10 @@ class DebriefScene(GameScene):
         return self.timer.remaining(now_ms) % 1000 + 1
 
     def tick(self, now_ms):
+        if self.timer.due_cue(now_ms) and getattr(self.app.settings, "sound", True):
+            from game.ui.sound import cue
+
+            cue()
         seconds = self.timer.text(now_ms)
         if seconds != self._shown_seconds:
             return True

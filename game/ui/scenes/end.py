@@ -107,7 +107,9 @@ class EndScene(GameScene):
         flow.gap()
         characters = list(self.state.setup.characters)
         gap = canvas.metrics.gap
-        columns = 4 if canvas.metrics.wide else 2
+        # Four to a row on a 4:3 projector too when there are more than four: two rows of cells tall
+        # enough for their dots (four rows of 2 left them empty at 1024x768).
+        columns = 4 if canvas.metrics.wide or len(characters) > 4 else 2
         columns = min(columns, max(1, len(characters)))
         rows = -(-len(characters) // columns)
         height = flow.space_left() - canvas.line_height("small") * 2

@@ -23,6 +23,7 @@ class SettingsScene(Scene):
             Item(self.tr("setting_scale", value=round(s.text_scale * 100)), "scale"),
             Item(self.tr("setting_language", value=self.tr(language)), "language"),
             Item(self.tr("setting_fullscreen", value=self.tr("yes" if s.fullscreen else "no")), "fullscreen"),
+            Item(self.tr("setting_sound", value=self.tr("yes" if s.sound else "no")), "sound"),
         ]
 
     def header(self):
@@ -48,6 +49,8 @@ class SettingsScene(Scene):
             s = s._replace(language=order[(order.index(s.language) + step) % 3])
         elif key == "fullscreen":
             s = s._replace(fullscreen=not s.fullscreen)
+        elif key == "sound":
+            s = s._replace(sound=not s.sound)
         self.app.change_settings(s)
 
     def act(self, intent):
