@@ -218,8 +218,18 @@ def wrap(face: pygame.font.Font, text: str, width: int) -> list[str]:
 
     Near-linear: each word is measured once and a line's width is the sum of its words and
     spaces; only a line whose sum comes within a few pixels of `width` (where kerning at the
-    spaces could matter) is measured whole.
+    spaces could matter) is measured whole. A screen lays the same texts out several times a
+    frame (to fit, to page, to scroll): the lines are kept per (face, text, width).
     """
+    return list(_wrapped(face, text, width))
+
+
+@lru_cache(maxsize=1024)
+def _wrapped(face: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
+    return tuple(_wrap(face, text, width))
+
+
+def _wrap(face: pygame.font.Font, text: str, width: int) -> list[str]:
     lines: list[str] = []
     space = measure(face, " ")
     for paragraph in protect(text).split("\n"):

@@ -41,3 +41,20 @@ def test_wrapping_measures_each_character_a_bounded_number_of_times(text, width)
         assert counted[0] <= 6 * len(text) + 2000, (counted[0], len(text))
     finally:
         patch.undo()
+
+
+def test_the_same_text_at_the_same_width_is_laid_out_once(monkeypatch):
+    from game.ui import text as text_module
+
+    face = text_module.font(36)
+    long_text = "Les habitants du Vercors demandent une réunion au pied de l'immeuble. " * 40
+    first = text_module.wrap(face, long_text, 700)
+    calls = []
+    real = text_module.measure
+    monkeypatch.setattr(text_module, "measure", lambda *args: calls.append(args) or real(*args))
+    first.append("changed by a caller")
+    again = text_module.wrap(face, long_text, 700)
+    assert calls == [], "a screen drawn again must not measure its texts again"
+    assert again == first[:-1]
+    text_module.wrap(face, long_text, 650)
+    assert calls, "another width is laid out afresh"
