@@ -271,8 +271,6 @@ class VectorGames:
     def __init__(self, scenario, loop: FastGame):
         self.loop = loop
         tables = loop.tables
-        if loop.posture_costs:
-            raise Unsupported("posture costs")   # the fast loop plays them
         compiler = Compiler(loop)
         self.action_ids = tables.action_ids
         self.posture_ids = tables.posture_ids
@@ -297,6 +295,15 @@ class VectorGames:
         for k, amount in loop.regains:
             self.regain[k] = amount
         self.start_held = np.array(loop.start_held, dtype=np.int64).reshape(loop.count, n_resources)
+        # Postures that cost: an unaffordable one is not taken; with none affordable, any free one.
+        self.posture_cost = None
+        if loop.posture_costs:
+            self.posture_cost = np.zeros((len(self.posture_ids), n_resources), dtype=np.int64)
+            for ident, pairs in loop.posture_costs.items():
+                for k, amount in pairs:
+                    self.posture_cost[compiler.posture[ident], k] = amount
+            self.free = np.array([compiler.posture[p] for p in self.posture_ids if p not in loop.posture_costs],
+                                 dtype=np.intp)
         self.cost = np.zeros((n_actions, n_resources), dtype=np.int64)
         for ident, pairs in loop.costs.items():
             for k, amount in pairs:
@@ -373,7 +380,11 @@ class VectorGames:
             played = np.zeros((size, n_actions), dtype=bool)
             for slot in self.rotations[(number - 1) % self.count]:
                 draw = vmix(round_hash ^ self.char_keys[slot])
-                posture = self.candidates[(draw % n_candidates).astype(np.intp)].astype(np.intp)
+                if self.posture_cost is None:
+                    posture = self.candidates[(draw % n_candidates).astype(np.intp)].astype(np.intp)
+                else:
+                    posture = self._costly_posture(draw, held[:, slot])
+                    held[:, slot] -= self.posture_cost[posture]
                 if self.observe:
                     action = np.full(size, self.observer, dtype=np.intp)
                 else:
@@ -410,6 +421,16 @@ class VectorGames:
                 ending[holds] = k
                 open_ &= ~holds
         return values, ending
+
+    def _costly_posture(self, draw: np.ndarray, held: np.ndarray) -> np.ndarray:
+        """The fast loop's posture_choices: the candidates this game can pay, else the free postures."""
+        candidates = self.candidates.astype(np.intp)
+        afford = (held[:, None, :] >= self.posture_cost[candidates][None, :, :]).all(axis=2)
+        count = afford.sum(axis=1).astype(np.uint64)
+        pick = (draw % np.maximum(count, np.uint64(1))).astype(np.int64)
+        chosen = candidates[(np.cumsum(afford, axis=1) > pick[:, None]).argmax(axis=1)]
+        fallback = self.free[(draw % np.uint64(len(self.free))).astype(np.intp)]
+        return np.where(count > 0, chosen, fallback)
 
     def _draw_events(self, number: int, before: Batch, drawn: np.ndarray, event_base, rows) -> np.ndarray:
         """The engine's draw_events for every game: weights summed in file order, the same float steps."""
