@@ -6,9 +6,10 @@ import pygame
 
 from game.ui.canvas import Canvas, Flow
 
-from game.ui.words import READING_KEY, READING_SIGN, reading_text  # noqa: F401 - re-exported for the scenes
+from game.ui.words import READING_KEY, READING_SIGN, reading_text, shown_reading  # noqa: F401 - re-exported for the scenes
 
-READING_FILL = {"coop": "coop", "neutre": "neutral", "pas_coop": "not_coop", "a_debattre": "neutral"}
+READING_FILL = {"coop": "coop", "neutre": "neutral", "pas_coop": "not_coop", "a_debattre": "neutral",
+                "later": "neutral", "room": "neutral"}
 
 
 def badge(canvas: Canvas, x: int, y: int, text: str, fill: str, kind: str = "small") -> pygame.Rect:

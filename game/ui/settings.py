@@ -22,6 +22,7 @@ class Settings(NamedTuple):
     place: str = ""                  # last place typed on the bilan, offered again next time
     facilitator: str = ""            # last facilitator's name typed on the bilan
     sound: bool = True               # an audible cue when a countdown reaches 0:00
+    readings: str = "after"          # the scenario's COOP reading: "after" the verdict, "always", "never"
 
     def cleaned(self) -> "Settings":
         """Settings with any out-of-range value (hand-edited file) put back to its default."""
@@ -32,7 +33,8 @@ class Settings(NamedTuple):
         facilitator = self.facilitator[:200] if isinstance(self.facilitator, str) else ""
         return self._replace(theme=theme, text_scale=float(scale), language=language,
                              fullscreen=bool(self.fullscreen), presenter=self.presenter is True, place=place,
-                             facilitator=facilitator, sound=self.sound is not False)
+                             facilitator=facilitator, sound=self.sound is not False,
+                             readings=self.readings if self.readings in ("after", "always", "never") else "after")
 
     def next_scale(self, step: int) -> "Settings":
         index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - self.text_scale))

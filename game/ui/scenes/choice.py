@@ -18,7 +18,10 @@ class ChoiceScene(GameScene):
     def __init__(self, app, play):
         super().__init__(app, play)
         self.character = self.state.turn
-        self.readings = postures(self.scenario)
+        # The scenario's reading (COOP / neutre / pas COOP) waits for the room's verdict by default.
+        setting = getattr(getattr(app, "settings", None), "readings", "after")
+        self.readings = [(posture, graphics.shown_reading(setting, reading))
+                         for posture, reading in postures(self.scenario)]
         self.step = "posture"
         # No posture is chosen for a team: nothing is focused until it moves along the scale (a resumed
         # draft keeps its posture).

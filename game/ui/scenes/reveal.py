@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pygame
 
 from game.ui import intents as kinds
@@ -17,7 +19,10 @@ class RevealScene(GameScene):
     def __init__(self, app, play):
         super().__init__(app, play)
         self.step = "moves"
-        self.view = reveal(self.scenario, self.state)
+        view = reveal(self.scenario, self.state)
+        # Before the verdict the scenario's readings stay hidden (unless the setting says "always").
+        setting = getattr(getattr(app, "settings", None), "readings", "after")
+        self.view = replace(view, readings={c: graphics.shown_reading(setting, r) for c, r in view.readings.items()})
 
     def footer(self):
         key = "reveal_hint_moves" if self.step == "moves" else "key_continue"

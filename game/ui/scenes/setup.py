@@ -66,6 +66,7 @@ class SetupScene(Scene):
             Item(self.tr("setup_secret", value=yes if self.secret else no), ("secret", None)),
             Item(self.tr("setup_verdict", value=yes if self.verdicts else no), ("verdicts", None)),
             Item(self.tr("setup_timer", value=minutes), ("minutes", None)),
+            Item(self.tr("setup_readings", value=self.tr("readings_" + self.readings_setting())), ("readings", None)),
             Item(self.tr("setup_language", value=language), ("language", None)),
             Item(self.tr("setup_presenter", value=yes if self.presenter_on() else no), ("presenter", None)),
             Item(self.tr("setup_phones", value=yes if self.phones else no), ("phones", None)),
@@ -78,6 +79,10 @@ class SetupScene(Scene):
             Item(self.tr("setup_start"), ("start", None), on="coop"),
         ]
         return items
+
+    def readings_setting(self) -> str:
+        """When the scenario's COOP reading of a posture shows (remembered from the last sessions)."""
+        return getattr(getattr(self.app, "settings", None), "readings", "after")
 
     def presenter_on(self) -> bool:
         """The presenter mode's setting (remembered from the last sessions)."""
@@ -130,6 +135,11 @@ class SetupScene(Scene):
         elif key == "language":
             self.language = "en" if self.language == "fr" else "fr"
             self.app.lang_override = self.language
+        elif key == "readings":
+            from game.ui.words import READINGS_SHOWN
+
+            index = (READINGS_SHOWN.index(self.readings_setting()) + (step or 1)) % len(READINGS_SHOWN)
+            self.app.change_settings(self.app.settings._replace(readings=READINGS_SHOWN[index]))
         elif key == "presenter":
             # Remembered for the next sessions; the wall opens (or closes) at once.
             from game.ui import presenter

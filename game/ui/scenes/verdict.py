@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import RecordVerdict, SkipVerdicts, is_split
+from game.ui import graphics
 from game.engine.state import Verdict
 from game.ui import intents as kinds
 from game.ui.scenes.game_base import GameScene
@@ -102,6 +103,22 @@ class VerdictScene(GameScene):
         self.qr_rect = qr_block(side, url, side.space_left())
         return None
 
+    def what_was_played(self, move) -> str:
+        return f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
+
+    def scenario_says(self, character: str) -> str:
+        """Once the room's tally of a move is recorded, the scenario's own reading of its posture
+        ("le scénario : + COOP"), unless the setting hides it for good; before that, nothing."""
+        setting = getattr(getattr(self.app, "settings", None), "readings", "after")
+        if setting == "never" or self.recorded(character) is None:
+            return ""
+        from game.engine import coop_reading
+
+        move = next(m for m in self.moves if m.character == character)
+        reading = coop_reading(getattr(self.scenario.posture(move.posture), "coop", None))
+        words = graphics.reading_text(self.tr, reading).replace(" ", "\u00a0")
+        return " \u00b7 " + self.tr("scenario_reading", reading=words).replace(" ", "\u00a0")
+
     def focused_voters(self) -> str:
         """"12 votants · majorité : COOP" for the selected move, or "" before its first vote."""
         if not self.moves:
@@ -121,7 +138,7 @@ class VerdictScene(GameScene):
         names = [self.tr("verdict_coop"), self.tr("verdict_not_coop"), self.tr("verdict_depends")]
         majority = (self.tr("verdict_majority", answer=names[leaders[0]]) if len(leaders) == 1
                     else self.tr("verdict_tie"))
-        return f"{self.tr('verdict_voters', n=total)} · {majority}"
+        return f"{self.tr('verdict_voters', n=total)} · {majority}{self.scenario_says(character)}"
 
     def _items(self) -> list[Item]:
         """Per move: who and the tally in large text, what was played underneath; a split tally is
@@ -132,7 +149,7 @@ class VerdictScene(GameScene):
             split = is_split(Verdict(*tally))
             counts = (f"{self.tr('verdict_coop')} {tally[0]} \u00b7 {self.tr('verdict_not_coop')} {tally[1]} \u00b7 "
                       f"{self.tr('verdict_depends')} {tally[2]}")
-            what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
+            what = self.what_was_played(move)
             if split:
                 what = f"{self.tr('verdict_split').upper()} \u2014 {what}"
             items.append(Item(f"{self.character_name(move.character)}\n{counts}", move.character, detail=what,
@@ -213,7 +230,7 @@ class VerdictScene(GameScene):
         for index, move in enumerate(self.moves):
             tally = self.tallies[move.character]
             split = is_split(Verdict(*tally))
-            what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
+            what = self.what_was_played(move)
             if split:
                 what = f"{self.tr('verdict_split').upper()} \u2014 {what}"
             if move.character in self.left_out and not any(tally):
@@ -235,12 +252,16 @@ class VerdictScene(GameScene):
             right = rect.right - ring - pad
             # Above the names: the question when there was no room for the heading, and how many voted on
             # the selected move with its majority (live while the count is typed).
+            # Once its tally is recorded, the scenario's own reading of the selected move comes last, and is
+            # the last thing given up for room (the question first, then the number of voters).
             parts = [self.tr("verdict_title")] if getattr(self, "question_in_table", False) else []
             voters = self.focused_voters()
             if voters:
-                parts.append(voters)
-            while parts and canvas.text_width(" \u00b7 ".join(parts), "small", "bold") > name_w:
-                parts.pop()
+                parts += voters.split(" \u00b7 ")
+            while len(parts) > 1 and canvas.text_width(" \u00b7 ".join(parts), "small", "bold") > name_w:
+                parts.pop(0)
+            if parts and canvas.text_width(parts[0], "small", "bold") > name_w:
+                parts = []
             if parts:
                 canvas.line(" \u00b7 ".join(parts), rect.left + ring + pad, rect.top, "small", style="bold",
                             role="accent", area=rect)
