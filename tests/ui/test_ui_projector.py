@@ -154,18 +154,24 @@ def test_a_team_number_never_wraps_away_from_the_word_team(make_app):
     assert any("équipe\u00a04" in b.text for b in boxes)
 
 
-def test_the_reveal_shows_all_eight_moves_together_with_their_reading_in_words(make_app):
+def test_the_reveal_shows_all_eight_moves_together_and_keeps_the_reading_for_after_the_verdict(make_app):
+    words = ("+ COOP", "= neutre", "\u2212 pas COOP")
     for size in ((1280, 720), (1920, 1080)):
-        app = make_app(size)
-        boxes = boxes_of(app, TILLEULS, lambda s: s.name == "reveal" and s.shot_suffix() == "moves")
-        texts = [b.text for b in boxes]
-        moves = app.play.state.current.moves
-        assert len(moves) == 8
-        for move in moves:
-            name = app.play.scenario.character(move.character).name
-            assert any(t.startswith(name) for t in texts), (size, name)
-        readings = [t for t in texts if t in ("+ COOP", "= neutre", "\u2212 pas COOP")]
-        assert len(readings) == 8, size
+        for setting in ("after", "always"):
+            app = make_app(size)
+            app.settings = app.settings._replace(readings=setting)
+            boxes = boxes_of(app, TILLEULS, lambda s: s.name == "reveal" and s.shot_suffix() == "moves")
+            texts = [b.text for b in boxes]
+            moves = app.play.state.current.moves
+            assert len(moves) == 8
+            for move in moves:
+                name = app.play.scenario.character(move.character).name
+                assert any(t.startswith(name) for t in texts), (size, name)
+            readings = [t for t in texts if t in words]
+            if setting == "always":
+                assert len(readings) == 8, size
+            else:   # the room answers "COOP ou pas COOP ?" first
+                assert readings == [], size
 
 
 def test_with_big_text_the_verdict_table_shows_the_rows_around_the_focus_and_counts_the_others(make_app):

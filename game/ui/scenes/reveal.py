@@ -91,8 +91,8 @@ class RevealScene(GameScene):
         if any(height > flow.area.height // 2 for height, _ in cards):
             # Huge text on a small window: plain lines that scroll one by one instead of cards.
             for move in self.view.moves:
-                reading = graphics.reading_text(self.tr, self.view.readings[move.character])
-                flow.text(f"{self.character_name(move.character)} — {reading}", style="bold")
+                badge = self.badge_of(move.character)
+                flow.text(self.character_name(move.character) + (f" — {badge}" if badge else ""), style="bold")
                 flow.text(f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}")
                 flow.gap()
             return
@@ -113,8 +113,8 @@ class RevealScene(GameScene):
         gap = canvas.metrics.gap
         pad = gap // 2
         lh = canvas.line_height("body")
-        badges = {m.character: graphics.reading_text(self.tr, self.view.readings[m.character]) for m in self.view.moves}
-        badge_w = max(graphics.badge_width(canvas, text, "body") for text in badges.values())
+        badges = {m.character: self.badge_of(m.character) for m in self.view.moves}
+        badge_w = max((graphics.badge_width(canvas, text, "body") for text in badges.values() if text), default=-gap)
         names = {m.character: self.character_name(m.character) for m in self.view.moves}
         if with_team:
             names = {ident: f"{name} ({self.team_text(ident)})"
@@ -136,7 +136,8 @@ class RevealScene(GameScene):
                 fill = graphics.READING_FILL[self.view.readings[move.character]]
                 box = pygame.Rect(rect.left, y, rect.width, height)
                 canvas.panel(box, fill)
-                graphics.badge(canvas, box.left + pad, box.top + pad, badges[move.character], "panel", "body")
+                if badges[move.character]:
+                    graphics.badge(canvas, box.left + pad, box.top + pad, badges[move.character], "panel", "body")
                 x = box.left + pad + badge_w + gap
                 canvas.line(names[move.character], x, box.top + pad, "body", style="bold", on=fill, area=box)
                 x += name_w + gap
@@ -153,11 +154,11 @@ class RevealScene(GameScene):
         reading = self.view.readings[move.character]
         fill = graphics.READING_FILL[reading]
         pad = canvas.metrics.gap
-        badge = graphics.reading_text(self.tr, reading)
+        badge = self.badge_of(move.character)
         who = f"{self.character_name(move.character)} ({self.team_text(move.character)})"
         what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
         inner = width - 2 * pad
-        badge_w = graphics.badge_width(canvas, badge, "body")
+        badge_w = graphics.badge_width(canvas, badge, "body") if badge else -pad
         who_lines = canvas.wrapped(who, inner - badge_w - pad, "body", "bold")
         what_lines = canvas.wrapped(what, inner, "body")
         lh = canvas.line_height("body")
@@ -169,12 +170,18 @@ class RevealScene(GameScene):
             for line in who_lines:
                 canvas.line(line, box.left + pad, y, "body", style="bold", on=fill, area=box)
                 y += lh
-            graphics.badge(canvas, box.right - pad - badge_w, box.top + pad, badge, "panel", "body")
+            if badge:
+                graphics.badge(canvas, box.right - pad - badge_w, box.top + pad, badge, "panel", "body")
             for line in what_lines:
                 canvas.line(line, box.left + pad, y, "body", on=fill, area=box)
                 y += lh
 
         return height, draw
+
+    def badge_of(self, character: str) -> str:
+        """The move's reading in words ("+ COOP"), or "" while it waits for the room's verdict."""
+        reading = self.view.readings[character]
+        return "" if reading in ("later", "room") else graphics.reading_text(self.tr, reading)
 
     def next(self) -> None:
         if self.step == "moves":
