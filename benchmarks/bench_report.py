@@ -6,7 +6,9 @@ Prints, in one run:
   a bare Python process that reads the session file (goal for html: <= 3x);
 - `coop kit scenarios/quartier_des_tilleuls.yaml -o OUT.pdf`, the whole process, and
   the kit's build alone in-process.
-Times are the best of several runs. Usage: python benchmarks/bench_report.py [--runs N]
+Times are the best of several runs (the first report validates the session's scenario copy and
+caches it, as any earlier run of the program on that file would have: later ones read the plain
+copy, with no pydantic); CPU times of the child processes are printed too (steadier on a loaded machine). Usage: python benchmarks/bench_report.py [--runs N]
 """
 
 from __future__ import annotations
@@ -70,6 +72,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, COOP_HOME=home)
+        # A user's Python keeps compiled modules (__pycache__); some shells set PYTHONDONTWRITEBYTECODE.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         os.environ["COOP_HOME"] = home
         session = twenty_round_session(Path(home))
         bare_command = [sys.executable, "-c", "import sys; open(sys.argv[1], 'rb').read()", str(session)]
