@@ -15,7 +15,8 @@ from game.ui.widgets import TextEntry, draw_entry
 # Key → what its text entry holds.
 ENTRY_KEYS = {"c": "commitment", "l": "place", "a": "facilitator"}
 
-PAGES = ("ending", "chart", "paths", "splits")
+# The secrets are lifted after the paths: what each one wanted, then "what would it have changed?".
+PAGES = ("ending", "chart", "paths", "secrets", "splits")
 
 
 class EndScene(GameScene):
@@ -125,6 +126,20 @@ class EndScene(GameScene):
                 chart.posture_path(canvas, cell, self.character_name(ident), coops, self.tr)
 
         flow.block(rows * cell_h + gap * (rows - 1), paint)
+
+    def draw_secrets(self, canvas, flow):
+        """The lifting of secrets: each character's hidden agenda, then the question it opens."""
+        flow.text(self.tr("end_secrets"), "body", style="bold")
+        flow.gap()
+        for ident in self.state.setup.characters:
+            character = self.scenario.character(ident)
+            flow.text(f"{self.character_name(ident)} ({self.team_text(ident)})", "body", style="bold")
+            secret = getattr(character, "secret", None)
+            flow.text(secret if secret else self.tr("end_no_secret"), role="text" if secret else "secondary",
+                      hanging=canvas.metrics.gap * 2)
+            flow.gap()
+        question = self.tr("end_secrets_question")
+        flow.text(f"« {question} »" if self.app.language == "fr" else f"\u201c{question}\u201d", style="bold")
 
     def draw_splits(self, canvas, flow):
         flow.text(self.tr("end_splits"), "body", style="bold")
