@@ -12,6 +12,10 @@ from game.ui import graphics
 from game.ui.scenes.game_base import GameScene
 
 
+# The moves, then what each did (posture, action, by_posture) and the synergies, then the totals.
+STEPS = ("moves", "detail", "effects")
+
+
 class RevealScene(GameScene):
     name = "reveal"
     phase_key = "phase_reveal"
@@ -52,6 +56,9 @@ class RevealScene(GameScene):
             flow.gap()
             self.draw_moves(canvas, flow)
             return None
+        if self.step == "detail":
+            self.draw_detail(canvas, flow)
+            return None
         main, side = self.columns(canvas, flow, side_share=0.4)
         main.text(self.tr("reveal_effects"), "title", style="bold", role="accent")
         main.gap()
@@ -69,6 +76,38 @@ class RevealScene(GameScene):
                 side.text(effects, "small", style="bold")
             side.gap()
         return main
+
+    def move_effects(self, character: str) -> list[str]:
+        """What one move did, source by source: "Imposer : Confiance −1", "Ouvrir le fonds : Pouvoir d'agir +1"."""
+        parts = []
+        for source in self.view.sources:
+            if source.character != character or not any(source.deltas.values()):
+                continue
+            if source.kind == "posture":
+                name = self.scenario.posture(source.source).label
+            elif source.kind == "by_posture":
+                move = next(m for m in self.view.moves if m.character == character)
+                name = self.tr("reveal_by_posture", posture=self.scenario.posture(move.posture).label)
+            else:
+                name = self.action_title(source.source)
+            parts.append(f"{name}\u00a0: {self.deltas_text(dict(source.deltas))}" if self.app.language == "fr"
+                         else f"{name}: {self.deltas_text(dict(source.deltas))}")
+        return parts
+
+    def draw_detail(self, canvas, flow) -> None:
+        """Move by move what it did (posture, action, the action played with that posture), then the
+        synergies; the next step shows the total per indicator. The same numbers as the debrief's facts."""
+        flow.text(self.tr("reveal_detail"), "title", style="bold", role="accent")
+        flow.gap()
+        for move in self.view.moves:
+            effects = self.move_effects(move.character)
+            line = " · ".join(effects) if effects else self.tr("reveal_no_effect")
+            flow.text(f"{self.character_name(move.character)} \u2014 {line}", hanging=canvas.metrics.gap * 2)
+        for ident in self.view.synergies:
+            synergy = next(s for s in self.scenario.synergies if s.id == ident)
+            effects = self.deltas_text(dict(synergy.effects))
+            flow.text(f"{self.tr('synergies')} \u2014 {synergy.text}" + (f" ({effects})" if effects else ""),
+                      style="bold", hanging=canvas.metrics.gap * 2)
 
     def layout(self, canvas, flow):
         moves = list(self.view.moves)
@@ -184,8 +223,8 @@ class RevealScene(GameScene):
         return "" if reading in ("later", "room") else graphics.reading_text(self.tr, reading)
 
     def next(self) -> None:
-        if self.step == "moves":
-            self.step = "effects"
+        if self.step in STEPS[:-1]:
+            self.step = STEPS[STEPS.index(self.step) + 1]
             self.scroll = 0
         else:
             self.play.advance()
@@ -194,8 +233,8 @@ class RevealScene(GameScene):
         if intent.kind in (kinds.CONFIRM, kinds.SPACE, kinds.NEXT):
             self.next()
             return True
-        if intent.kind in (kinds.BACK, kinds.ERASE, kinds.PREVIOUS) and self.step == "effects":
-            self.step = "moves"
+        if intent.kind in (kinds.BACK, kinds.ERASE, kinds.PREVIOUS) and self.step != STEPS[0]:
+            self.step = STEPS[STEPS.index(self.step) - 1]
             self.scroll = 0
             return True
         return False
