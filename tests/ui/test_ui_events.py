@@ -67,6 +67,8 @@ def test_a_whole_round_is_played_with_the_keyboard_alone(started):
     chosen = play.scenario.postures[len(play.scenario.postures) // 2 + 1].id
     assert all(m.posture == chosen for m in play.state.current.moves)
     key(app, pygame.K_RETURN)
+    assert app.scene.name == "reveal" and app.scene.step == "detail"   # what each move did
+    key(app, pygame.K_RETURN)
     assert app.scene.name == "reveal" and app.scene.step == "effects"
     key(app, pygame.K_RETURN)
     assert app.scene.name == "verdict"
