@@ -223,23 +223,17 @@ def simulate(scenario: Scenario, games: int, seed: int, policy: str = "random",
     loop = FastGame(scenario, characters, rounds, policy)
     many = vectorised(scenario, loop, games)
     if many is not None:
-        return {
-            "scenario": scenario.id,
-            "games": games,
-            "seed": seed,
-            "policy": policy,
-            "players": list(characters),
-            "rounds": rounds,
-            **array_summary(scenario, loop.indicator_ids, many, many.play(game_seeds(seed, 0, games))),
-        }
-    tally = Tally()
-    if games >= PARALLEL_FROM:
-        half = games // 2
-        for part in run_in_two_processes([lambda: play_tally(loop, seed, 0, half),
-                                          lambda: play_tally(loop, seed, half, games)], parallel):
-            tally.merge(part)
+        counts = array_summary(scenario, loop.indicator_ids, many, many.play(game_seeds(seed, 0, games)))
     else:
-        tally.play(loop, seed, 0, games)
+        tally = Tally()
+        if games >= PARALLEL_FROM:
+            half = games // 2
+            for part in run_in_two_processes([lambda: play_tally(loop, seed, 0, half),
+                                              lambda: play_tally(loop, seed, half, games)], parallel):
+                tally.merge(part)
+        else:
+            tally.play(loop, seed, 0, games)
+        counts = tally.summary(scenario, loop.indicator_ids, games)
     return {
         "scenario": scenario.id,
         "games": games,
@@ -247,7 +241,7 @@ def simulate(scenario: Scenario, games: int, seed: int, policy: str = "random",
         "policy": policy,
         "players": list(characters),
         "rounds": rounds,
-        **tally.summary(scenario, loop.indicator_ids, games),
+        **counts,
     }
 
 
