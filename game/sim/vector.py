@@ -155,27 +155,9 @@ class Compiler:
             columns = np.array([self.action[a] for a in c.ever_played], dtype=np.intp)
             tests.append(lambda b, k=columns: b.ever[:, k].all(axis=1))
         if c.character_posture is not None:
-            pairs = [(self.slot.get(ch), self.posture[p]) for ch, p in c.character_posture.items()]
-
-            def character_posture(b: Batch) -> np.ndarray:
-                if b.postures is None or any(slot is None for slot, _ in pairs):
-                    return np.zeros(b.size, dtype=bool)   # a character not in play takes no posture
-                held = np.ones(b.size, dtype=bool)
-                for slot, index in pairs:
-                    held &= b.postures[:, slot] == index
-                return held
-            tests.append(character_posture)
+            tests.append(self._per_character(c.character_posture, self.posture, "postures"))
         if getattr(c, "character_action", None) is not None:
-            chosen = [(self.slot.get(ch), self.action[a]) for ch, a in c.character_action.items()]
-
-            def character_action(b: Batch) -> np.ndarray:
-                if b.played is None or any(slot is None for slot, _ in chosen):
-                    return np.zeros(b.size, dtype=bool)
-                held = np.ones(b.size, dtype=bool)
-                for slot, index in chosen:
-                    held &= b.played[:, slot] == index
-                return held
-            tests.append(character_action)
+            tests.append(self._per_character(c.character_action, self.action, "played"))
         if getattr(c, "moves", None) is not None:
             tests.append(self._moves(c.moves))
         if getattr(c, "split_verdicts", None) is not None:
@@ -196,6 +178,21 @@ class Compiler:
             negated = self.compile(c.not_)
             tests.append(lambda b: np.zeros(b.size, dtype=bool) if negated is None else ~negated(b))
         return tests
+
+    def _per_character(self, wanted, index_of, column: str) -> VTest:
+        """character_posture / character_action: each named character took that posture (played that
+        action) in "the round"; a character not in play takes none, so the test does not hold."""
+        pairs = [(self.slot.get(ch), index_of[value]) for ch, value in wanted.items()]
+
+        def per_character(b: Batch) -> np.ndarray:
+            taken = getattr(b, column)
+            if taken is None or any(slot is None for slot, _ in pairs):
+                return np.zeros(b.size, dtype=bool)
+            held = np.ones(b.size, dtype=bool)
+            for slot, index in pairs:
+                held &= taken[:, slot] == index
+            return held
+        return per_character
 
     def _moves(self, test) -> VTest:
         """`game.engine.conditions.moves_matcher`, counted over whole batches."""
