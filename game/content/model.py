@@ -36,6 +36,7 @@ FORMAT_VERSION = 1
 MAX_TEXT = 4000
 SLUG_PATTERN = r"^[a-z0-9_-]{1,64}$"
 from game.content.constants import DEBRIEF_PHASES, OBSERVER_ID  # noqa: E402,F401 - re-exported
+from game.content.lookups import ScenarioLookups  # noqa: E402 - indicator(), character()... by id
 
 # Validation context key set by the loader when the file's bytes hold no
 # refused character, no combining mark and no backslash escape that could produce one:
@@ -347,7 +348,7 @@ def default_postures(language: str) -> list[dict[str, Any]]:
     ]
 
 
-class Scenario(_Model):
+class Scenario(ScenarioLookups, _Model):
     format: Literal[1] = Field(description="Format version: 1.")
     id: Slug = Field(description="Identifier of the scenario.")
     title: Text = Field(description="Title of the scenario.")
@@ -397,29 +398,6 @@ class Scenario(_Model):
         if self.events_per_round is None:
             object.__setattr__(self, "events_per_round", 1 if self.events else 0)
         return self
-
-    # Small lookups used by the engine and the screens.
-    # An unknown id raises KeyError naming it (not StopIteration, which a
-    # generator calling these would turn into a puzzling RuntimeError).
-    def indicator(self, ident: str) -> Indicator:
-        return _by_id(self.indicators, ident, "indicator")
-
-    def posture(self, ident: str) -> Posture:
-        return _by_id(self.postures, ident, "posture")
-
-    def character(self, ident: str) -> Character:
-        return _by_id(self.characters, ident, "character")
-
-    def action(self, ident: str) -> Action:
-        """A card of the scenario (the built-in `observer` is not one: see OBSERVER_ID)."""
-        return _by_id(self.actions, ident, "action")
-
-
-def _by_id(items: tuple, ident: str, kind: str) -> Any:
-    for item in items:
-        if item.id == ident:
-            return item
-    raise KeyError(f"no {kind} {ident!r} in this scenario")
 
 
 # Condition refers to itself; pydantic resolves it when Scenario is first built.

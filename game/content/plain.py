@@ -23,6 +23,8 @@ import os
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
+from game.content.lookups import ScenarioLookups
+
 CACHE_FORMAT = 3   # 2: the richer format's optional fields (tags, better, variants, moves...);
                    # 3: every prompt is stored as a {phase, text} Prompt, never as a bare text
 MODEL_KEY = "__model__"
@@ -61,29 +63,10 @@ class Plain:
         return (name for name, value in self._fields.items() if value is not None)
 
 
-class PlainScenario(Plain):
-    """The scenario's lookups, as `game.content.model.Scenario` has them."""
+class PlainScenario(ScenarioLookups, Plain):
+    """The scenario's lookups, as `game.content.model.Scenario` has them (game.content.lookups)."""
 
     __slots__ = ()
-
-    def indicator(self, ident: str) -> Any:
-        return _by_id(self.indicators, ident, "indicator")
-
-    def posture(self, ident: str) -> Any:
-        return _by_id(self.postures, ident, "posture")
-
-    def character(self, ident: str) -> Any:
-        return _by_id(self.characters, ident, "character")
-
-    def action(self, ident: str) -> Any:
-        return _by_id(self.actions, ident, "action")
-
-
-def _by_id(items, ident: str, kind: str) -> Any:
-    for item in items:
-        if item.id == ident:
-            return item
-    raise KeyError(f"no {kind} {ident!r} in this scenario")
 
 
 def prompt_of(item: Any) -> Any:
