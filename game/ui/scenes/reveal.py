@@ -153,6 +153,7 @@ class RevealScene(GameScene):
         pad = gap // 2
         lh = canvas.line_height("body")
         badges = {m.character: self.badge_of(m.character) for m in self.view.moves}
+        # No badge at all while the readings wait for the verdict: -gap cancels the gap after the badge.
         badge_w = max((graphics.badge_width(canvas, text, "body") for text in badges.values() if text), default=-gap)
         names = {m.character: self.character_name(m.character) for m in self.view.moves}
         if with_team:
