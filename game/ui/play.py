@@ -23,6 +23,10 @@ def session_layer():
     return sessions
 
 
+# The engine's events (rules.Happened kinds) that change who has confirmed a move this round.
+MOVE_EVENTS = frozenset({"move_confirmed", "move_replaced", "move_taken_back"})
+
+
 class WindowlessApp:
     """What Play needs of an app when no window is open (the phones' scripts, benchmark and tests):
     a language, a notice line, invalidate; one screen at a time, never drawn."""
@@ -50,6 +54,7 @@ class Play:
         self.app = app
         self.session = session
         self.handed_to: Optional[str] = None     # hot-seat: the team that took the keyboard
+        self._routed_turn: Optional[str] = None  # the turn the screens were last routed for
         self._portraits = None                   # read on first use: most scenarios have no images
         self._subscribers: list[Callable] = [self._follow]
         self._inbox: "queue.SimpleQueue" = queue.SimpleQueue()   # commands posted by other threads
@@ -145,14 +150,22 @@ class Play:
             callback(command, happened, source)
 
     def _follow(self, command, happened: tuple, source: str) -> None:
-        """The router: a new phase, or the next team's turn, shows its screen on every display."""
-        if any(event.kind in ("phase", "move_confirmed", "move_taken_back", "move_submitted")
-               for event in happened):
-            if any(event.kind == "phase" for event in happened):
-                self.shared.phase_changed(self.state)
-            if any(event.kind == "move_taken_back" for event in happened):
-                self.handed_to = None        # the team comes back to the keyboard through its hand-off
-            self.route()
+        """The router: a new phase, or another team's turn, shows its screen on every display.
+
+        It follows what the screens depend on (the phase, whose turn it is), not a list of event names:
+        a move confirmed, replaced (`move_replaced`) or taken back from a phone by a team that is not at
+        the keyboard leaves the laptop where it is (the team choosing there keeps its step)."""
+        kinds = {event.kind for event in happened}
+        if "phase" in kinds:
+            self.shared.phase_changed(self.state)
+        if not kinds & MOVE_EVENTS and "phase" not in kinds:
+            return
+        state = self.state
+        if "phase" not in kinds and state.turn == self._routed_turn:
+            return
+        if "move_taken_back" in kinds and state.turn != self._routed_turn:
+            self.handed_to = None        # the team comes back to the keyboard through its hand-off
+        self.route()
 
     def refusal_text(self, refused: IllegalCommand) -> str:
         """The engine's refusal in words, naming the scenario's labels ("Temps") where the engine's
@@ -197,6 +210,7 @@ class Play:
 
     def route(self) -> None:
         """Show the screen of where the game stands on every display."""
+        self._routed_turn = self.state.turn
         displays = getattr(self.app, "displays", None)
         if displays is None:        # an app without windows (the phones' tests): one screen
             self.app.show(self.scene_for_phase())
