@@ -70,3 +70,22 @@ def test_usage_errors_speak_the_users_language(capsys, argv, french, english):
     with pytest.raises(SystemExit):
         main(argv + ["--lang", "en"] if argv != ["frob"] else ["--lang", "en", "frob"])
     assert english in capsys.readouterr().err
+
+
+def test_a_game_ended_early_is_listed_as_finished_after_its_last_round_played(capsys, coop_home):
+    """The facilitator ended after round 1 of 2: the session is finished, not offered for resuming."""
+    from game.engine import SetLastRound
+    from game.session import latest_unfinished
+
+    session = Session.create(FIVE, Setup(("elue", "bailleur"), {"elue": "Zoé", "bailleur": "B"}, 2), 4)
+    session.apply(SetLastRound(1))
+    while (command := bot_next(session.scenario, session.state)) is not None:
+        session.apply(command)
+    assert session.state.finished and len(session.state.history) == 1
+    session.close()
+    assert latest_unfinished() is None
+    assert main(["sessions"]) == 0
+    line = capsys.readouterr().out.splitlines()[1]
+    assert "terminée (fin anticipée après le tour 1)" in line and "non terminée" not in line
+    assert main(["sessions", "--lang", "en"]) == 0
+    assert "finished (ended early after round 1)" in capsys.readouterr().out

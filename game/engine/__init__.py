@@ -36,12 +36,17 @@ Playing: apply(scenario, state, command) -> (new_state, happenings)
         SetWorkshop(place, facilitator)    any phase, end included; state.place / state.facilitator ("" = not said)
         ShowDebriefPhase(phase)            debrief phase; one of debrief(...).phases, recorded as
                                            current.debrief_phase (None until then = the first phase)
+        SetLastRound(round)                any phase but the end, the facilitator's: "end after this round"
+                                           (round = state.round) or its taking back (round = setup.rounds);
+                                           state.last_round (None = the setup's), state.final_round,
+                                           state.ended_early; the debrief of the final round leads to the end,
+                                           whose ending is judged on that last round played
     A refused command raises IllegalCommand(code, message, **params) and changes nothing. Codes:
         wrong_phase, not_your_turn, not_in_play, unknown_posture, unknown_action,
         not_for_character, once_played, requirement_not_met, cannot_afford,
         no_posture_chosen, no_action_chosen, nothing_to_undo, choices_pending,
         bad_tally, empty_note, empty_commitment, note_too_long, bad_text, game_over, malformed_command, bad_setup,
-        unknown_debrief_phase, nothing_to_take_back, reveal_pending (Advance when every team has
+        unknown_debrief_phase, nothing_to_take_back, bad_last_round, same_last_round, reveal_pending (Advance when every team has
         confirmed and the reveal waits for Reveal()).
     Whatever the order of confirmations, current.moves stays in turn order: the reveal keeps it.
     Every replacement and take-back is journaled (it is a command) and listed, in order, in
@@ -64,7 +69,7 @@ State (GameState, frozen; to_json()/from_json() round-trip to an equal state)
     the ((r-1) mod n)-th character in play), draft_posture / draft_action (the hot-seat
     player's unconfirmed choice, always state.turn's: forgotten when the turn passes to another
     team; never show it to others), indicators {id: value},
-    resources {character: {resource: amount}}, current (RoundLog of this round: events,
+    resources {character: {resource: amount}}, last_round / final_round / ended_early, current (RoundLog of this round: events,
     indicators_start / indicators_before / indicators_after, moves (confirmed, in turn
     order; secret until the reveal), corrections, synergies, verdicts, notes, debrief_phase), history (finished
     rounds), log (history + current), ending (id or None, set at the end).
@@ -90,7 +95,8 @@ phone should be given. Frozen dataclasses; .to_json() gives plain JSON-safe data
         .chosen_count), moves [MoveLine(character, posture, posture_label, reading, action,
         action_title)] (empty until the reveal), synergies (texts), verdicts [TallyLine(character,
         coop, pas_coop, depends, split)], verdicts_skipped, debrief_phase, debrief ((phase, texts)...),
-        ending, ending_title, commitments and secrets {character: text} (both at the end only))
+        ending, ending_title, commitments and secrets {character: text} (both at the end only),
+        last_round (the round the bilan follows: rounds, or fewer once the facilitator ended early))
     TeamView(viewer, public, card Card(character, name, role, objective, description, secret, team,
         resources), postures [PostureLine(id, label, reading)], options [OptionLine(action, title,
         allowed, reason, params)] (choices phase), draft_posture / draft_action (its own, while at the
@@ -133,7 +139,7 @@ Example:
 # tables, conditions and draws, does not pay for the dataclasses of states and queries.
 _HOMES = {
     "game.engine.bot": ("POLICIES", "bot_move", "bot_next", "bot_verdict"),
-    "game.engine.commands": ("Reveal", "SubmitMove", "TakeBackMove", "AddCommitment", "AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command",
+    "game.engine.commands": ("Reveal", "SubmitMove", "TakeBackMove", "SetLastRound", "AddCommitment", "AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command",
                              "ConfirmMove", "RecordVerdict", "SetWorkshop", "ShowDebriefPhase", "SkipVerdicts",
                              "UndoChoice", "command_from_json", "command_to_json"),
     "game.engine.errors": ("IllegalCommand",),

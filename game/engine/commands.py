@@ -105,15 +105,24 @@ class Reveal:
     """The facilitator reveals the choices once every team has confirmed (setup reveal "facilitator")."""
 
 
+@dataclass(frozen=True)
+class SetLastRound:
+    """The facilitator decides after which round the game goes to the bilan: the current round ("end after
+    this round"), or back to the planned number of rounds (taken back). From the current round to the
+    setup's rounds; in any phase but the end."""
+
+    round: int
+
+
 Command = Union[Advance, ChoosePosture, ChooseAction, ConfirmMove, UndoChoice,
                 RecordVerdict, SkipVerdicts, AddNote, ShowDebriefPhase, AddCommitment, SetWorkshop,
-                SubmitMove, TakeBackMove, Reveal]
+                SubmitMove, TakeBackMove, Reveal, SetLastRound]
 
 COMMAND_TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (Advance, ChoosePosture, ChooseAction, ConfirmMove, UndoChoice,
                 RecordVerdict, SkipVerdicts, AddNote, ShowDebriefPhase, AddCommitment, SetWorkshop,
-                SubmitMove, TakeBackMove, Reveal)
+                SubmitMove, TakeBackMove, Reveal, SetLastRound)
 }
 
 

@@ -33,6 +33,8 @@ DESCRIPTIONS = Catalog({
         "unknown_debrief_phase": "Ce débriefing n'a pas d'étape « {phase} ».",
         "nothing_to_take_back": "Cette équipe n'a pas de choix confirmé à reprendre.",
         "reveal_pending": "Toutes les équipes ont choisi : il reste à révéler les choix.",
+        "bad_last_round": "Le dernier tour est à choisir entre le tour {min} et le tour {max}.",
+        "same_last_round": "Le tour {round} est déjà le dernier.",
     },
     "en": {
         "wrong_phase": "This is not possible at this step of the round.",
@@ -59,6 +61,8 @@ DESCRIPTIONS = Catalog({
         "unknown_debrief_phase": "This debrief has no “{phase}” step.",
         "nothing_to_take_back": "This team has no confirmed choice to take back.",
         "reveal_pending": "Every team has chosen: the choices remain to be revealed.",
+        "bad_last_round": "The last round must be one from round {min} to round {max}.",
+        "same_last_round": "Round {round} is already the last.",
     },
 })
 

@@ -5,7 +5,7 @@ the journal's phase-ending commands against `steps_per_round`, and the screens' 
 `PHASE_TABLE` and `next_phase` instead of knowing the order of phases itself.
 
     >>> sorted(PHASE_TABLE["verdict"].commands)
-    ['AddNote', 'Advance', 'RecordVerdict', 'SetWorkshop', 'SkipVerdicts']
+    ['AddNote', 'Advance', 'RecordVerdict', 'SetLastRound', 'SetWorkshop', 'SkipVerdicts']
     >>> next_phase("reveal", verdicts=False, last_round=False)
     'debrief'
 """
@@ -33,8 +33,10 @@ class Phase:
 
 def _phase(name: str, commands: tuple[str, ...], ended_by: tuple[str, ...], following: tuple[str, ...],
            ends_on_last_confirmation: bool = False) -> Phase:
-    # A note and the workshop's place may be written at any moment, the end included.
-    return Phase(name, frozenset(commands + ("AddNote", "SetWorkshop")), frozenset(ended_by), following, ends_on_last_confirmation)
+    # A note and the workshop's place may be written at any moment, the end included; until the end, the
+    # facilitator may decide that the current round is the last (SetLastRound), or take that back.
+    always = ("AddNote", "SetWorkshop") + (("SetLastRound",) if following else ())
+    return Phase(name, frozenset(commands + always), frozenset(ended_by), following, ends_on_last_confirmation)
 
 
 PHASE_TABLE: Mapping[str, Phase] = FrozenDict({
@@ -63,7 +65,8 @@ def accepts(phase: str, command_type: str) -> bool:
 
 def next_phase(phase: str, *, verdicts: bool, last_round: bool) -> Optional[str]:
     """The phase after `phase`: the reveal leads to the verdict only when the setup has one, the
-    debrief to the next round's situation, or to the end after the last round; None after the end."""
+    debrief to the next round's situation, or to the end after the last round (the setup's, or the one
+    the facilitator made the last: state.final_round); None after the end."""
     choices = PHASE_TABLE[phase].next
     if not choices:
         return None

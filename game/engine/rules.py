@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
 from game.engine.commands import (
     AddCommitment, AddNote, Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict,
-    Reveal, SetWorkshop, ShowDebriefPhase, SkipVerdicts, SubmitMove, TakeBackMove, UndoChoice,
+    Reveal, SetLastRound, SetWorkshop, ShowDebriefPhase, SkipVerdicts, SubmitMove, TakeBackMove, UndoChoice,
 )
 from game.engine.errors import IllegalCommand
 from game.engine.phases import accepts, next_phase
@@ -213,7 +213,7 @@ def _expect_turn(state: GameState, character: str) -> None:
 
 
 def _advance(tables: Tables, state: GameState, command: Advance):
-    following = next_phase(state.phase, verdicts=state.setup.verdicts, last_round=state.round >= state.setup.rounds)
+    following = next_phase(state.phase, verdicts=state.setup.verdicts, last_round=state.round >= state.final_round)
     assert following is not None   # the end accepts no Advance (phase table)
     if state.phase != "debrief":
         return replace(state, phase=following), (Happened("phase", phase=following),)
@@ -226,7 +226,8 @@ def _advance(tables: Tables, state: GameState, command: Advance):
     next_round = _start_round(tables, state.seed, state.setup, state.round + 1,
                               state.indicators, state.resources, history)
     # What the room said about the whole workshop goes on from round to round.
-    next_round = replace(next_round, commitments=state.commitments, place=state.place, facilitator=state.facilitator)
+    next_round = replace(next_round, commitments=state.commitments, place=state.place, facilitator=state.facilitator,
+                         last_round=state.last_round)
     return next_round, (Happened("phase", phase="situation"),
                         Happened("events", events=next_round.current.events))
 
@@ -422,6 +423,19 @@ def _set_workshop(tables: Tables, state: GameState, command: SetWorkshop):
     return replace(state, place=place, facilitator=facilitator), (Happened("workshop_set"),)
 
 
+def _set_last_round(tables: Tables, state: GameState, command: SetLastRound):
+    """The facilitator's "end after this round" (round = the current one), or its taking back (round = the
+    setup's rounds): the bilan follows the debrief of that round. Endings are judged, as always, on the
+    last round played."""
+    if not state.round <= command.round <= state.setup.rounds:
+        raise IllegalCommand("bad_last_round", f"the last round must be from {state.round} to {state.setup.rounds}",
+                             round=command.round, min=state.round, max=state.setup.rounds)
+    if command.round == state.final_round:
+        raise IllegalCommand("same_last_round", f"round {command.round} is already the last", round=command.round)
+    last = None if command.round == state.setup.rounds else command.round
+    return replace(state, last_round=last), (Happened("last_round", round=command.round),)
+
+
 _HANDLERS: dict[type, Callable[..., tuple[GameState, tuple[Happened, ...]]]] = {
     Advance: _advance,
     ChoosePosture: _choose_posture,
@@ -437,4 +451,5 @@ _HANDLERS: dict[type, Callable[..., tuple[GameState, tuple[Happened, ...]]]] = {
     SubmitMove: _submit_move,
     TakeBackMove: _take_back_move,
     Reveal: _reveal_command,
+    SetLastRound: _set_last_round,
 }

@@ -252,6 +252,7 @@ class GameState:
     commitments: tuple[str, ...] = ()      # the room's, typed in the debrief or the bilan (AddCommitment)
     place: str = ""                        # where the workshop took place (SetWorkshop; "" = not said)
     facilitator: str = ""                  # who facilitated it
+    last_round: Optional[int] = None       # the facilitator ended early: the bilan follows this round (SetLastRound)
 
     def __post_init__(self) -> None:
         _seal(self, history=_tuple(self.history), indicators=frozen(self.indicators),
@@ -294,6 +295,17 @@ class GameState:
     def finished(self) -> bool:
         return self.phase == "end"
 
+    @property
+    def final_round(self) -> int:
+        """The round after whose debrief the bilan comes: the setup's last, or the one the facilitator
+        made the last ("end after this round")."""
+        return self.setup.rounds if self.last_round is None else self.last_round
+
+    @property
+    def ended_early(self) -> bool:
+        """The game will end (or ended) before the setup's number of rounds."""
+        return self.final_round < self.setup.rounds
+
     def to_json(self) -> dict[str, Any]:
         return {
             "seed": self.seed,
@@ -310,6 +322,7 @@ class GameState:
             "commitments": list(self.commitments),
             "place": self.place,
             "facilitator": self.facilitator,
+            "last_round": self.last_round,
         }
 
     @classmethod
@@ -330,4 +343,5 @@ class GameState:
             commitments=tuple(data.get("commitments", ())),
             place=data.get("place", ""),
             facilitator=data.get("facilitator", ""),
+            last_round=data.get("last_round"),   # absent from states written before "end after this round"
         )

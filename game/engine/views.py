@@ -140,6 +140,7 @@ class PublicView(ViewData):
     ending_title: Optional[str]
     commitments: tuple[str, ...]         # at the end: the room's commitments
     secrets: Mapping[str, str]           # at the end only: the lifting of secrets
+    last_round: int = 0                  # the round the bilan follows: `rounds`, or fewer when ended early
 
     @property
     def chosen_count(self) -> int:
@@ -252,7 +253,7 @@ def public_view(scenario: Scenario, state: GameState) -> PublicView:
         debrief_phase=log.debrief_phase if state.phase == "debrief" else None, debrief=phases,
         ending=state.ending, ending_title=ending.title if ending else None,
         commitments=tuple(getattr(state, "commitments", ())) if at_end else (),
-        secrets=secrets,
+        secrets=secrets, last_round=state.final_round,
     )
 
 

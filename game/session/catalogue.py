@@ -19,6 +19,8 @@ WORDS = Catalog({
         "head": "Sessions de {folder} (la plus récente d'abord) :",
         "line": "{id}  {title} — {teams} — tour {round}/{rounds} — {date} — {state}",
         "finished": "terminée", "unfinished": "non terminée", "damaged": "illisible : {reason}",
+        "finished_early": "terminée (fin anticipée après le tour {round})",
+        "unfinished_early": "non terminée (fin anticipée prévue après le tour {round})",
         "unknown": "Aucune session « {given} » : ni un fichier, ni un identifiant de session de {folder}. "
                    "`coop sessions` les liste ; `latest` désigne la plus récente.",
         "no_latest": "Aucune session dans {folder} : `latest` ne désigne rien.",
@@ -28,6 +30,8 @@ WORDS = Catalog({
         "head": "Sessions in {folder} (newest first):",
         "line": "{id}  {title} — {teams} — round {round}/{rounds} — {date} — {state}",
         "finished": "finished", "unfinished": "unfinished", "damaged": "unreadable: {reason}",
+        "finished_early": "finished (ended early after round {round})",
+        "unfinished_early": "unfinished (to end early after round {round})",
         "unknown": "No session '{given}': neither a file nor a session id of {folder}. "
                    "`coop sessions` lists them; `latest` means the newest.",
         "no_latest": "No session in {folder}: `latest` names nothing.",
@@ -79,7 +83,8 @@ def describe(info, language: str) -> str:
     teams = ", ".join(team_display(replay.state.setup.teams[c], language) for c in state.setup.characters)
     return for_terminal(WORDS(language, "line", id=ident, title=replay.scenario.title, teams=teams,
                               round=min(state.round, state.setup.rounds), rounds=state.setup.rounds, date=date,
-                              state=WORDS(language, "finished" if info.finished else "unfinished")))
+                              state=WORDS(language, ("finished" if info.finished else "unfinished")
+                                          + ("_early" if state.ended_early else ""), round=state.final_round)))
 
 
 def run_sessions(args) -> int:

@@ -239,17 +239,26 @@ def test_latest_unfinished_skips_finished_and_damaged_sessions(coop_home):
     assert [info.finished for info in listed if info.error is None] == [True, False]
 
 
-@settings(max_examples=20, deadline=None)
-@given(st.integers(0, 2**32), st.booleans(), st.integers(1, 3), st.integers(0, 200), st.sampled_from(("auto", "facilitator")))
-def test_the_quick_finished_check_agrees_with_the_replay(seed, verdicts, rounds, steps, reveal):
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 2**32), st.booleans(), st.integers(1, 3), st.integers(0, 200), st.sampled_from(("auto", "facilitator")),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(1, 3)), max_size=3))
+def test_the_quick_finished_check_agrees_with_the_replay(seed, verdicts, rounds, steps, reveal, last_rounds):
+    """Also when the facilitator ended early (SetLastRound at some step, maybe taken back later)."""
     import tempfile
 
+    from game.engine import SetLastRound
     from game.session.session import looks_finished
 
     setup = Setup(SETUP.characters, SETUP.teams, rounds, verdicts=verdicts, reveal=reveal)
+    decisions = dict(last_rounds)
     with tempfile.TemporaryDirectory() as folder:
         with Session.create(SMALL, setup, seed, folder=Path(folder)) as recorded:
-            for _ in range(steps):
+            for step in range(steps):
+                if step in decisions:
+                    try:
+                        recorded.apply(SetLastRound(decisions[step]))
+                    except IllegalCommand:
+                        pass                     # refused: never written
                 command = bot_next(recorded.scenario, recorded.state)
                 if command is None:
                     break
