@@ -34,7 +34,8 @@ Playing: apply(scenario, state, command) -> (new_state, happenings)
         AddNote(text)                      any phase; attached to the current round
         AddCommitment(text)                debrief phase or end; the room's commitment, in state.commitments
         SetWorkshop(place, facilitator)    any phase, end included; state.place / state.facilitator ("" = not said)
-        ShowDebriefPhase(phase)            debrief phase; one of debrief(...).phases, recorded as
+        ShowDebriefPhase(phase)            debrief phase; one of debrief(...).every_phase (the ration's
+                                           phases and those one key away), recorded as
                                            current.debrief_phase (None until then = the first phase)
         SetLastRound(round)                any phase but the end, the facilitator's: "end after this round"
                                            (round = state.round) or its taking back (round = setup.rounds);
@@ -114,9 +115,14 @@ Queries for the screens (game.engine.queries, re-exported here)
         posture|action|by_posture|synergy, character, source, deltas)], synergies, totals, before, after)
     verdicts(state, number=None) -> [VerdictLine(character, verdict or None, split)];  is_split(verdict)
     debrief(scenario, state, number=None) -> DebriefView(number, facts: RoundFacts(events, moves,
-        indicators [IndicatorFact(indicator, start, after_events, after)]), phases ((phase, texts), ...))
+        indicators [IndicatorFact(indicator, start, after_events, after)]), phases ((phase, texts), ...),
+        every_phase, hidden)
         phases in the order ressenti, faits, analyse, transfert, et_si, et_apres; empty ones
-        skipped except "faits"
+        skipped except "faits". `phases` holds the ration (at most PROMPTS_SHOWN = 3 prompts: the
+        triggered ones, then this round's, then the every-round ones in turn from the round number;
+        inside each of the three, a phase not yet served first); `every_phase` every prompt, the
+        ration's first in each phase (one key away on the screens); `hidden` = how many are left out.
+        round_prompts(...) lists them all (the report)
     round_text(scenario, state, number=None) -> the round's text, its variant chosen by what was played (or None)
     ending_text(scenario, state) -> the ending's text, its variant chosen by what was played (or None)
     end(scenario, state) -> EndView(ending, ending_text, series {indicator: (start, after r1, ...)},
@@ -149,7 +155,7 @@ _HOMES = {
     "game.engine.queries": ("ActionOption", "DebriefView", "DeltaSource", "EndView", "IndicatorFact",
                             "RevealView", "RoundFacts", "SplitMove", "VerdictLine", "action_options",
                             "coop_reading", "debrief", "end", "ending_text", "indicator_series", "is_split",
-                            "postures", "reveal", "round_text", "verdicts"),
+                            "PROMPTS_SHOWN", "postures", "reveal", "round_text", "verdicts"),
     "game.engine.rules": ("Happened", "apply", "check_setup", "new_game", "turn_order"),
     "game.engine.state": ("REVEALS", "Correction", "PHASES", "GameState", "Move", "RoundLog", "Setup", "Verdict"),
 }

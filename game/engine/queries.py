@@ -138,11 +138,19 @@ class RoundFacts:
     indicators: tuple[IndicatorFact, ...]
 
 
+PhasePrompts = tuple[tuple[str, tuple[str, ...]], ...]   # (phase, prompt texts), in the debriefing order
+
+# The ration of a round's debrief: at most this many prompts shown by default, the rest one key away.
+PROMPTS_SHOWN = 3
+
+
 @dataclass(frozen=True)
 class DebriefView:
     number: int
     facts: RoundFacts
-    phases: tuple[tuple[str, tuple[str, ...]], ...]   # (phase, prompt texts), in order; `faits` always there
+    phases: PhasePrompts        # the ration, by phase in order; `faits` always there
+    every_phase: PhasePrompts   # one key away: every prompt (the ration's first in each phase); `faits` always
+    hidden: int                 # how many prompts the ration leaves for the key
 
 
 def round_facts(scenario: Scenario, log: RoundLog) -> RoundFacts:
@@ -194,31 +202,85 @@ def round_text(scenario: Scenario, state: GameState, number: Optional[int] = Non
     return chosen_text(scenario, item.text, item.variants, facts)
 
 
-def round_prompts(scenario: Scenario, state: GameState, log: RoundLog) -> list[Prompt]:
-    """every_round, then this round's, then the triggers that hold on the revealed round (names filled)."""
+def prompt_groups(scenario: Scenario, state: GameState, log: RoundLog) -> tuple[list[Prompt], list[Prompt], list[Prompt]]:
+    """A round's prompts by where they come from: the triggers that hold on the revealed round (names
+    filled), this round's (`debrief.rounds[N]`), the every-round ones; each in the scenario's order."""
     tables = tables_for(scenario)
-    prompts = [prompt_of(p) for p in scenario.debrief.every_round]
-    prompts += [prompt_of(p) for p in scenario.debrief.rounds.get(log.number, ())]
+    triggered = []
     if log.indicators_after is not None:
         earlier = [r for r in state.history if r.number < log.number]
         facts = facts_after_round(log, log.indicators_after, earlier)
         for trigger, (when, prompt) in zip(scenario.debrief.triggers, tables.triggers):
             if when(facts):
                 text = filled(scenario, prompt.text, prompt.name_as, trigger.when, facts)
-                prompts.append(prompt if text == prompt.text else prompt_with_text(prompt, text))
-    return prompts
+                triggered.append(prompt if text == prompt.text else prompt_with_text(prompt, text))
+    this_round = [prompt_of(p) for p in scenario.debrief.rounds.get(log.number, ())]
+    every_round = [prompt_of(p) for p in scenario.debrief.every_round]
+    return triggered, this_round, every_round
 
 
-def debrief(scenario: Scenario, state: GameState, number: Optional[int] = None) -> DebriefView:
-    """The debrief of a round: prompts grouped by phase in the debriefing order, with the round's facts."""
-    log = _round(state, number)
-    prompts = round_prompts(scenario, state, log)
+def round_prompts(scenario: Scenario, state: GameState, log: RoundLog) -> list[Prompt]:
+    """Every prompt of a round, rationed or not: every_round, then this round's, then the triggers that hold."""
+    triggered, this_round, every_round = prompt_groups(scenario, state, log)
+    return every_round + this_round + triggered
+
+
+def rotated(prompts: list, number: int, step: int = PROMPTS_SHOWN) -> list:
+    """The every-round prompts in turn: round N starts at the ((N - 1) x step)-th (mod their count), so that
+    rounds in a row bring different ones up; from the round number only (no random)."""
+    if not prompts:
+        return []
+    start = (number - 1) * step % len(prompts)
+    return prompts[start:] + prompts[:start]
+
+
+def rationed(groups, limit: Optional[int] = PROMPTS_SHOWN, one_per_phase: bool = False) -> list:
+    """The prompts shown by default: the groups in priority order, each taken whole before the next, up
+    to `limit` prompts (None: no limit). Inside a group the prompts of a phase not shown yet come first,
+    so that the ration spreads over the debrief's phases (ressenti, analyse, transfert rather than three
+    analyses); with `one_per_phase` a phase never gets a second one."""
+    chosen: list = []
+    for group in groups:
+        left = list(group)
+        while left and (limit is None or len(chosen) < limit):
+            shown = {p.phase for p in chosen}
+            pick = next((p for p in left if p.phase not in shown), None)
+            if pick is None:
+                if one_per_phase:
+                    break
+                pick = left[0]
+            chosen.append(pick)
+            left.remove(pick)
+    return chosen
+
+
+def by_phase(prompts) -> PhasePrompts:
+    """Prompt texts grouped by phase in the debriefing order; `faits` always there (it holds the facts)."""
     phases = []
     for phase in DEBRIEF_PHASES:
         texts = tuple(p.text for p in prompts if p.phase == phase)
         if texts or phase == "faits":
             phases.append((phase, texts))
-    return DebriefView(log.number, round_facts(scenario, log), tuple(phases))
+    return tuple(phases)
+
+
+def _ration_view(prompts: list, chosen: list) -> tuple[PhasePrompts, PhasePrompts, int]:
+    """(the ration by phase, every prompt by phase with the ration's first, how many are left out)."""
+    rest = list(prompts)
+    for prompt in chosen:
+        rest.remove(prompt)
+    return by_phase(chosen), by_phase(chosen + rest), len(rest)
+
+
+def debrief(scenario: Scenario, state: GameState, number: Optional[int] = None) -> DebriefView:
+    """The debrief of a round: its prompts rationed (`rationed`: triggered ones first, then this round's,
+    then the every-round ones in turn, at most PROMPTS_SHOWN), grouped by phase in the debriefing order,
+    every prompt one key away, with the round's facts. The screens, the wall and the public view read it."""
+    log = _round(state, number)
+    triggered, this_round, every_round = prompt_groups(scenario, state, log)
+    chosen = rationed((triggered, this_round, rotated(every_round, log.number)))
+    phases, every_phase, hidden = _ration_view(triggered + this_round + every_round, chosen)
+    return DebriefView(log.number, round_facts(scenario, log), phases, every_phase, hidden)
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any, Optional
 
-from game.content.constants import DEBRIEF_PHASES
-from game.engine.queries import ending_text, round_prompts
+from game.engine.queries import debrief, ending_text
 from game.engine.state import GameState
 from game.session.session import Replay
 
@@ -70,8 +69,8 @@ def build_report(replay: Replay) -> dict[str, Any]:
     scenario, state = replay.scenario, replay.state
     rounds = []
     for log in revealed_rounds(state):
-        prompts = round_prompts(scenario, state, log)
-        ordered = [p for phase in DEBRIEF_PHASES for p in prompts if p.phase == phase]
+        # Every prompt of the round, the ration's and those one key away, in the debrief's order.
+        ordered = [(phase, text) for phase, texts in debrief(scenario, state, log.number).every_phase for text in texts]
         rounds.append({
             "number": log.number,
             "turn_order": list(log.turn_order),
@@ -86,7 +85,7 @@ def build_report(replay: Replay) -> dict[str, Any]:
                 for m in log.moves if (v := log.verdicts.get(m.character)) is not None
             ],
             "verdicts_skipped": log.verdicts_skipped,
-            "prompts": [{"phase": p.phase, "text": p.text} for p in ordered],
+            "prompts": [{"phase": phase, "text": text} for phase, text in ordered],
             "notes": list(log.notes),
         })
     setup = state.setup

@@ -168,6 +168,13 @@ _FR = {
     "debrief_next": "Entrée : phase suivante",
     "debrief_last": "Entrée : tour suivant",
     "debrief_end": "Entrée : voir le bilan",
+    "prompts_more_one": "+1 autre question (touche Q)",
+    "prompts_more": "+{n} autres questions (touche Q)",
+    "prompts_fewer": "Q : revenir aux questions retenues",
+    "prompts_hint": "Q : toutes les questions / seulement les trois retenues",
+    # The first line of the transfert phase: out of the game, into the room's own work.
+    "transfert_step_out": "On quitte les rôles. Chacun reprend sa casquette, son quartier, son métier : "
+                          "qu'est-ce que ça vous dit de ce que vous vivez, vous, sur le terrain ?",
     # end
     "end_title": "Bilan",
     "end_no_ending": "Aucune fin ne s'applique : voici les indicateurs.",
@@ -401,6 +408,12 @@ _EN = {
     "debrief_next": "Enter: next phase",
     "debrief_last": "Enter: next round",
     "debrief_end": "Enter: see the summary",
+    "prompts_more_one": "+1 more question (Q key)",
+    "prompts_more": "+{n} more questions (Q key)",
+    "prompts_fewer": "Q: back to the chosen questions",
+    "prompts_hint": "Q: every question / only the three chosen",
+    "transfert_step_out": "Let's step out of the roles. Back to your own job, your own neighbourhood: "
+                          "what does this tell you about what you live with, on the ground?",
     "end_title": "Summary",
     "end_no_ending": "No ending applies: here are the indicators.",
     "end_chart": "The indicators round by round",

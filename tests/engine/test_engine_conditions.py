@@ -161,4 +161,4 @@ def test_triggers_see_the_indicators_after_the_round_and_endings_the_last_round(
     setup = type(TINY_SETUP)(TINY_SETUP.characters, TINY_SETUP.teams, 1)
     state = play_round(scenario, new_game(scenario, setup, 1), {"a": ("down", "act"), "b": ("down", "act")})
     assert state.phase == "end" and state.ending == "last"
-    assert dict(debrief(scenario, state, 1).phases)["analyse"] == ("q", "low")   # g went 9 → 3
+    assert dict(debrief(scenario, state, 1).phases)["analyse"] == ("low", "q")   # g went 9 → 3; triggered first

@@ -52,10 +52,18 @@ def test_the_debrief_groups_prompts_by_phase_in_order_with_triggers_and_facts(sm
     choices = {"elue": ("imposer", "travaux"), "bailleur": ("imposer", "observer"), "habitante": ("consulter", "observer")}
     state = play_round(small, game, choices)
     view = debrief(small, state)
+    # The ration: both triggered prompts, then one every-round prompt, of a phase not served yet.
     assert view.phases == (
         ("ressenti", ("Un mot pour ce tour ?",)),
         ("faits", ()),
-        ("analyse", ("Qu'avez-vous ressenti ?", "Deux acteurs ont imposé leur décision.")),
+        ("analyse", ("Deux acteurs ont imposé leur décision.",)),
+        ("et_si", ("Et si les travaux avaient attendu ?",)),
+    )
+    assert view.hidden == 1
+    assert view.every_phase == (
+        ("ressenti", ("Un mot pour ce tour ?",)),
+        ("faits", ()),
+        ("analyse", ("Deux acteurs ont imposé leur décision.", "Qu'avez-vous ressenti ?")),
         ("et_si", ("Et si les travaux avaient attendu ?",)),
     )
     assert view.facts.events == ("presse",)

@@ -147,7 +147,7 @@ def test_triggers_and_endings_count_the_last_round_in_ever_played(tiny):
     state = play_round(scenario, new_game(scenario, setup, 1), both("still"))
     assert "rare" not in dict(debrief(scenario, state, 1).phases)["analyse"]
     state = play_round(scenario, state, {"a": ("still", "rare"), "b": ("still", "act")})
-    assert dict(debrief(scenario, state, 2).phases)["analyse"] == ("q", "rare")
+    assert dict(debrief(scenario, state, 2).phases)["analyse"] == ("rare", "q")   # triggered first
     assert state.ending == "seen"
 
 

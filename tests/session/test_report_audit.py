@@ -48,7 +48,7 @@ def test_each_round_of_the_json_report_is_the_round_the_engine_played(policy):
             for c, v in ((m.character, log.verdicts[m.character]) for m in log.moves)
         ]
         view = debrief(replay.scenario, replay.state, log.number)
-        assert entry["prompts"] == [{"phase": phase, "text": text} for phase, texts in view.phases for text in texts]
+        assert entry["prompts"] == [{"phase": phase, "text": text} for phase, texts in view.every_phase for text in texts]
         assert entry["notes"] == [f"note {log.number}"]
     assert [r["moves"][0]["character"] for r in report["rounds"]] == ["habitante", "elue", "gusp", "bailleur"]
     assert report["ending"] == replay.state.ending

@@ -1,4 +1,8 @@
-"""Debrief of a round: its phases in order with their prompts, the round's facts, a large timer, the notes."""
+"""Debrief of a round: its phases in order with their prompts, the round's facts, a large timer, the notes.
+
+The prompts are the engine's ration (`debrief(...).phases`: at most three, triggered ones first, then
+the round's, then the every-round ones in turn); Q shows every prompt (`every_phase`) and back. The
+`transfert` phase opens by stepping out of the roles."""
 
 from __future__ import annotations
 
@@ -29,11 +33,19 @@ class DebriefScene(GameScene):
         self.entry: TextEntry | None = None
         self.entry_kind = "note"           # or "commitment" (C, in the "et après ?" phase)
         self._shown_seconds = None
+        # Every prompt (Q) rather than the ration; a resumed game on a phase only Q shows comes back to it.
+        recorded = self.state.current.debrief_phase
+        self.more = recorded is not None and recorded not in [p for p, _ in self.view.phases]
+
+    @property
+    def steps(self):
+        """The phases walked through: the ration's, or with Q every prompt's."""
+        return self.view.every_phase if self.more else self.view.phases
 
     @property
     def index(self) -> int:
         """The phase on show: the session's (journaled), so every display and a resumed game agree."""
-        shown = [phase for phase, _ in self.view.phases]
+        shown = [phase for phase, _ in self.steps]
         recorded = self.state.current.debrief_phase
         return shown.index(recorded) if recorded in shown else 0
 
@@ -48,32 +60,42 @@ class DebriefScene(GameScene):
 
     @property
     def phase(self) -> str:
-        return self.view.phases[self.index][0]
+        return self.steps[self.index][0]
 
     def header(self):
         phase = self.tr("phase_" + self.phase)
         return [self.round_text(), self.tr("phase_debrief"),
-                self.tr("debrief_phase_of", phase=phase, index=self.index + 1, count=len(self.view.phases))]
+                self.tr("debrief_phase_of", phase=phase, index=self.index + 1, count=len(self.steps))]
 
     @property
     def takes_commitments(self) -> bool:
         """The room's commitments are typed in the "et après ?" phase, or in the last debrief of the game."""
         final = self.state.round >= self.state.setup.rounds
-        return self.phase == "et_apres" or (final and self.index == len(self.view.phases) - 1)
+        return self.phase == "et_apres" or (final and self.index == len(self.steps) - 1)
 
     def footer(self):
         if self.entry is not None:
             return [self.tr("notes_entry" if self.entry_kind == "note" else "entry_commitment")]
-        last = self.index == len(self.view.phases) - 1
+        last = self.index == len(self.steps) - 1
         final = self.state.round >= self.state.setup.rounds
         move_on = "debrief_next" if not last else "debrief_end" if final else "debrief_last"
-        keys = [self.tr(move_on), self.tr("timer_hint"), self.tr("notes_hint")]
+        keys = [self.tr(move_on)] + ([self.more_hint()] if self.more_hint() else []) + [
+            self.tr("timer_hint"), self.tr("notes_hint")]
         if self.takes_commitments:
             keys.append(self.tr("commitment_hint"))
         return keys + [self.tr("key_help")]
 
     def help_lines(self):
-        return [self.tr("debrief_next"), self.tr("timer_hint"), self.tr("notes_hint"), self.tr("key_back")]
+        return [self.tr("debrief_next"), self.tr("timer_hint"), self.tr("notes_hint"), self.tr("prompts_hint"),
+                self.tr("key_back")]
+
+    def more_hint(self) -> str:
+        """"+2 autres questions (touche Q)", or how to come back to the ration; "" when nothing is left out."""
+        if not self.view.hidden:
+            return ""
+        if self.more:
+            return self.tr("prompts_fewer")
+        return self.tr("prompts_more_one" if self.view.hidden == 1 else "prompts_more", n=self.view.hidden)
 
     def shot_suffix(self):
         return self.phase
@@ -171,10 +193,14 @@ class DebriefScene(GameScene):
             # scrolls below; the header already names the phase.
             self.draw_timer(canvas, main, ("title", "body", "small"))
             main.gap()
-        phase, texts = self.view.phases[self.index]
+        phase, texts = self.steps[self.index]
         if side is not main:
             main.text(f"{self.tr('phase_debrief')} · {self.tr('phase_' + phase)}", "title", style="bold",
                       role="accent")
+            main.gap()
+        if phase == "transfert":
+            # Out of the game first: the room speaks of its own neighbourhoods and jobs, not its characters'.
+            main.text(self.tr("transfert_step_out"), "body", style="bold", role="accent")
             main.gap()
         if phase == "faits":
             for line in self.facts_lines():
@@ -204,11 +230,24 @@ class DebriefScene(GameScene):
     # -- input -----------------------------------------------------------------------------
     def show_phase_at(self, index: int) -> None:
         """Move to another debrief phase through the session, so that a resumed game comes back to it."""
-        if self.play.submit(ShowDebriefPhase(self.view.phases[index][0])):
+        if self.play.submit(ShowDebriefPhase(self.steps[index][0])):
             self.scroll = 0
 
+    def toggle_more(self) -> None:
+        """Q: every prompt, or back to the ration (on its nearest phase at or before the one on show)."""
+        if not self.view.hidden:
+            return
+        current = self.phase
+        self.more = not self.more
+        shown = [phase for phase, _ in self.steps]
+        if current not in shown:
+            order = [phase for phase, _ in self.view.every_phase]
+            before = [phase for phase in shown if order.index(phase) <= order.index(current)]
+            self.show_phase_at(shown.index(before[-1] if before else shown[0]))
+        self.app.show(self)
+
     def next(self) -> None:
-        if self.index < len(self.view.phases) - 1:
+        if self.index < len(self.steps) - 1:
             self.show_phase_at(self.index + 1)
         else:
             self.play.advance()
@@ -249,6 +288,8 @@ class DebriefScene(GameScene):
             self.timer.toggle(self.now())
         elif kind == kinds.PLUS:
             self.timer.add_minute()
+        elif kind == kinds.LETTER and intent.value == "q":
+            self.toggle_more()
         elif kind == kinds.LETTER and (intent.value == "n" or intent.value == "c" and self.takes_commitments):
             self.entry = TextEntry(max_length=1000)
             self.entry_kind = "note" if intent.value == "n" else "commitment"

@@ -124,9 +124,9 @@ def _wall_class(base: type) -> type:
     from game.ui.scenes.verdict import VerdictScene
 
     # The tallies, the debrief's phase and its timer are the session's (read by both screens); only the
-    # laptop's own focus and the digits being typed are followed.
+    # laptop's own focus, the digits being typed and whether Q shows every prompt are followed.
     mirrored = {RevealScene: ("step", "scroll"), VerdictScene: ("focus", "column", "typed", "filled", "scroll"),
-                DebriefScene: ("scroll",), EndScene: ("page", "scroll")}.get(base, ("scroll",))
+                DebriefScene: ("scroll", "more"), EndScene: ("page", "scroll")}.get(base, ("scroll",))
     members = {"mirrored": mirrored, "show_notes": False}
     if base is EndScene:
         members["header"] = _end_header
