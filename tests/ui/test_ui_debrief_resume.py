@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.scenes.title import TitleScene
-from ui_walk import debrief_on_screen, key
+from ui_walk import debrief_on_screen, key, resumed
 
 
 def test_a_resumed_game_lands_on_the_debrief_phase_that_was_on_show(make_app, long_path):
@@ -19,15 +18,7 @@ def test_a_resumed_game_lands_on_the_debrief_phase_that_was_on_show(make_app, lo
     key(app, pygame.K_RETURN)
     assert app.scene.phase == phases[2]
     assert app.play.state.current.debrief_phase == phases[2]
-    path = app.play.session.path
-    app.play.close()
-
-    fresh = make_app((1280, 720))
-    fresh.show(TitleScene(fresh))
-    fresh.step()
-    assert fresh.scene.menu.items[0].value == ("resume", path)
-    key(fresh, pygame.K_UP)                 # the title highlights a scenario; the game is one line up
-    key(fresh, pygame.K_RETURN)
+    fresh = resumed(make_app, app)
     assert fresh.scene.name == "debrief"
     assert fresh.scene.phase == phases[2]
     assert fresh.play.state.current.debrief_phase == phases[2]

@@ -8,7 +8,7 @@ import yaml
 
 from presenter_walk import draw_wall
 from ui_long_scenario import long_scenario
-from ui_walk import debrief_on_screen, key
+from ui_walk import debrief_on_screen, key, resumed
 
 SHOWN = ("Ressenti un", "Analyse un", "Transfert un")
 AWAY = ("Analyse deux", "Et si un")
@@ -89,19 +89,10 @@ def test_the_help_lists_the_key_of_the_other_prompts(make_app, tmp_path):
 
 
 def test_a_resumed_game_on_a_phase_only_q_shows_comes_back_to_it(make_app, tmp_path):
-    from game.ui.scenes.title import TitleScene
-
     app = debrief_on_screen(make_app, ration_scenario(tmp_path))
     key(app, pygame.K_q)
     while app.scene.phase != "et_si":
         key(app, pygame.K_RIGHT)
-    path = app.play.session.path
-    app.play.close()
-    fresh = make_app((1280, 720))
-    fresh.show(TitleScene(fresh))
-    fresh.step()
-    assert fresh.scene.menu.items[0].value == ("resume", path)
-    key(fresh, pygame.K_UP)
-    key(fresh, pygame.K_RETURN)
+    fresh = resumed(make_app, app)
     assert fresh.scene.name == "debrief" and fresh.scene.phase == "et_si"
     assert "Et si un" in drawn(fresh.canvas)

@@ -91,6 +91,22 @@ def phase_on_screen(make_app, scenario_path, phase, size=(1280, 720), players=No
     return app
 
 
+def resumed(make_app, app, size=(1280, 720)):
+    """Close `app`'s game and resume it from the title of a fresh app (the game is the first line)."""
+    import pygame
+    from game.ui.scenes.title import TitleScene
+
+    path = app.play.session.path
+    app.play.close()
+    fresh = make_app(size)
+    fresh.show(TitleScene(fresh))
+    fresh.step()
+    assert fresh.scene.menu.items[0].value == ("resume", path)
+    key(fresh, pygame.K_UP)                 # the title highlights a scenario; the game is one line up
+    key(fresh, pygame.K_RETURN)
+    return fresh
+
+
 def debrief_on_screen(make_app, scenario_path, size=(1280, 720)):
     """An app showing the first debrief of a game opened from `scenario_path`, reached with the engine's bot."""
     return phase_on_screen(make_app, scenario_path, "debrief", size)
