@@ -1,11 +1,20 @@
 """Key presses for one round of 5 teams with a 20-person verdict, played through the real screens with
 posted key events (SDL's dummy driver): `python scripts/count_keys.py [--vote-on N]`.
 
-Each team takes the keyboard on its hand-off, moves along the je → nous scale once, chooses its posture,
-its first playable action and confirms. Every tally is typed (`14`, →, `3`, →, `3`, Enter); with
-`--vote-on N` only the first N moves are voted on (V takes the others out). The debrief goes through its
-phases to the next round's situation. The first edition took 148 presses for the same round (one press
-per raised hand)."""
+The fastest path the screens document (footer and F1 help), pressed as a facilitator would:
+- setup: Ctrl+Enter starts with the defaults; the situation: Enter;
+- each team, three presses: on its hand-off (which shows nothing of the previous move) the digit of its
+  posture on the je → nous scale (the middle one) takes the keyboard and chooses it, the letter of its
+  first playable action chooses that action, Enter confirms;
+- the reveal: Enter through its steps (the moves, what each did, the totals);
+- the verdict: once a game, N `20` Enter says how many people vote; then each move's tally is typed
+  `14` `3`: a count that can take no other digit (140 > 20, 30 > the 6 left) moves to the next answer
+  by itself, "ça dépend" is completed from the room (3, in italics and said in words before Enter), and
+  Enter records the tally and moves on; with `--vote-on N` only the first N moves are voted on (V takes
+  the others out); `--no-room` types the three counts with Space between them (`14`, Space, `3`,
+  Space, `3`, Enter), as without a room size;
+- the debrief: Enter through its phases to the next round's situation.
+The first edition took 148 presses for the same round (one press per raised hand)."""
 
 from __future__ import annotations
 
@@ -27,6 +36,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--vote-on", type=int, default=5, metavar="N")
     parser.add_argument("--scenario", default=None)
+    parser.add_argument("--no-room", action="store_true", help="no room size: every count typed")
     args = parser.parse_args()
     os.environ.setdefault("COOP_HOME", tempfile.mkdtemp(prefix="coop-keys-"))
 
@@ -61,12 +71,17 @@ def main() -> int:
     number = play.state.round
     press("situation", pygame.K_RETURN)
     teams = len(play.state.setup.characters)
+    middle = str(len(play.scenario.postures) // 2 + 1)
     while play.state.phase == "choices":
-        press("choices", pygame.K_RETURN)                         # hand-off: the team is ready
-        press("choices", pygame.K_RIGHT)                          # a posture on the scale
-        press("choices", pygame.K_RETURN)                         # posture chosen
-        press("choices", pygame.K_RETURN)                         # first playable action
-        press("choices", pygame.K_RETURN)                         # confirmed
+        assert app.scene.name == "handoff", app.scene.name
+        press("choices", pygame.K_0 + int(middle), text=middle)    # hand-off: ready, with this posture
+        scene = app.scene
+        assert scene.name == "choice" and scene.step == "action", (scene.name, scene.step)
+        first = next(i for i, item in enumerate(scene.action_menu.items) if item.enabled)
+        letter = "abcdefghijklmnopqrstuvwxyz"[first]
+        press("choices", getattr(pygame, f"K_{letter}"), text=letter)   # its first playable action
+        assert scene.step == "confirm", scene.step
+        press("choices", pygame.K_RETURN)                          # confirmed
     while app.scene.name == "reveal":
         press("reveal", pygame.K_RETURN)
     assert app.scene.name == "verdict", app.scene.name
@@ -77,18 +92,27 @@ def main() -> int:
             press("verdict", pygame.K_DOWN)
             press("verdict", pygame.K_v, text="v")
         press("verdict", pygame.K_HOME)
+    typed = TALLY if args.no_room else TALLY[:2]
+    if not args.no_room:
+        press("verdict", pygame.K_n, text="n")                     # N 20 Enter: the room, once a game
+        for digit in str(sum(TALLY)):
+            press("verdict", pygame.K_0 + int(digit), text=digit)
+        press("verdict", pygame.K_RETURN)
     while play.state.phase == "verdict":
-        for column, count in enumerate(TALLY):
+        for column, count in enumerate(typed):
             for digit in str(count):
                 press("verdict", pygame.K_0 + int(digit), text=digit)
-            if column < 2:
-                press("verdict", pygame.K_RIGHT)
+            if column < len(typed) - 1 and args.no_room:
+                press("verdict", pygame.K_SPACE, text=" ")
         press("verdict", pygame.K_RETURN)
     while play.state.phase == "debrief":
         press("debrief", pygame.K_RETURN)
     recorded = len(play.state.log[number - 1].verdicts)
+    tallies = {(v.coop, v.pas_coop, v.depends) for v in play.state.log[number - 1].verdicts.values()}
+    assert tallies == {TALLY}, tallies                             # every move recorded as the room voted
     total = sum(counts.values())
-    print(f"one round, {teams} teams, a {sum(TALLY)}-person verdict on {recorded} moves: {total} key presses")
+    print(f"one round, {teams} teams, a {sum(TALLY)}-person verdict on {recorded} moves: {total} key presses"
+          + ("" if args.no_room else f" (of which 4 once a game: N {sum(TALLY)} Enter)"))
     for where, n in counts.items():
         print(f"  {where:<10} {n}")
     play.close()

@@ -349,3 +349,165 @@ def test_the_posture_paths_of_eight_teams_show_their_dots_at_1024x768(make_app):
     except StopIteration:
         pass
     assert seen and seen[0] > 50        # the lines joining each team's dots are drawn
+
+
+def test_direct_keys_a_digit_takes_the_keyboard_with_its_posture_a_letter_picks_the_action(make_app):
+    """Three presses a team: the posture's digit on the hand-off (which showed nothing of the previous
+    move), the action's letter, Enter. The digits and letters are shown where they are typed."""
+    from game.engine import postures
+    from game.ui.scenes.title import open_scenario
+
+    app = make_app((1280, 720))
+    open_scenario(app, TILLEULS)
+    app.scene.start()
+    app.step()
+    key(app, pygame.K_RETURN)                     # situation -> choices
+    assert app.scene.name == "handoff"
+    state = app.play.state
+    labels = [p.label for p, _ in postures(app.play.scenario)]
+    texts = " ".join(b.text for b in app.canvas.boxes).replace("\u00a0", " ")
+    assert f"3 {labels[2]}" in texts, texts       # the scale's digits, on the hand-off
+    first = state.turn
+    key(app, pygame.K_3, unicode="3")
+    scene = app.scene
+    assert scene.name == "choice" and scene.step == "action"
+    assert app.play.state.draft_posture == app.play.scenario.postures[2].id
+    assert scene.action_menu.items[1].label.startswith("B \u00b7 ")
+    key(app, pygame.K_2, unicode="2")             # a digit in the action step: another posture
+    assert app.play.state.draft_posture == app.play.scenario.postures[1].id and scene.step == "action"
+    playable = [i for i, item in enumerate(scene.action_menu.items) if item.enabled]
+    letter = "abcdefghijklmnopqrstuvwxyz"[playable[-1]]
+    key(app, getattr(pygame, f"K_{letter}"), unicode=letter)
+    assert scene.step == "confirm" and app.play.state.draft_action == scene.action_menu.items[playable[-1]].value
+    key(app, pygame.K_RETURN)
+    move = app.play.state.current.moves[-1]
+    assert move.character == first and move.posture == app.play.scenario.postures[1].id
+    # The next team's hand-off: its progress, never the previous move.
+    assert app.scene.name == "handoff"
+    texts = " ".join(b.text for b in app.canvas.boxes)
+    action = app.play.scenario.action(move.action).title if move.action != "observer" else None
+    assert action is None or action not in texts
+    # A digit beyond the scale says so and chooses nothing.
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_9, unicode="9")
+    assert app.scene.step == "posture" and app.play.state.draft_posture is None and app.notice
+
+
+def test_the_last_answer_is_completed_from_the_room_size_only_once_it_is_set_shown_and_correctable(make_app,
+                                                                                                  monkeypatch):
+    from game.ui.canvas import Canvas
+
+    styles = []
+    line = Canvas.line
+    monkeypatch.setattr(Canvas, "line", lambda self, text, *a, **k: styles.append((text, k.get("style")))
+                        or line(self, text, *a, **k))
+    app = verdict_on_screen(make_app, players=5)
+    # No room size: two answers typed and Enter record those two only (nothing invented).
+    for text in ("1", "4"):
+        typed(app, text)
+    key(app, pygame.K_SPACE)
+    typed(app, "3")
+    key(app, pygame.K_RETURN)
+    assert tally(app, 0) == (14, 3, 0)
+    # N 2 0 Enter: the room's size, said in the header.
+    key(app, pygame.K_n, unicode="n")
+    typed(app, "2")
+    typed(app, "0")
+    key(app, pygame.K_RETURN)
+    assert app.play.shared.room_size == 20
+    assert any("salle : 20" in b.text.replace("\u00a0", " ") for b in app.canvas.boxes)
+    assert app.scene.focus == 1
+    for text in ("1", "4"):
+        typed(app, text)
+    key(app, pygame.K_SPACE)
+    styles.clear()
+    typed(app, "3")
+    # Shown before it is recorded: the completed count in italics and said in words.
+    texts = [b.text.replace("\u00a0", " ") for b in app.canvas.boxes]
+    assert any("ça dépend : 3 d'après la salle de 20" in t for t in texts), texts
+    assert ("3", "italic") in styles and sum(style == "italic" for _, style in styles) == 1
+    key(app, pygame.K_RETURN)
+    assert tally(app, 1) == (14, 3, 3) and app.scene.focus == 2
+    # Correctable: Space into the completed answer, a digit replaces it.
+    typed(app, "9")
+    key(app, pygame.K_SPACE)
+    typed(app, "9")
+    key(app, pygame.K_SPACE)
+    assert app.scene.typed == "2" and app.scene.proposed
+    typed(app, "1")
+    key(app, pygame.K_RETURN)
+    assert tally(app, 2) == (9, 9, 1)
+    # Never over a count already there, nor more than the room.
+    key(app, pygame.K_UP)
+    assert app.scene.focus == 2
+    typed(app, "5")
+    key(app, pygame.K_SPACE)
+    typed(app, "9")
+    assert app.scene.completed() is None             # its "ça dépend" was typed: kept
+    assert app.scene.tallies[app.play.state.current.moves[2].character] == [5, 9, 1]
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_DOWN)
+    typed(app, "1")
+    typed(app, "5")
+    key(app, pygame.K_SPACE)
+    typed(app, "9")
+    assert app.scene.completed() is None             # 15 + 9 > 20
+
+
+def test_a_whole_count_moves_to_the_next_answer_by_itself_once_the_room_size_is_set(make_app):
+    app = verdict_on_screen(make_app, players=5)
+    scene = app.scene
+    for text in ("1", "4"):                       # no room size: a count ends at Space or Enter only
+        typed(app, text)
+    assert scene.column == 0 and scene.typed == "14"
+    key(app, pygame.K_BACKSPACE)
+    key(app, pygame.K_BACKSPACE)
+    key(app, pygame.K_n, unicode="n")
+    typed(app, "2")
+    typed(app, "0")
+    key(app, pygame.K_RETURN)
+    typed(app, "1")
+    assert scene.column == 0                      # 1 may be 10 to 19
+    typed(app, "4")
+    assert scene.column == 1                      # 140 > 20: 14 is whole
+    typed(app, "3")                               # 30 > 6 left: whole, on to the completed answer
+    assert scene.column == 2 and scene.typed == "3" and scene.proposed
+    key(app, pygame.K_SPACE)                      # the Space of habit after a whole count: no second move
+    assert scene.column == 2
+    key(app, pygame.K_RETURN)
+    assert tally(app, 0) == (14, 3, 3) and scene.focus == 1
+    typed(app, "2")
+    assert scene.column == 0                      # 2 may be 20
+    typed(app, "0")
+    assert scene.column == 1
+    typed(app, "0")
+    key(app, pygame.K_RETURN)
+    assert tally(app, 1) == (20, 0, 0)
+    for text in ("1", "5", "1"):                 # 15 COOP: 5 left, so "1" of pas COOP is whole
+        typed(app, text)
+    assert scene.column == 2 and scene.typed == "4"
+
+
+def test_the_help_lists_the_direct_keys_where_they_work(make_app):
+    from game.ui.scenes.title import open_scenario
+
+    def help_text(app):
+        key(app, pygame.K_F1)
+        text = " ".join(b.text for b in app.canvas.boxes).replace("\u00a0", " ")
+        key(app, pygame.K_ESCAPE)
+        return text
+
+    app = make_app((1920, 1080))
+    open_scenario(app, TILLEULS)
+    app.scene.start()
+    app.step()
+    key(app, pygame.K_RETURN)
+    assert "chiffre : prête, avec cette posture" in help_text(app)
+    key(app, pygame.K_RETURN)
+    assert "Chiffre : la posture de ce numéro" in help_text(app)
+    key(app, pygame.K_RIGHT)
+    key(app, pygame.K_RETURN)
+    text = help_text(app)
+    assert "Lettre : l'action de cette lettre" in text and "Chiffre : changer de posture" in text
+    app = verdict_on_screen(make_app, (1920, 1080))
+    assert "N : nombre de personnes qui votent" in help_text(app)

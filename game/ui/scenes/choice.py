@@ -11,6 +11,15 @@ from game.ui.scenes.game_base import GameScene
 from game.ui.widgets import Item, Menu
 
 
+# Direct keys: digits 1-9 pick the posture of that place on the je -> nous scale, letters the action of that
+# place in the list (shown before each item).
+ACTION_KEYS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def posture_key(index: int) -> str:
+    return str(index + 1)
+
+
 class ChoiceScene(GameScene):
     name = "choice"
     phase_key = "phase_choices"
@@ -40,7 +49,8 @@ class ChoiceScene(GameScene):
             cost = dict(getattr(posture, "cost", {}) or {})
             if cost:   # a posture that costs says so, as an action card does
                 detail = f"{detail} · {self._cost_text(cost)}"
-            items.append(Item(posture.label, posture.id, detail=detail, on=graphics.READING_FILL[reading]))
+            label = f"{posture_key(len(items))} \u00b7 {posture.label}" if len(items) < 9 else posture.label
+            items.append(Item(label, posture.id, detail=detail, on=graphics.READING_FILL[reading]))
         return items
 
     def _cost_text(self, cost: dict[str, int]) -> str:
@@ -69,12 +79,18 @@ class ChoiceScene(GameScene):
             else:
                 items.append(Item(action.title, action.id, enabled=False,
                                   detail=self.tr("not_playable", reason=self._reason(option))))
+        for index, item in enumerate(items[:len(ACTION_KEYS)]):   # its letter before each card: "A · ..."
+            item.label = f"{ACTION_KEYS[index].upper()} \u00b7 {item.label}"
         return items
 
     # -- words -------------------------------------------------------------------
     def footer(self):
         hint = {"posture": "posture_hint", "action": "action_hint", "confirm": "confirm_hint"}[self.step]
         return [self.tr(hint), self.tr("key_help")]
+
+    def help_lines(self):
+        """Every key of this step (the footer keeps to the main ones)."""
+        return [self.tr({"posture": "posture_help", "action": "action_help", "confirm": "confirm_hint"}[self.step])]
 
     def shot_suffix(self):
         who = self.character.replace("-", "_")
@@ -226,10 +242,41 @@ class ChoiceScene(GameScene):
             return False
         return True
 
+    def pick_posture(self, digit: int) -> bool:
+        """A digit: the posture of that place on the scale, chosen at once (in the action step, the team
+        changes its posture: its choice is undone and made again)."""
+        index = digit - 1
+        if not 0 <= index < min(9, len(self.posture_menu.items)):
+            self.app.notice = self.tr("posture_no_digit", n=min(9, len(self.posture_menu.items)))
+            return True
+        if self.step == "action":
+            self.play.submit(UndoChoice(self.character))
+            self.step = "posture"
+        self.posture_menu.focus = index
+        self.choose_posture()
+        return True
+
+    def pick_action(self, letter: str) -> bool:
+        """A letter: the action of that place in the list, on to the confirmation (an action that cannot be
+        played says why)."""
+        index = ACTION_KEYS.index(letter)
+        if index >= len(self.action_menu.items):
+            return False
+        self.action_menu.focus = index
+        if self.action_menu.focused.enabled:
+            self.choose_action()
+        else:
+            self.app.notice = self.action_menu.focused.detail
+        return True
+
     def act(self, intent):
         kind = intent.kind
         if kind in (kinds.BACK, kinds.ERASE):
             return self.back()
+        if kind == kinds.DIGIT and self.step in ("posture", "action"):
+            return self.pick_posture(intent.value)
+        if kind == kinds.LETTER and self.step == "action" and intent.value in ACTION_KEYS:
+            return self.pick_action(intent.value)
         if self.step == "posture":
             if kind in (kinds.PREVIOUS, kinds.NEXT):
                 # The je → nous scale: ← towards "je", → towards "nous"; it stops at its ends.

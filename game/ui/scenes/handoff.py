@@ -71,7 +71,16 @@ class HandoffScene(GameScene):
         flow.text(self.tr("handoff_look_away"))
         flow.gap()
         flow.text(self.tr("handoff_character", name=self.character_name(character)), role="secondary")
+        flow.text(self.posture_keys(), "small", role="secondary")
         self.draw_portrait(canvas, flow, self.scenario.character(character))
+
+    def posture_keys(self) -> str:
+        """"Postures : 1 Imposer · 2 Négocier · …": the digits a team may type to take the keyboard with its
+        posture (the scale is the same for every team: nothing private)."""
+        from game.engine import postures
+
+        listed = [f"{i + 1}\u00a0{p.label}" for i, (p, _) in enumerate(postures(self.scenario)) if i < 9]
+        return self.tr("handoff_postures", list=" \u00b7 ".join(listed))
 
     def draw_phone_handoff(self, canvas, flow):
         """Each team's link in turn, as a QR code and as text, for the team to scan while the others
@@ -131,6 +140,14 @@ class HandoffScene(GameScene):
     def act(self, intent):
         if intent.kind in (kinds.CONFIRM, kinds.SPACE):
             self.ready()
+        elif self.hub is None and intent.kind == kinds.DIGIT:
+            # The team at the keyboard types its posture's digit: it takes the keyboard and chooses it in
+            # one press (its card shows with the posture chosen; Esc goes back to the scale). Nothing of
+            # the previous team's move was on show.
+            self.ready()
+            target = self.app.target
+            if target is not self and getattr(target, "name", "") == "choice":
+                target.act(intent)
         elif self.hub is None and intent.kind == kinds.ERASE:
             return self.take_back()
         elif self.hub is not None and intent.kind == kinds.DOWN:       # Tab: the next team's link

@@ -27,6 +27,10 @@ class VerdictScene(GameScene):
         self.typed = ""                  # digits typed into (focus, column), not recorded yet
         self.asked: set[str] = set()     # moves whose empty tally Enter asked about once
         self.filled = False
+        self.entered: dict[str, set] = {}  # per move, the answers the facilitator typed or counted here
+        self.proposed = False            # `typed` holds the answer completed from the room, not typed
+        self.sizing: str | None = None   # N: the room's size being typed (digits), else None
+        self.advanced = False            # the last digit made a whole count and moved to the next answer
 
     @property
     def moves(self):
@@ -42,15 +46,50 @@ class VerdictScene(GameScene):
         return None if verdict is None else (verdict.coop, verdict.pas_coop, verdict.depends)
 
     @property
+    def room(self) -> int | None:
+        """How many people vote, when the facilitator said so (N); the same for every round of the game."""
+        return getattr(self.play.shared, "room_size", None)
+
+    def completed(self) -> int | None:
+        """The focused move's last answer (ça dépend) completed from the room's size: only once the
+        facilitator set that size and typed the two other answers of this move, and never over a count
+        typed or recorded for it; shown as such and replaced by the first digit typed there."""
+        if self.room is None or not self.moves or self.column == 2:
+            return None
+        character = self.moves[self.focus].character
+        entered = set(self.entered.get(character, ()))
+        if self.typed:
+            entered.add(self.column)
+        if 2 in entered or not {0, 1} <= entered:
+            return None
+        tally = list(self.recorded(character) or (0, 0, 0))
+        if self.typed:
+            tally[self.column] = int(self.typed)
+        rest = self.room - tally[0] - tally[1]
+        return rest if rest >= 0 else None
+
+    @property
     def tallies(self) -> dict[str, list[int]]:
-        """Each move's tally as the session has it, with the digits being typed in their cell."""
+        """Each move's tally as the session has it, with the digits being typed in their cell (and the
+        last answer completed from the room's size, see `completed`)."""
         shown = {}
+        rest = self.completed()
         for index, move in enumerate(self.moves):
             tally = list(self.recorded(move.character) or (0, 0, 0))
             if self.typed and index == self.focus:
                 tally[self.column] = int(self.typed)
+            if rest is not None and index == self.focus:
+                tally[2] = rest
             shown[move.character] = tally
         return shown
+
+    def header(self):
+        parts = super().header()
+        if self.sizing is not None:
+            parts.insert(2, self.tr("verdict_room", n=self.sizing + "\u2026"))
+        elif self.room is not None:
+            parts.insert(2, self.tr("verdict_room", n=self.room))
+        return parts
 
     @property
     def vote_open(self) -> bool:
@@ -61,14 +100,18 @@ class VerdictScene(GameScene):
     def footer(self):
         if self.vote_open:
             return [self.tr("phones_reveal_key"), self.tr("key_help")]
+        if self.sizing is not None:
+            return [self.tr("verdict_room_hint")]
         return [self.tr("verdict_done"), self.tr("verdict_hint"), self.tr("key_help")]
 
     def help_lines(self):
         """Every key of this screen (the footer keeps to the main ones)."""
         if self.vote_open:
             return self.footer()
+        if self.sizing is not None:
+            return self.footer()
         return [self.tr("verdict_done"), self.tr("verdict_help_digits"), self.tr("verdict_help_hands"),
-                self.tr("verdict_help_moves"), self.tr("verdict_help_out")]
+                self.tr("verdict_help_moves"), self.tr("verdict_help_out"), self.tr("verdict_help_room")]
 
     def shot_suffix(self):
         if self.vote_open:
@@ -138,7 +181,11 @@ class VerdictScene(GameScene):
         names = [self.tr("verdict_coop"), self.tr("verdict_not_coop"), self.tr("verdict_depends")]
         majority = (self.tr("verdict_majority", answer=names[leaders[0]]) if len(leaders) == 1
                     else self.tr("verdict_tie"))
-        return f"{self.tr('verdict_voters', n=total)} · {majority}{self.scenario_says(character)}"
+        said = f"{self.tr('verdict_voters', n=total)} · {majority}{self.scenario_says(character)}"
+        if self.moves and character == self.moves[self.focus].character and (
+                self.completed() is not None or self.proposed and self.column == 2):
+            said += " \u00b7 " + self.tr("verdict_completed", answer=names[2], n=tally[2], room=self.room)
+        return said
 
     def _items(self) -> list[Item]:
         """Per move: who and the tally in large text, what was played underneath; a split tally is
@@ -306,7 +353,11 @@ class VerdictScene(GameScene):
                                     on=fill, area=box)
                     empty = self.recorded(self.moves[index].character) is None and not (
                         self.typed and index == self.focus and column == self.column)
-                    text = "\u2014" if empty else str(count)     # no vote yet is not a vote of zero
+                    proposal = index == self.focus and (column == 2 and self.completed() is not None or
+                                                        self.proposed and column == self.column)
+                    text = "\u2014" if empty and not proposal else str(count)   # no vote yet is not a vote of zero
+                    if proposal:     # completed from the room's size: in italics until it is recorded
+                        style = "italic"
                     canvas.line(text, x - gap - share_w - canvas.text_width(text, "body", style), box.top + pad,
                                 "body", style=style, on=fill, area=box)
                     if index == self.focus and column == self.column:
@@ -326,14 +377,23 @@ class VerdictScene(GameScene):
         coop, pas_coop, depends = tally
         return self.play.submit(RecordVerdict(move.character, coop, pas_coop, depends))
 
-    def commit(self) -> bool:
-        """Record the digits typed in the focused cell (the other answers as the session has them)."""
-        if not self.typed or not self.moves:
+    def commit(self, complete: bool = False) -> bool:
+        """Record the digits typed in the focused cell (the other answers as the session has them); with
+        `complete` (Enter), the last answer completed from the room's size too."""
+        rest = self.completed() if complete else None
+        self.proposed = False
+        if not self.typed and rest is None or not self.moves:
             self.typed = ""
             return True
         character = self.moves[self.focus].character
         tally = list(self.recorded(character) or (0, 0, 0))
-        tally[self.column] = int(self.typed)
+        entered = self.entered.setdefault(character, set())
+        if self.typed:
+            tally[self.column] = int(self.typed)
+            entered.add(self.column)
+        if rest is not None:
+            tally[2] = rest
+            entered.add(2)
         self.typed = ""
         return self.record(self.focus, tally)
 
@@ -343,6 +403,7 @@ class VerdictScene(GameScene):
         self.commit()
         self.column = which
         character = self.moves[self.focus].character
+        self.entered.setdefault(character, set()).add(which)
         tally = list(self.recorded(character) or (0, 0, 0))
         tally[which] = max(0, min(999, tally[which] + step))
         self.record(self.focus, tally)
@@ -355,7 +416,7 @@ class VerdictScene(GameScene):
     def enter(self) -> None:
         """Record what was typed, then the next move still to vote on; when none is left, the debrief.
         Enter on a move with no vote asks first; a second Enter leaves that move without a verdict."""
-        if not self.commit():
+        if not self.commit(complete=True):
             return
         if not self.moves:
             self.play.advance()
@@ -394,6 +455,9 @@ class VerdictScene(GameScene):
                 self.play.advance()
                 return True
             return False
+        if self.sizing is not None:
+            return self.size_room(intent)
+        advanced, self.advanced = self.advanced, False
         if kind in (kinds.UP, kinds.DOWN):
             self.move_focus(self.focus + (-1 if kind == kinds.UP else 1))
         elif kind == kinds.HOME:
@@ -402,18 +466,29 @@ class VerdictScene(GameScene):
             self.move_focus(len(moves) - 1)
         elif kind in (kinds.PAGE_UP, kinds.PAGE_DOWN):
             self.move_focus(self.focus + (-4 if kind == kinds.PAGE_UP else 4))
+        elif kind in (kinds.NEXT, kinds.SPACE) and advanced:
+            pass             # the count was whole and the cell moved on by itself: this key is that move
         elif kind in (kinds.NEXT, kinds.PREVIOUS, kinds.SPACE):
-            self.commit()
-            self.column = (self.column + (-1 if kind == kinds.PREVIOUS else 1)) % 3
+            self.next_column(-1 if kind == kinds.PREVIOUS else 1)
         elif kind == kinds.DIGIT:
+            if self.proposed:
+                self.typed, self.proposed = "", False
             if len(self.typed) < 3:
                 self.typed = (self.typed + str(intent.value)).lstrip("0") or "0"
+            if self.column < 2 and self.whole():
+                self.next_column(1)
+                self.advanced = True
         elif kind in (kinds.PLUS, kinds.MINUS):
             self.bump(self.column, 1 if kind == kinds.PLUS else -1)
         elif kind == kinds.LETTER and intent.value in ANSWERS:
             self.bump(ANSWERS[intent.value], -1 if intent.shift else 1)
+        elif kind == kinds.LETTER and intent.value == "n":
+            self.commit()
+            self.sizing = ""
         elif kind == kinds.ERASE:
-            if self.typed:
+            if self.proposed:
+                self.typed, self.proposed = "", False
+            elif self.typed:
                 self.typed = self.typed[:-1]
             elif self.recorded(moves[self.focus].character) not in (None, (0, 0, 0)):
                 self.record(self.focus, (0, 0, 0))
@@ -433,6 +508,45 @@ class VerdictScene(GameScene):
                 self.play.submit(SkipVerdicts())
         elif kind == kinds.CONFIRM:
             self.enter()
+        else:
+            return False
+        return True
+
+    def next_column(self, step: int) -> None:
+        """Record what was typed and go to the next (or previous) answer of the move; into a last answer
+        completed from the room, which stays proposed (Enter records it, a digit replaces it)."""
+        rest = self.completed()
+        self.commit()
+        self.column = (self.column + step) % 3
+        if rest is not None and self.column == 2:
+            self.typed, self.proposed = str(rest), True
+
+    def whole(self) -> bool:
+        """The count being typed can take no other digit: "0", or ten times it is more than the room has
+        left once this move's other answers are counted (20 people, 14 COOP: "3" is whole, "1" is not).
+        Without a room size a count is whole only at Space or Enter."""
+        if self.room is None or not self.typed or not self.moves:
+            return False
+        character = self.moves[self.focus].character
+        tally = list(self.recorded(character) or (0, 0, 0))
+        others = sum(tally[i] for i in self.entered.get(character, ()) if i != self.column)
+        return self.typed == "0" or int(self.typed) * 10 > self.room - others
+
+    def size_room(self, intent) -> bool:
+        """N, then the number of people who vote, Enter (Esc: unchanged; Enter on nothing: no size, so
+        nothing is completed any more)."""
+        if intent.kind == kinds.DIGIT:
+            if len(self.sizing) < 3:
+                self.sizing = (self.sizing + str(intent.value)).lstrip("0")
+        elif intent.kind == kinds.ERASE:
+            self.sizing = self.sizing[:-1]
+        elif intent.kind == kinds.CONFIRM:
+            self.play.shared.room_size = int(self.sizing) if self.sizing else None
+            self.sizing = None
+            self.app.notice = (self.tr("verdict_room_set", n=self.room) if self.room is not None
+                               else self.tr("verdict_room_unset"))
+        elif intent.kind == kinds.BACK:
+            self.sizing = None
         else:
             return False
         return True
