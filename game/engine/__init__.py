@@ -88,7 +88,8 @@ the session listing and the screens' router:
 
 Views (game.engine.views, re-exported here): what one viewer may see, the only thing a screen or a
 phone should be given. Frozen dataclasses; .to_json() gives plain JSON-safe data.
-    view_for(scenario, state, viewer) with viewer "public", "facilitator" or a character id in play
+    view_for(scenario, state, viewer, readings="after") with viewer "public", "facilitator" or a character id in play
+    (readings: the facilitator's setting; a move's or posture's reading is "later"/"room" until it may show)
         (KeyError for anything else) -> PublicView | FacilitatorView | TeamView
     PublicView(viewer, scenario, title, round, rounds, phase, turn, teams [TeamLine(character, name,
         role, team, chosen)], board [IndicatorLine(id, label, value, min, max, start)], events

@@ -26,6 +26,19 @@ def coop_reading(coop: Optional[int]) -> str:
     return reading_of(coop)
 
 
+READINGS_SHOWN = ("after", "always", "never")   # the setting: the scenario's reading after the verdict...
+
+
+def shown_reading(setting: str, reading: str, decided: bool = False) -> str:
+    """What a screen or a view shows of a posture's reading: the reading itself with the setting
+    "always", or with "after" once the room has decided (`decided`: the move's tally is in, or the
+    round is past its verdict); otherwise a neutral word, so that the game never answers "COOP ou pas
+    COOP ?" before the room does ("later": after the verdict; "room": never, the room's to give)."""
+    if setting == "always" or setting == "after" and decided:
+        return reading
+    return "room" if setting == "never" else "later"
+
+
 def postures(scenario: Scenario) -> list[tuple[Posture, str]]:
     """Every posture with its reading, in the scenario's order."""
     return [(p, coop_reading(p.coop)) for p in scenario.postures]

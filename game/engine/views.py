@@ -18,8 +18,12 @@ Viewers and what their view holds (everything else stays out of it):
   choice screen shows the team view of the team at the keyboard, not this one.
 
 Nothing private of a team is in another team's view. The reading of a posture (COOP / neutre /
-pas COOP) of a revealed move is in `MoveLine.reading`; a screen that follows the "reading after
-the verdict" setting leaves it out until then.
+pas COOP) follows the facilitator's setting `readings` ("after" by default, "always", "never";
+`queries.shown_reading`): a revealed move's `MoveLine.reading` is the scenario's once the room has
+decided on it (its tally is in, or the round is past its verdict) and "later" before; with
+"never" it is "room" for good; a team's `PostureLine.reading` (while it chooses) and its own
+move's are "later" / "room" unless the setting is "always". So the wall and the phones cannot
+show the game's answer to "COOP ou pas COOP ?" before the room gives its own.
 
 For example, during the choices of a round where two teams have confirmed:
 
@@ -206,13 +210,16 @@ def _reading(coop: Optional[int]) -> str:
     return coop_reading(coop)
 
 
-def _move_line(scenario: Scenario, move: Move) -> MoveLine:
+def _move_line(scenario: Scenario, move: Move, readings: str, decided: bool) -> MoveLine:
+    from game.engine.queries import shown_reading
+
     posture = scenario.posture(move.posture)
     title = None if move.action == OBSERVER_ID else scenario.action(move.action).title
-    return MoveLine(move.character, move.posture, posture.label, _reading(posture.coop), move.action, title)
+    reading = shown_reading(readings, _reading(posture.coop), decided)
+    return MoveLine(move.character, move.posture, posture.label, reading, move.action, title)
 
 
-def public_view(scenario: Scenario, state: GameState) -> PublicView:
+def public_view(scenario: Scenario, state: GameState, readings: str = "after") -> PublicView:
     from game.engine.queries import debrief, is_split, round_text
 
     log = state.current
@@ -229,7 +236,10 @@ def public_view(scenario: Scenario, state: GameState) -> PublicView:
     )
     by_id = {e.id: e for e in scenario.events}
     events = tuple(EventLine(e, by_id[e].title, by_id[e].text, frozen(by_id[e].effects)) for e in log.events if e in by_id)
-    moves = tuple(_move_line(scenario, m) for m in log.moves) if revealed else ()
+    # The room has decided on a move once its tally is in, or once the round is past its verdict.
+    past_verdict = state.phase in ("debrief", "end")
+    moves = tuple(_move_line(scenario, m, readings, past_verdict or m.character in log.verdicts)
+                  for m in log.moves) if revealed else ()
     synergy_text = {s.id: s.text for s in scenario.synergies}
     synergies = tuple(synergy_text[s] for s in log.synergies) if revealed else ()
     tallies = tuple(
@@ -257,16 +267,17 @@ def public_view(scenario: Scenario, state: GameState) -> PublicView:
     )
 
 
-def team_view(scenario: Scenario, state: GameState, character: str) -> TeamView:
-    from game.engine.queries import action_options
+def team_view(scenario: Scenario, state: GameState, character: str, readings: str = "after") -> TeamView:
+    from game.engine.queries import action_options, shown_reading
 
     if character not in state.setup.characters:
         raise KeyError(f"{character!r} is not in play")
-    public = public_view(scenario, state)
+    public = public_view(scenario, state, readings)
     person = scenario.character(character)
     card = Card(character, person.name, person.role, person.objective, person.description, person.secret,
                 state.setup.teams[character], frozen(state.resources.get(character, {})))
-    postures = tuple(PostureLine(p.id, p.label, _reading(p.coop)) for p in scenario.postures)
+    # While it chooses, a team sees the scenario's reading of a posture only with "always".
+    postures = tuple(PostureLine(p.id, p.label, shown_reading(readings, _reading(p.coop))) for p in scenario.postures)
     options: tuple[OptionLine, ...] = ()
     titles = {a.id: a.title for a in scenario.actions}
     if state.phase == "choices":
@@ -280,25 +291,26 @@ def team_view(scenario: Scenario, state: GameState, character: str) -> TeamView:
         viewer=character, public=public, card=card, postures=postures, options=options,
         draft_posture=state.draft_posture if at_keyboard else None,
         draft_action=state.draft_action if at_keyboard else None,
-        move=None if mine is None else _move_line(scenario, mine), my_turn=at_keyboard,
+        move=None if mine is None else _move_line(scenario, mine, readings, False), my_turn=at_keyboard,
     )
 
 
-def facilitator_view(scenario: Scenario, state: GameState) -> FacilitatorView:
+def facilitator_view(scenario: Scenario, state: GameState, readings: str = "after") -> FacilitatorView:
     log = state.current
     corrections = getattr(log, "corrections", ())
     corrected = tuple(dict.fromkeys(c.character for c in corrections)) if state.phase == "choices" else ()
     return FacilitatorView(
-        viewer=FACILITATOR, public=public_view(scenario, state),
+        viewer=FACILITATOR, public=public_view(scenario, state, readings),
         resources=FrozenDict((c, frozen(state.resources.get(c, {}))) for c in state.setup.characters),
         notes=log.notes, corrected=corrected,
     )
 
 
-def view_for(scenario: Scenario, state: GameState, viewer: str) -> View:
-    """The view of `viewer`: "public", "facilitator" or a character id in play (KeyError otherwise)."""
+def view_for(scenario: Scenario, state: GameState, viewer: str, readings: str = "after") -> View:
+    """The view of `viewer`: "public", "facilitator" or a character id in play (KeyError otherwise);
+    `readings` is the facilitator's setting for the scenario's COOP readings (see the module's docstring)."""
     if viewer == PUBLIC:
-        return public_view(scenario, state)
+        return public_view(scenario, state, readings)
     if viewer == FACILITATOR:
-        return facilitator_view(scenario, state)
-    return team_view(scenario, state, viewer)
+        return facilitator_view(scenario, state, readings)
+    return team_view(scenario, state, viewer, readings)

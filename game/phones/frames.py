@@ -33,18 +33,18 @@ def _page(public, language: str, vote_open: bool) -> dict:
     return frame
 
 
-def public_frame(scenario, state, language: str, *, vote_open: bool) -> dict:
+def public_frame(scenario, state, language: str, *, vote_open: bool, readings: str = "after") -> dict:
     """The public page: no card, no option, no move before the reveal; the vote while it is open."""
-    frame = _page(view_for(scenario, state, PUBLIC), language, vote_open)
+    frame = _page(view_for(scenario, state, PUBLIC, readings), language, vote_open)
     frame["role"] = PUBLIC
     return frame
 
 
-def team_frame(scenario, state, character: str, language: str, *, vote_open: bool) -> dict:
+def team_frame(scenario, state, character: str, language: str, *, vote_open: bool, readings: str = "after") -> dict:
     """A team's page: its card with its secret, its resources, and during the choices its options with the
     engine's reasons; its own confirmed move (it may replace or take it back until the reveal), nobody
     else's."""
-    view = view_for(scenario, state, character)
+    view = view_for(scenario, state, character, readings)   # the postures' readings as the setting says
     tr = lambda key, **values: TR(language, key, **values)  # noqa: E731
     frame = _page(view.public, language, vote_open)
     card = view.card

@@ -119,14 +119,17 @@ class PhoneHub:
 
     def publish(self, play) -> None:
         state = play.state
-        key = (id(state), self.votes.is_open, self.language)
+        # The facilitator's setting for the scenario's readings: a phone never shows one before the room decides.
+        readings = getattr(getattr(getattr(play, "app", None), "settings", None), "readings", "after")
+        key = (id(state), self.votes.is_open, self.language, readings)
         if key == self._published:
             return
         self._published = key
         scenario, open_ = play.scenario, self.votes.is_open
-        frames = {PUBLIC: protocol.dump(public_frame(scenario, state, self.language, vote_open=open_))}
+        frames = {PUBLIC: protocol.dump(public_frame(scenario, state, self.language, vote_open=open_, readings=readings))}
         for character in state.setup.characters:
-            frames[character] = protocol.dump(team_frame(scenario, state, character, self.language, vote_open=open_))
+            frames[character] = protocol.dump(team_frame(scenario, state, character, self.language, vote_open=open_,
+                                                         readings=readings))
         self.server.publish(frames)
 
     def _refuse(self, item, code: str, text: Optional[str] = None) -> bool:

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
+# The setting's values and what a screen shows of a reading: one rule, the engine's (the views follow it too).
+from game.engine.queries import READINGS_SHOWN, shown_reading  # noqa: F401 - re-exported for the scenes
+
 READING_SIGN = {"coop": "+", "neutre": "=", "pas_coop": "\u2212", "a_debattre": "?", "later": "\u2026",
                 "room": "\u2026"}
 READING_KEY = {"coop": "reading_coop", "neutre": "reading_neutral", "pas_coop": "reading_not_coop",
                "a_debattre": "reading_to_debate", "later": "reading_later", "room": "reading_room"}
-READINGS_SHOWN = ("after", "always", "never")   # the setting: the scenario's reading after the verdict...
-
-
-def shown_reading(setting: str, reading: str) -> str:
-    """What a screen before the verdict (choice, reveal) shows of a posture's reading: the reading
-    itself only with the setting "always"; otherwise a neutral word, so that the game never answers
-    "COOP ou pas COOP ?" before the room does ("later": after the verdict; "room": never)."""
-    if setting == "always":
-        return reading
-    return "room" if setting == "never" else "later"
 
 
 def reading_text(tr, reading: str) -> str:

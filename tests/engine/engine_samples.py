@@ -45,15 +45,21 @@ def play_round(scenario, state, choices):
     return state
 
 
-def play_to_debrief(scenario, state, choices, tallies=None):
-    """One round from its situation to its debrief: the moves, then the tallies given (or verdicts skipped)."""
-    from game.engine import RecordVerdict
-
+def play_to_reveal(scenario, state, choices):
+    """One round from its situation to its reveal: every team's (posture, action) chosen and confirmed."""
     state, _ = apply(scenario, state, Advance())
     for character in state.turn_order:
         posture, action = choices[character]
         for command in (ChoosePosture(character, posture), ChooseAction(character, action), ConfirmMove(character)):
             state, _ = apply(scenario, state, command)
+    return state
+
+
+def play_to_debrief(scenario, state, choices, tallies=None):
+    """One round from its situation to its debrief: the moves, then the tallies given (or verdicts skipped)."""
+    from game.engine import RecordVerdict
+
+    state = play_to_reveal(scenario, state, choices)
     state, _ = apply(scenario, state, Advance())
     if tallies:
         for character, tally in tallies.items():

@@ -275,3 +275,25 @@ def test_team_tokens_are_long_random_and_distinct():
     assert all(len(t) >= 22 for t in tokens.values())       # 128 bits in URL-safe base64
     assert links.team_tokens(links.new_key(), ["a"]) != links.team_tokens(key, ["a"])
     assert links.team_tokens(key, ["a"]) == links.team_tokens(key, ["a"])
+
+
+def test_a_team_choosing_sees_the_scenarios_readings_only_when_the_setting_says_always(room):
+    from types import SimpleNamespace
+
+    from game.engine import coop_reading
+    from game.ui.strings import TR
+    from game.ui.words import reading_text
+
+    def words(reading):
+        return reading_text(lambda key, **v: TR("fr", key, **v), reading)
+
+    to_choices(room)
+    team = room.characters[0]
+    phone = room.phone(team)
+    later = words("later")
+    assert {p["reading"] for p in phone.state()["postures"]} == {later}      # the default: after the verdict
+    room.app.settings = SimpleNamespace(readings="always")
+    read = {p.id: words(coop_reading(p.coop)) for p in room.play.scenario.postures}
+    assert {p["id"]: p["reading"] for p in phone.state()["postures"]} == read
+    room.app.settings = SimpleNamespace(readings="never")
+    assert {p["reading"] for p in phone.state()["postures"]} == {words("room")}

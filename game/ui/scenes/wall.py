@@ -87,7 +87,8 @@ class ChoicesWall(WallMixin, GameScene):
         """What the room may see now: the engine's public view (only *that* a team chose, never what)."""
         from game.engine.views import view_for
 
-        return view_for(self.scenario, self.state, "public")
+        readings = getattr(getattr(self.app, "settings", None), "readings", "after")
+        return view_for(self.scenario, self.state, "public", readings)
 
     def draw_body(self, canvas, flow):
         view = self.view()
