@@ -46,7 +46,8 @@ def blocks_to_flowables(blocks: list[tuple], width: float) -> list:
         elif kind == "h3":
             out += [CondPageBreak(60), para(block[1], s["h3"])]
         elif kind == "p":
-            out.append(para(block[1], s["muted"] if block[2] == "muted" else s["body"]))
+            # A paragraph of the summary (an early end, an unfinished game) stays with the summary's box.
+            (summary if summary else out).append(para(block[1], s["muted"] if block[2] == "muted" else s["body"]))
         elif kind == "list":
             out += [bullet(item, s["big"] if block[2] == "commitments" else s["bullet"]) for item in block[1]]
         elif kind == "figure":

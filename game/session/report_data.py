@@ -87,6 +87,9 @@ def build_report(replay: Replay) -> dict[str, Any]:
             "verdicts_skipped": log.verdicts_skipped,
             "prompts": [{"phase": phase, "text": text} for phase, text in ordered],
             "notes": list(log.notes),
+            # Replaced and taken-back moves, in order: who, and how, never what the room did not see
+            # (the move before a correction was never revealed).
+            "corrections": [{"kind": c.kind, "character": c.character} for c in log.corrections],
         })
     setup = state.setup
     header = replay.header
@@ -102,6 +105,8 @@ def build_report(replay: Replay) -> dict[str, Any]:
         "indicators_start": {i.id: i.start for i in scenario.indicators},
         "rounds": rounds,
         "finished": state.finished,
+        # The facilitator ended early ("end after this round"): the round the bilan followed, else None.
+        "ended_early_after": state.final_round if state.ended_early else None,
         "ending": state.ending,
         "commitments": list(state.commitments),
         "workshop": {"place": state.place, "facilitator": state.facilitator},

@@ -119,6 +119,8 @@ def story(report: dict, scenario: Scenario, language: str, notes: bool = True) -
     facts.append((say("territory"), scenario.territory.name))
     facts.append((say("rounds_played"), f"{len(report['rounds'])} / {report['settings']['rounds']}"))
     blocks.append(("facts", facts))
+    if say.ended_early(report):
+        blocks.append(("p", say.ended_early(report), ""))
     if not report["finished"]:
         blocks.append(("p", say("unfinished"), "muted"))
     ending = {e.id: e for e in scenario.endings}.get(report["ending"]) if report["ending"] else None
@@ -143,6 +145,12 @@ def story(report: dict, scenario: Scenario, language: str, notes: bool = True) -
                                 for n, m, v in splits], "splits"))
     else:
         blocks.append(("p", tell("no_disagreement"), "muted"))
+
+    corrected = [say("correction_line", round=say("round", number=r["number"]), text=line)
+                 for r in report["rounds"] for line in say.corrections(r, teams)]
+    if corrected:
+        blocks.append(("h2", say("corrections"), False))
+        blocks.append(("list", corrected, "corrections"))
 
     if notes:
         written = [(r["number"], note) for r in report["rounds"] for note in r["notes"]]

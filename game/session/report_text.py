@@ -34,6 +34,12 @@ WORDS = Catalog({
         "coop": "COOP", "neutre": "neutre", "pas_coop": "pas COOP", "a_debattre": "à débattre",
         "ressenti": "Ressenti", "faits": "Faits", "analyse": "Analyse", "transfert": "Transfert",
         "et_si": "Et si ?", "et_apres": "Et après ?", "generated": "Compte rendu produit par COOP ou pas COOP {version}.",
+        "ended_early": "Fin anticipée après le tour {number} ({rounds} tours prévus).",
+        "ended_early_planned": "Fin anticipée prévue après le tour {number} ({rounds} tours prévus).",
+        "corrections": "Corrections avant la révélation",
+        "replaced": "{team} ({name}) a changé son coup avant la révélation",
+        "taken_back": "{team} ({name}) : coup repris par l'animation avant la révélation",
+        "times": " ({n} fois)", "correction_line": "{round} : {text}",
     },
     "en": {
         "title": "Session report — {title}", "territory": "Territory", "goal": "Shared project",
@@ -54,6 +60,12 @@ WORDS = Catalog({
         "coop": "COOP", "neutre": "neutral", "pas_coop": "not COOP", "a_debattre": "to debate",
         "ressenti": "Feelings", "faits": "Facts", "analyse": "Analysis", "transfert": "Transfer",
         "et_si": "What if?", "et_apres": "What next?", "generated": "Report made by COOP ou pas COOP {version}.",
+        "ended_early": "Ended early after round {number} ({rounds} rounds planned).",
+        "ended_early_planned": "To end early after round {number} ({rounds} rounds planned).",
+        "corrections": "Corrections before the reveal",
+        "replaced": "{team} ({name}) changed its move before the reveal",
+        "taken_back": "{team} ({name}): move taken back by the facilitator before the reveal",
+        "times": " ({n} times)", "correction_line": "{round}: {text}",
     },
 })
 
@@ -92,6 +104,29 @@ class Labels:
         return f"{text} ({self('split')})" if is_split(tally) else text
 
 
+    def corrections(self, entry: dict, teams: dict) -> list[str]:
+        """One line per team and kind of correction in this round, in order ("… a changé son coup avant la
+        révélation (2 fois)"): that a move changed, never what it was before (the room never saw it)."""
+        counted: dict[tuple[str, str], int] = {}
+        for correction in entry.get("corrections", ()):
+            key = (correction["character"], correction["kind"])
+            counted[key] = counted.get(key, 0) + 1
+        n = self.neutral
+        lines = []
+        for (character, kind), count in counted.items():
+            text = self(kind, team=teams[character], name=n(self.characters[character].name))
+            lines.append(text + (self("times", n=count) if count > 1 else ""))
+        return lines
+
+    def ended_early(self, report: dict) -> str:
+        """"Fin anticipée après le tour 2 (6 tours prévus)." or "" when the game had (or has) all its rounds."""
+        last = report.get("ended_early_after")
+        if last is None:
+            return ""
+        return self("ended_early" if report["finished"] else "ended_early_planned", number=last,
+                    rounds=report["settings"]["rounds"])
+
+
 def split_moves(report: dict) -> list[tuple[int, dict, dict]]:
     """(round, move, verdict) of every move whose verdict is split."""
     found = []
@@ -123,6 +158,8 @@ def render_markdown(report: dict, scenario: Scenario, language: str) -> str:
     out.append(_pair(say, "date", md((report["times"].get("created") or "")[:10]), language))
     out.append(_pair(say, "rounds_played", f"{len(report['rounds'])} / {report['settings']['rounds']}", language))
     out.append(_pair(say, "seed", str(report["seed"]), language))
+    if say.ended_early(report):
+        out += ["", f"**{say.ended_early(report)}**"]
     if not report["finished"]:
         out += ["", f"*{say('unfinished')}*"]
     out += ["", f"## {say('teams')}", ""]
@@ -139,6 +176,10 @@ def render_markdown(report: dict, scenario: Scenario, language: str) -> str:
             out.append(say("no_event"))
         out += ["", f"### {say('moves')}", ""]
         out += ["- " + say.move(m, teams) for m in entry["moves"]]
+        corrected = say.corrections(entry, teams)
+        if corrected:
+            out += ["", f"### {say('corrections')}", ""]
+            out += ["- " + line for line in corrected]
         if entry["synergies"]:
             out += ["", f"### {say('synergies')}", ""]
             out += ["- " + md(say.synergies[s]) for s in entry["synergies"]]

@@ -31,10 +31,12 @@ def workshop_clock(session, state, tr, language: str, now: Optional[float] = Non
     now = time.time() if now is None else now
     elapsed = max(0.0, now - start)
     text = tr("clock_elapsed", time=_duration(elapsed, language))
-    done = state.round - 1 if state.phase != "end" else state.setup.rounds
-    if 0 < done < state.setup.rounds:
+    # The rounds still to play end with the last one: the setup's, or the one the facilitator made the last.
+    total = state.final_round
+    done = state.round - 1 if state.phase != "end" else len(state.history)
+    if 0 < done < total:
         pace = elapsed / done                # per round, the debriefs included
-        left = state.setup.rounds - done
+        left = total - done
         if state.phase != "situation":
             # Part of the current round is already played: count it from the last round's pace.
             left = max(0.0, left - min(1.0, (elapsed - pace * done) / pace))

@@ -247,6 +247,9 @@ class App:
         target = self.target
         if target.act(intent) is not False:
             return
+        shared = getattr(target, "facilitator_act", None)     # the keys of the facilitator's flow (F)
+        if shared is not None and shared(intent):
+            return
         if target.scroll_intent(intent):
             return
         if intent.kind in (kinds.SPACE, kinds.PLUS, kinds.MINUS, kinds.DIGIT, kinds.LETTER, kinds.TEXT,

@@ -512,9 +512,10 @@ _EN = {
     "verdict_empty_ask": "No votes for this move: type the numbers (e.g. 14), V takes it out of the vote, Enter again leaves it without a verdict",
 }
 
+from game.ui.strings_clock import CLOCK_EN, CLOCK_FR  # noqa: E402 - kept apart: the workshop clock's words
 from game.ui.strings_phones import PHONES_EN, PHONES_FR  # noqa: E402 - kept apart: phones' own words
 
-TR = Catalog({"fr": {**_FR, **PHONES_FR}, "en": {**_EN, **PHONES_EN}})
+TR = Catalog({"fr": {**_FR, **PHONES_FR, **CLOCK_FR}, "en": {**_EN, **PHONES_EN, **CLOCK_EN}})
 
 def capitalised(text: str) -> str:
     """The first letter in capitals, for a name standing alone as a heading ("Équipe 1")."""

@@ -279,12 +279,17 @@ def test_the_session_clock_estimates_the_end_from_the_rounds_pace():
     start = 1_000_000.0
     session = types.SimpleNamespace(header={"created": start}, times=[start + 10])
     # Situation of round 3 after 50 minutes: 25 minutes a round, 4 rounds left, 100 minutes more.
-    state = types.SimpleNamespace(round=3, phase="situation", setup=setup)
+    state = types.SimpleNamespace(round=3, phase="situation", setup=setup, final_round=6, history=())
     text = workshop_clock(session, state, tr, "fr", now=start + 50 * 60).replace("\u00a0", " ")
     expected = __import__("time").localtime(start + 150 * 60)
     assert text == f"séance : 50 min · fin vers {expected.tm_hour} h {expected.tm_min:02d}"
-    first = types.SimpleNamespace(round=1, phase="situation", setup=setup)
+    first = types.SimpleNamespace(round=1, phase="situation", setup=setup, final_round=6, history=())
     assert workshop_clock(session, first, tr, "fr", now=start + 65 * 60).replace("\u00a0", " ") == "séance : 1 h 05"
+    # The facilitator made round 4 the last: 2 rounds left at the same pace, 50 minutes more.
+    early = types.SimpleNamespace(round=3, phase="situation", setup=setup, final_round=4, history=())
+    text = workshop_clock(session, early, tr, "fr", now=start + 50 * 60).replace("\u00a0", " ")
+    expected = __import__("time").localtime(start + 100 * 60)
+    assert text == f"séance : 50 min · fin vers {expected.tm_hour} h {expected.tm_min:02d}"
 
 
 def test_the_cue_at_zero_is_given_once_silently_under_the_dummy_driver(make_app, monkeypatch):

@@ -23,6 +23,7 @@ def posture_key(index: int) -> str:
 class ChoiceScene(GameScene):
     name = "choice"
     phase_key = "phase_choices"
+    offers_end_early = False    # a team's private screen
 
     def __init__(self, app, play):
         super().__init__(app, play)

@@ -70,17 +70,19 @@ class DebriefScene(GameScene):
     @property
     def takes_commitments(self) -> bool:
         """The room's commitments are typed in the "et après ?" phase, or in the last debrief of the game."""
-        final = self.state.round >= self.state.setup.rounds
+        final = self.state.round >= self.state.final_round
         return self.phase == "et_apres" or (final and self.index == len(self.steps) - 1)
 
     def footer(self):
         if self.entry is not None:
             return [self.tr("notes_entry" if self.entry_kind == "note" else "entry_commitment")]
         last = self.index == len(self.steps) - 1
-        final = self.state.round >= self.state.setup.rounds
+        final = self.state.round >= self.state.final_round
         move_on = "debrief_next" if not last else "debrief_end" if final else "debrief_last"
         keys = [self.tr(move_on)] + ([self.more_hint()] if self.more_hint() else []) + [
             self.tr("timer_hint"), self.tr("notes_hint")]
+        if last and self.end_early_available() and (self.state.ended_early or not final):
+            keys.insert(1, self.end_early_hint())     # before the next round: the moment to decide
         if self.takes_commitments:
             keys.append(self.tr("commitment_hint"))
         return keys + [self.tr("key_help")]

@@ -22,6 +22,7 @@ PAGES = ("ending", "chart", "paths", "secrets", "splits")
 class EndScene(GameScene):
     name = "end"
     phase_key = "phase_end"
+    offers_end_early = False    # the game is over
 
     def __init__(self, app, play):
         super().__init__(app, play)
@@ -77,6 +78,10 @@ class EndScene(GameScene):
             flow.gap()
             flow.text(self.tr("end_no_ending"))
         flow.gap()
+        if self.state.ended_early:
+            flow.text(self.tr("end_ended_early", n=len(self.state.history), rounds=self.state.setup.rounds),
+                      "body", style="bold")
+            flow.gap()
         if self.state.place or self.state.facilitator:
             flow.text(self.tr("end_workshop", place=self.state.place or "\u2014",
                               facilitator=self.state.facilitator or "\u2014"), "small", role="secondary")
@@ -103,7 +108,8 @@ class EndScene(GameScene):
     def draw_paths(self, canvas, flow):
         flow.text(self.tr("end_paths"), "body", style="bold")
         # Which way time runs in each small picture.
-        flow.text(self.tr("end_paths_hint", last=self.state.setup.rounds),
+        played = len(self.state.history)
+        flow.text(self.tr("end_paths_hint_early" if self.state.ended_early else "end_paths_hint", last=played),
                   "small", role="secondary")
         flow.gap()
         characters = list(self.state.setup.characters)

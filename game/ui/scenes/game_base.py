@@ -23,8 +23,45 @@ class GameScene(Scene):
     def state(self):
         return self.play.state
 
+    # The facilitator's "end after this round" (F) works on the screens of the facilitator's flow; not on a
+    # team's private choice, nor on the bilan, nor on the wall.
+    offers_end_early = True
+
     def round_text(self) -> str:
-        return self.tr("round_of", n=self.state.round, total=self.state.setup.rounds)
+        state = self.state
+        key = "round_of_last" if state.ended_early and state.round == state.final_round else "round_of"
+        return self.tr(key, n=state.round, total=state.setup.rounds)
+
+    def end_early_available(self) -> bool:
+        return self.offers_end_early and not getattr(self, "on_wall", False) and self.state.phase != "end"
+
+    def end_early_hint(self) -> str:
+        """"F : finir après ce tour" (or, once decided, the key that takes it back)."""
+        return self.tr("end_early_undo_key" if self.state.ended_early else "end_early_key")
+
+    def facilitator_act(self, intent) -> bool:
+        """The facilitator's keys that every screen of its flow shares (the shell asks once the screen's
+        own `act` did not take the key): F asks whether to end after this round, or to take that back."""
+        from game.ui import intents as kinds
+
+        if not (intent.kind == kinds.LETTER and intent.value == "f" and self.end_early_available()):
+            return False
+        state = self.state
+        if not state.ended_early and state.round >= state.setup.rounds:
+            from game.engine import SetLastRound
+
+            self.play.submit(SetLastRound(state.round))    # already the last: the engine's refusal says so
+            return True
+        from game.ui.scenes.overlays import EndEarlyOverlay
+
+        self.app.show_overlay(EndEarlyOverlay(self.app, self.play))
+        return True
+
+    def shared_help_lines(self) -> list[str]:
+        """The facilitator's keys of `facilitator_act`, listed by the help overlay under the screen's own."""
+        if self.end_early_available():
+            return [self.tr("help_end_early", rounds=self.state.setup.rounds)]
+        return []
 
     def header(self):
         parts = [self.round_text(), self.tr(self.phase_key), self.scenario.title]

@@ -23,7 +23,10 @@ class SituationScene(GameScene):
         return parts
 
     def footer(self):
-        return [self.tr("key_continue"), self.tr("key_help")]
+        keys = [self.tr("key_continue")]
+        if self.end_early_available() and (self.state.ended_early or self.state.round < self.state.setup.rounds):
+            keys.append(self.end_early_hint())
+        return keys + [self.tr("key_help")]
 
     def draw_body(self, canvas, flow):
         state, scenario = self.state, self.scenario

@@ -95,7 +95,7 @@ class ChoicesWall(WallMixin, GameScene):
         done = [line for line in view.teams if line.chosen]
         waiting = [line for line in view.teams if not line.chosen]
         main, side = self.columns(canvas, flow, side_share=0.36)
-        main.text(self.tr("round_of", n=view.round, total=view.rounds), "title", style="bold", role="accent")
+        main.text(self.round_text(), "title", style="bold", role="accent")
         main.gap()
         key = "wall_chosen_one" if len(done) <= 1 else "wall_chosen"
         main.text(self.tr(key, n=len(done), total=len(view.teams)), "title", style="bold")
