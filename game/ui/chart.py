@@ -9,18 +9,24 @@ from game.ui.text import shorten
 
 
 def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[int, ...], int, int]],
-               round_label) -> None:
+               round_label, short_label=None) -> None:
     """`series`: (label, values from the start then after each round, min, max). Each indicator is drawn on
-    its own min–max range (the scales differ), so its end label carries its value."""
+    its own min–max range (the scales differ), so its end label carries its value. The end labels take
+    as many columns beside the chart as their number needs at this text size (each joined to its line);
+    `short_label(index)` names a round under the axis when `round_label`'s words do not all fit."""
     theme = canvas.theme
     small = canvas.line_height("small")
     gap = canvas.metrics.gap
     labels = [(label, f" {values[-1]}") for label, values, _, _ in series]
-    label_width = min(rect.width // 3, max(canvas.text_width(a + b, "small") for a, b in labels) + gap)
+    plot_height = rect.height - small * 3 // 2 - gap
+    per_column = max(1, (plot_height + small // 2) // small)
+    columns = -(-len(labels) // per_column)
+    label_width = min(rect.width // 3 if columns == 1 else rect.width // (2 * columns),
+                      max(canvas.text_width(a + b, "small") for a, b in labels) + gap)
     ticks = axis_ticks(series)
     axis_width = max(canvas.text_width(text, "small") for _, text in ticks) + gap
     plot = pygame.Rect(rect.left + axis_width + gap, rect.top + small // 2,
-                       rect.width - label_width - axis_width - 2 * gap, rect.height - small * 3 // 2 - gap)
+                       rect.width - columns * label_width - axis_width - 2 * gap, plot_height)
     if plot.width < 20 or plot.height < 20:
         return
     thin = max(1, canvas.metrics.height // 540)
@@ -36,16 +42,8 @@ def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[
     pygame.draw.rect(canvas.surface, theme.rule, plot, thin)
     count = max(len(values) for _, values, _, _ in series)
     step = plot.width / max(1, count - 1)
-    # Round numbers under the axis, thinned out when they would touch.
-    last_right = -10**9
-    for index in range(count):
-        x = plot.left + round(index * step)
-        text = round_label(index)
-        width = canvas.text_width(text, "small")
-        left = min(max(plot.left, x - width // 2), plot.right - width)
-        if left > last_right + gap:
-            canvas.line(text, left, plot.bottom + gap // 2, "small", role="secondary", area=rect)
-            last_right = left + width
+    for text, left in round_labels(canvas, plot, rect, count, step, round_label, short_label):
+        canvas.line(text, left, plot.bottom + gap // 2, "small", role="secondary", area=rect)
     ends = []
     width = max(3, canvas.metrics.height // 180)
     for number, (label, values, low, high) in enumerate(series):
@@ -58,23 +56,66 @@ def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[
         for point in points:
             pygame.draw.circle(canvas.surface, colour, point, width + 1)
         ends.append((points[-1][1], labels[number], colour))
-    # Labels at the line ends, pushed apart so that none overlaps another, and kept above the round numbers.
-    ends.sort()
-    placed: list[int] = []
-    for y, text, colour in ends:
-        placed.append(max(y - small // 2, placed[-1] + small if placed else rect.top))
-    overflow = (placed[-1] + small) - plot.bottom if placed else 0
-    if overflow > 0:
-        placed[-1] -= overflow
-        for i in range(len(placed) - 2, -1, -1):
-            placed[i] = min(placed[i], placed[i + 1] - small)
-    x = plot.right + gap
-    for (y, text, colour), top in zip(ends, placed):
-        pygame.draw.line(canvas.surface, colour, (plot.right, y), (x - 2, top + small // 2), width // 2 + 1)
-        name, value = text
-        # A long name is shortened, never the value that ends the line.
-        name = shorten(canvas.face("small"), name, rect.right - x, value)
-        canvas.line(name + value, x, top, "small", area=rect)
+    # Labels at the line ends, from the top one down, in turn in each column; in a column they are pushed
+    # apart so that none overlaps another, and kept above the round numbers.
+    ends.sort(key=lambda end: end[0])
+    for column in range(columns):
+        mine = ends[column::columns]
+        placed: list[int] = []
+        for y, text, colour in mine:
+            placed.append(max(y - small // 2, placed[-1] + small if placed else rect.top))
+        overflow = (placed[-1] + small) - plot.bottom if placed else 0
+        if overflow > 0:
+            placed[-1] -= overflow
+            for i in range(len(placed) - 2, -1, -1):
+                placed[i] = min(placed[i], placed[i + 1] - small)
+        x = plot.right + gap + column * label_width
+        for (y, text, colour), top in zip(mine, placed):
+            left = x
+            if columns == 1:
+                pygame.draw.line(canvas.surface, colour, (plot.right, y), (x - 2, top + small // 2),
+                                 width // 2 + 1)
+            else:
+                # Several columns: a line to a far label would cross the near ones; each label starts with
+                # a stroke of its line's colour instead, read in order (top line first, left to right).
+                swatch = pygame.Rect(x, top + small // 2 - width, gap, 2 * width)
+                pygame.draw.rect(canvas.surface, colour, swatch)
+                left = swatch.right + gap // 3
+            name, value = text
+            # A long name is shortened, never the value that ends the line.
+            name = shorten(canvas.face("small"), name, min(rect.right, x + label_width - gap // 3) - left, value)
+            canvas.line(name + value, left, top, "small", area=rect)
+
+
+def round_labels(canvas: Canvas, plot: pygame.Rect, rect: pygame.Rect, count: int, step: float, round_label,
+                 short_label=None) -> list[tuple[str, int]]:
+    """(text, left) of each round's name under the axis, centred on its point: every one in words when they
+    fit apart, else every one short ("Départ 1 2 3"), else numbers ("0 1 2 3"), else those thinned out, the first and the
+    last always kept (the last may reach past the plot's right edge, under the end labels)."""
+    gap = canvas.metrics.gap
+    wordings = [round_label] + ([short_label] if short_label is not None else []) + [str]
+
+    def placed(name) -> list[tuple[str, int, int]]:
+        out = []
+        for index in range(count):
+            text = name(index)
+            width = canvas.text_width(text, "small")
+            x = plot.left + round(index * step)
+            out.append((text, min(max(plot.left, x - width // 2), rect.right - width), width))
+        return out
+
+    for name in wordings:
+        shown = placed(name)
+        if all(shown[i][1] > shown[i - 1][1] + shown[i - 1][2] + gap for i in range(1, count)):
+            return [(text, left) for text, left, _ in shown]
+    kept = [shown[0]]
+    for text, left, width in shown[1:-1]:
+        last = shown[-1]
+        if left > kept[-1][1] + kept[-1][2] + gap and left + width + gap < last[1]:
+            kept.append((text, left, width))
+    if count > 1 and shown[-1][1] > kept[-1][1] + kept[-1][2] + gap:
+        kept.append(shown[-1])
+    return [(text, left) for text, left, _ in kept]
 
 
 def axis_ticks(series: list[tuple[str, tuple[int, ...], int, int]]) -> list[tuple[float, str]]:

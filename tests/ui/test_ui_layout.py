@@ -56,6 +56,42 @@ def test_at_double_text_size_the_debrief_and_its_timer_fit_every_projector(make_
     assert found == []
 
 
+@pytest.mark.parametrize("scale", [1.5, 2.0])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_screen_fits_every_projector_at_150_and_200_percent(make_app, long_path, size, scale):
+    """At 200 % the verdict of 8 long names showed no move at all on wide windows (its focused row did not
+    fit), and the bilan chart's 8 end labels went above the chart (150 % too)."""
+    app = make_app(size, scale=scale)
+    found: list[str] = []
+    shown = walk_game(app, long_path, _checker(found))
+    assert SCREENS <= set(shown)
+    assert found == []
+
+
+def test_the_chart_names_every_round_at_every_text_size_on_a_4_3_projector():
+    """At 1024x768 the chart dropped its first and last round labels (six rounds of the Tilleuls)."""
+    import pygame
+
+    from game.ui import chart
+    from game.ui.canvas import Canvas
+    from game.ui.strings import TR
+    from game.ui.theme import THEMES, Metrics
+
+    series = [(label, tuple(range(7)), 0, 20) for label in
+              ("Confiance des habitants", "Cadre de vie", "Pouvoir d'agir", "Projet urbain")]
+    names = {0: TR("fr", "chart_start")} | {n: TR("fr", "round_short", n=n) for n in range(1, 7)}
+    for scale in (1.0, 1.5, 2.0):
+        surface = pygame.Surface((1024, 768))
+        canvas = Canvas(surface, THEMES["standard"], Metrics(1024, 768, scale))
+        rect = pygame.Rect(30, 150, 964, 480)
+        chart.line_chart(canvas, rect, series, names.get,
+                         lambda n: TR("fr", "chart_start") if n == 0 else str(n))
+        shown = {b.text.replace("\u00a0", " ") for b in canvas.boxes}
+        labelled = [n for n in range(7) if {names[n].replace("\u00a0", " "), str(n)} & shown]
+        assert labelled == list(range(7)), (scale, sorted(shown))
+        assert not [p for p in layout_problems(canvas) if "overlap" in p or "outside" in p], scale
+
+
 @pytest.mark.parametrize("theme", ["standard", "contrast"])
 def test_double_text_size_reflows_without_clipping(make_app, long_path, theme):
     app = make_app((1024, 768), scale=2.0, theme=theme)

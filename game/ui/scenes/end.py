@@ -103,7 +103,10 @@ class EndScene(GameScene):
         def label(index: int) -> str:
             return self.tr("chart_start") if index == 0 else self.tr("round_short", n=index)
 
-        flow.block(height, lambda r: chart.line_chart(canvas, r, series, label))
+        def short(index: int) -> str:
+            return self.tr("chart_start") if index == 0 else str(index)
+
+        flow.block(height, lambda r: chart.line_chart(canvas, r, series, label, short))
 
     def draw_paths(self, canvas, flow):
         flow.text(self.tr("end_paths"), "body", style="bold")

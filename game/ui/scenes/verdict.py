@@ -211,8 +211,9 @@ class VerdictScene(GameScene):
             # With each answer's share beside its count when every row still fits, without it otherwise.
             # Then tighter rows, so that the 8 moves of a big table stay on one screen at 1280x720.
             table = None
-            for shares, compact in ((True, False), (False, False), (False, True)):
-                table = self.table(canvas, flow.width, shares=shares, compact=compact) or table
+            for shares, compact, tight in ((True, False, 0), (False, False, 0), (False, True, 0), (False, True, 1),
+                                           (False, True, 2)):
+                table = self.table(canvas, flow.width, shares=shares, compact=compact, tight=tight) or table
                 if table is not None and table[0] <= flow.space_left():
                     break
             title = canvas.line_height("title") + canvas.metrics.gap
@@ -223,7 +224,7 @@ class VerdictScene(GameScene):
                     flow.gap()
                 flow.block(table[0], table[1])
                 return None
-            if table is not None and self.table_window(canvas, flow, table[2]):
+            if table is not None and self.table_window(canvas, flow):
                 return None
         flow.text(self.tr("verdict_title"), "title", style="bold", role="accent")
         flow.gap()
@@ -233,12 +234,23 @@ class VerdictScene(GameScene):
         self._first = menu.first
         return None
 
-    def table_window(self, canvas, flow, heights: list[int]) -> bool:
+    def table_window(self, canvas, flow) -> bool:
         """Big text: the table's rows around the focused move, with how many are above and below (the
-        question stays in the table's head). False when not even the focused row fits."""
+        question stays in the table's head); the rows tight (a name on two lines at most, what was played
+        on one, shortened with "…") when the focused one does not fit otherwise. False when not even the
+        focused row fits."""
         more = canvas.line_height("small")
-        room = flow.space_left() - (canvas.line_height("small") + canvas.metrics.gap // 2) - 2 * more
-        if heights[self.focus] > room:
+        # The lines "↑ 2 more" / "↓ 3 more" only where there are moves above or below the focused one.
+        arrows = more * ((self.focus > 0) + (self.focus < len(self.moves) - 1))
+        for tight in (0, 1, 2):
+            table = self.table(canvas, flow.width, compact=True, tight=tight)
+            if table is None:
+                continue
+            head, heights = table[3], table[2]
+            room = flow.space_left() - head - arrows
+            if heights[self.focus] <= room:
+                break
+        else:
             return False
         first = min(getattr(self, "_first", 0), self.focus)
         while sum(heights[first:self.focus + 1]) > room:
@@ -250,29 +262,42 @@ class VerdictScene(GameScene):
         self.question_in_table = True
         if first:
             flow.text(f"\u2191 {self.tr('more_items', n=first)}", "small", role="secondary")
-        total, draw, _ = self.table(canvas, flow.width, first, last, compact=True)
+        total, draw, _, _ = self.table(canvas, flow.width, first, last, compact=True, tight=tight)
         flow.block(total, draw)
         if last < len(heights):
             flow.text(f"\u2193 {self.tr('more_items', n=len(heights) - last)}", "small", role="secondary")
         return True
 
     def table(self, canvas, width: int, first: int = 0, last: int | None = None, shares: bool = False,
-              compact: bool = False):
-        """(height, draw, row heights) of the moves `first` to `last` as rows: who and what was played, then
-        one column per answer with its count; a split row is tinted and says so in words. None when the
-        count columns leave no room."""
+              compact: bool = False, tight: int = 0):
+        """(height, draw, row heights, head height) of the moves `first` to `last` as rows: who and what was
+        played, then one column per answer with its count; a split row is tinted and says so in words. None
+        when the count columns leave no room. `tight` (big text): the answers' names may take two lines
+        above their columns, a name two lines at most (1) or one (2) and what was played one line, shortened
+        with "…"."""
+        from game.ui.text import shorten
+
         gap = canvas.metrics.gap
         pad = gap // 4 if compact else gap // 2
         ring = canvas.metrics.focus_width
-        heads = [self.tr("verdict_coop"), self.tr("verdict_not_coop"), self.tr("verdict_depends")]
+        names = [self.tr("verdict_coop"), self.tr("verdict_not_coop"), self.tr("verdict_depends")]
         # Each count with its share of the voters beside it ("14  70 %") when there is room.
         share_w = canvas.text_width("100\u00a0%", "small") + gap // 2 if shares else 0
-        count_w = [max(canvas.text_width(h, "small"), canvas.text_width("000", "body", "bold") + share_w) + 2 * gap
-                   for h in heads]
+        digits_w = canvas.text_width("000", "body", "bold") + share_w
+        if tight:
+            head_w = [max(canvas.text_width(word, "small") for word in h.split()) for h in names]
+        else:
+            head_w = [canvas.text_width(h, "small") for h in names]
+        count_w = [max(w, digits_w) + 2 * gap for w in head_w]
+        heads = [canvas.wrapped(h, w - 2 * gap, "small") for h, w in zip(names, count_w)]
+        small = canvas.line_height("small")
+        head_h = max(len(lines) for lines in heads) * small + gap // 2
         name_w = width - sum(count_w) - 2 * (ring + pad)
-        if name_w < canvas.metrics.body * 4:
+        # Shortened names need more room than wrapped ones to stay readable (a 4:3 window at 200 % shows
+        # one move at a time instead, its name whole).
+        if name_w < canvas.metrics.body * (6 if tight else 4):
             return None
-        body, small = canvas.line_height("body"), canvas.line_height("small")
+        body = canvas.line_height("body")
         rows = []
         for index, move in enumerate(self.moves):
             tally = self.tallies[move.character]
@@ -284,16 +309,22 @@ class VerdictScene(GameScene):
                 what = f"{self.tr('verdict_left_out').upper()} \u2014 {what}"
             name = self.character_name(move.character)
             name_lines = canvas.wrapped(name, name_w, "body", "bold")
+            keep = {1: 2, 2: 1}.get(tight, len(name_lines))
+            if len(name_lines) > keep:
+                rest = " ".join(name_lines[keep - 1:])
+                name_lines = name_lines[:keep - 1] + [shorten(canvas.face("body", "bold"), rest, name_w)]
             after_name = canvas.text_width(name_lines[-1], "body", "bold") + gap
             if len(name_lines) == 1 and after_name + canvas.text_width(what, "small") <= name_w:
                 what_lines, beside = [what], after_name   # on the name's line, after it
+            elif tight:
+                what_lines, beside = [shorten(canvas.face("small"), what, name_w)], 0
             else:
                 what_lines, beside = canvas.wrapped(what, name_w, "small"), 0
             height = len(name_lines) * body + (0 if beside else len(what_lines) * small) + 2 * pad
             rows.append((index, tally, "split" if split else "panel", name_lines, what_lines, beside, height))
         heights = [r[-1] + 2 * ring for r in rows]
         rows = rows[first:last]
-        total = small + gap // 2 + sum(r[-1] + 2 * ring for r in rows)
+        total = head_h + sum(r[-1] + 2 * ring for r in rows)
 
         def draw(rect):
             right = rect.right - ring - pad
@@ -313,11 +344,12 @@ class VerdictScene(GameScene):
                 canvas.line(" \u00b7 ".join(parts), rect.left + ring + pad, rect.top, "small", style="bold",
                             role="accent", area=rect)
             x = right
-            for head, w in reversed(list(zip(heads, count_w))):
-                canvas.line(head, x - canvas.text_width(head, "small") - gap, rect.top, "small",
-                            role="secondary", area=rect)
+            for lines, w in reversed(list(zip(heads, count_w))):
+                for number, head in enumerate(lines):
+                    canvas.line(head, x - canvas.text_width(head, "small") - gap, rect.top + number * small,
+                                "small", role="secondary", area=rect)
                 x -= w
-            y = rect.top + small + gap // 2
+            y = rect.top + head_h
             for index, tally, fill, name_lines, what_lines, beside, height in rows:
                 box = pygame.Rect(rect.left + ring, y + ring, rect.width - 2 * ring, height)
                 canvas.panel(box, fill)
@@ -369,7 +401,7 @@ class VerdictScene(GameScene):
                     x -= w
                 y += height + 2 * ring
 
-        return total, draw, heights
+        return total, draw, heights, head_h
 
     # -- input -------------------------------------------------------------------------
     def record(self, index: int, tally) -> bool:
