@@ -31,7 +31,8 @@ Playing: apply(scenario, state, command) -> (new_state, happenings)
                                            reveals the round; only reachable with reveal "facilitator"
         RecordVerdict(character, coop, pas_coop, depends)   verdict phase; again = replace
         SkipVerdicts()                     verdict phase → debrief, no tally
-        AddNote(text)                      any phase; attached to the current round
+        AddNote(text)                      any phase; attached to the current round (at the end: the last one)
+        AddFinalNote(text)                 end; a note of the final debrief, in state.final_notes
         AddCommitment(text)                debrief phase or end; the room's commitment, in state.commitments
         SetWorkshop(place, facilitator)    any phase, end included; state.place / state.facilitator ("" = not said)
         ShowDebriefPhase(phase)            debrief phase; one of debrief(...).every_phase (the ration's
@@ -127,7 +128,9 @@ Queries for the screens (game.engine.queries, re-exported here)
     round_text(scenario, state, number=None) -> the round's text, its variant chosen by what was played (or None)
     ending_text(scenario, state) -> the ending's text, its variant chosen by what was played (or None)
     end(scenario, state) -> EndView(ending, ending_text, series {indicator: (start, after r1, ...)},
-        posture_paths {character: (posture r1, ...)}, split_moves, final_prompts)
+        posture_paths {character: (posture r1, ...)}, split_moves, final_prompts, final_phases,
+        final_every_phase, final_hidden): the final debrief by phase in the debrief's order, one prompt
+        per phase shown (rationed(..., limit=None, one_per_phase=True)), every one with the key
 
 Bot (game.engine.bot): bot_next(scenario, state, policy) gives the next command in any phase
 (None at the end; in a debrief, ShowDebriefPhase for each phase after the first, then Advance); bot_move(scenario, state, character, policy) -> (posture, action);
@@ -146,7 +149,7 @@ Example:
 # tables, conditions and draws, does not pay for the dataclasses of states and queries.
 _HOMES = {
     "game.engine.bot": ("POLICIES", "bot_move", "bot_next", "bot_verdict"),
-    "game.engine.commands": ("Reveal", "SubmitMove", "TakeBackMove", "SetLastRound", "AddCommitment", "AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command",
+    "game.engine.commands": ("Reveal", "SubmitMove", "TakeBackMove", "SetLastRound", "AddCommitment", "AddFinalNote", "AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command",
                              "ConfirmMove", "RecordVerdict", "SetWorkshop", "ShowDebriefPhase", "SkipVerdicts",
                              "UndoChoice", "command_from_json", "command_to_json"),
     "game.engine.errors": ("IllegalCommand",),

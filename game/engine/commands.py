@@ -62,6 +62,14 @@ class AddNote:
 
 
 @dataclass(frozen=True)
+class AddFinalNote:
+    """A facilitator's note of the final debrief (the bilan), kept in state.final_notes. (An AddNote at the
+    end still goes to the last round, as it always did: old session files replay to the same state.)"""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class ShowDebriefPhase:
     """The facilitator moves the debrief to one of the round's debrief phases (e.g. "analyse")."""
 
@@ -115,13 +123,13 @@ class SetLastRound:
 
 
 Command = Union[Advance, ChoosePosture, ChooseAction, ConfirmMove, UndoChoice,
-                RecordVerdict, SkipVerdicts, AddNote, ShowDebriefPhase, AddCommitment, SetWorkshop,
+                RecordVerdict, SkipVerdicts, AddNote, AddFinalNote, ShowDebriefPhase, AddCommitment, SetWorkshop,
                 SubmitMove, TakeBackMove, Reveal, SetLastRound]
 
 COMMAND_TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (Advance, ChoosePosture, ChooseAction, ConfirmMove, UndoChoice,
-                RecordVerdict, SkipVerdicts, AddNote, ShowDebriefPhase, AddCommitment, SetWorkshop,
+                RecordVerdict, SkipVerdicts, AddNote, AddFinalNote, ShowDebriefPhase, AddCommitment, SetWorkshop,
                 SubmitMove, TakeBackMove, Reveal, SetLastRound)
 }
 

@@ -49,7 +49,7 @@ PHASE_TABLE: Mapping[str, Phase] = FrozenDict({
                       ("debrief",)),
     "debrief": _phase("debrief", ("ShowDebriefPhase", "AddCommitment", "Advance"), ("Advance",),
                       ("situation", "end")),
-    "end": _phase("end", ("AddCommitment",), (), ()),
+    "end": _phase("end", ("AddCommitment", "AddFinalNote"), (), ()),
 })
 assert tuple(PHASE_TABLE) == PHASES
 

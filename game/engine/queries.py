@@ -312,7 +312,10 @@ class EndView:
     series: dict[str, tuple[int, ...]]               # indicator -> value at start, then after each round
     posture_paths: dict[str, tuple[str, ...]]        # character -> posture of each round
     split_moves: tuple[SplitMove, ...]
-    final_prompts: tuple[Prompt, ...]
+    final_prompts: tuple[Prompt, ...]                # every final prompt, in the scenario's order
+    final_phases: PhasePrompts = ()                  # the final debrief: one prompt per phase, `faits` always
+    final_every_phase: PhasePrompts = ()             # one key away: every final prompt by phase
+    final_hidden: int = 0                            # how many the final debrief leaves for the key
 
 
 def indicator_series(scenario: Scenario, state: GameState) -> dict[str, tuple[int, ...]]:
@@ -337,8 +340,11 @@ def end(scenario: Scenario, state: GameState) -> EndView:
         for r in state.log for m in r.moves
         if m.character in r.verdicts and is_split(r.verdicts[m.character])
     )
-    final = tuple(prompt_of(p) for p in scenario.debrief.final)
-    return EndView(ending, ending_text(scenario, state), indicator_series(scenario, state), paths, splits, final)
+    final = [prompt_of(p) for p in scenario.debrief.final]
+    # The final debrief walks every phase: one prompt each by default (the author's first), the rest with the key.
+    phases, every_phase, hidden = _ration_view(final, rationed((final,), limit=None, one_per_phase=True))
+    return EndView(ending, ending_text(scenario, state), indicator_series(scenario, state), paths, splits,
+                   tuple(final), phases, every_phase, hidden)
 
 
 def ending_text(scenario: Scenario, state: GameState) -> Optional[str]:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
 from game.engine.commands import (
-    AddCommitment, AddNote, Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict,
+    AddCommitment, AddFinalNote, AddNote, Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict,
     Reveal, SetLastRound, SetWorkshop, ShowDebriefPhase, SkipVerdicts, SubmitMove, TakeBackMove, UndoChoice,
 )
 from game.engine.errors import IllegalCommand
@@ -399,6 +399,12 @@ def _add_note(tables: Tables, state: GameState, command: AddNote):
     return replace(state, current=log), (Happened("note_added"),)
 
 
+def _add_final_note(tables: Tables, state: GameState, command: AddFinalNote):
+    """At the end: a note of the final debrief, the game's own (the report prints them with the bilan)."""
+    text = _typed_text(command.text, MAX_NOTE)
+    return replace(state, final_notes=state.final_notes + (text,)), (Happened("note_added"),)
+
+
 def _show_debrief_phase(scenario: Scenario, state: GameState, command: ShowDebriefPhase):
     from game.engine.queries import debrief   # queries builds on this module: imported when used
 
@@ -445,6 +451,7 @@ _HANDLERS: dict[type, Callable[..., tuple[GameState, tuple[Happened, ...]]]] = {
     RecordVerdict: _record_verdict,
     SkipVerdicts: _skip_verdicts,
     AddNote: _add_note,
+    AddFinalNote: _add_final_note,
     ShowDebriefPhase: _show_debrief_phase,
     AddCommitment: _add_commitment,
     SetWorkshop: _set_workshop,

@@ -252,11 +252,13 @@ class GameState:
     commitments: tuple[str, ...] = ()      # the room's, typed in the debrief or the bilan (AddCommitment)
     place: str = ""                        # where the workshop took place (SetWorkshop; "" = not said)
     facilitator: str = ""                  # who facilitated it
+    final_notes: tuple[str, ...] = ()      # the facilitator's notes of the final debrief (AddNote at the end)
     last_round: Optional[int] = None       # the facilitator ended early: the bilan follows this round (SetLastRound)
 
     def __post_init__(self) -> None:
         _seal(self, history=_tuple(self.history), indicators=frozen(self.indicators),
-              resources=frozen_nested(self.resources), commitments=_tuple(self.commitments))
+              resources=frozen_nested(self.resources), commitments=_tuple(self.commitments),
+              final_notes=_tuple(self.final_notes))
 
     @property
     def turn_order(self) -> tuple[str, ...]:
@@ -323,6 +325,7 @@ class GameState:
             "place": self.place,
             "facilitator": self.facilitator,
             "last_round": self.last_round,
+            "final_notes": list(self.final_notes),
         }
 
     @classmethod
@@ -344,4 +347,5 @@ class GameState:
             place=data.get("place", ""),
             facilitator=data.get("facilitator", ""),
             last_round=data.get("last_round"),   # absent from states written before "end after this round"
+            final_notes=tuple(data.get("final_notes", ())),   # absent before the final debrief had its notes
         )

@@ -197,7 +197,7 @@ class FacilitatorView(ViewData):
     viewer: str
     public: PublicView
     resources: Mapping[str, Mapping[str, int]]
-    notes: tuple[str, ...]               # the current round's notes
+    notes: tuple[str, ...]               # the current round's notes (at the end: the final debrief's)
     corrected: tuple[str, ...]           # characters whose move was replaced or taken back this round
 
 
@@ -302,7 +302,7 @@ def facilitator_view(scenario: Scenario, state: GameState, readings: str = "afte
     return FacilitatorView(
         viewer=FACILITATOR, public=public_view(scenario, state, readings),
         resources=FrozenDict((c, frozen(state.resources.get(c, {}))) for c in state.setup.characters),
-        notes=log.notes, corrected=corrected,
+        notes=state.final_notes if state.phase == "end" else log.notes, corrected=corrected,
     )
 
 

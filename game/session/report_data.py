@@ -109,6 +109,7 @@ def build_report(replay: Replay) -> dict[str, Any]:
         "ended_early_after": state.final_round if state.ended_early else None,
         "ending": state.ending,
         "commitments": list(state.commitments),
+        "final_notes": list(getattr(state, "final_notes", ())),   # the final debrief's (AddFinalNote)
         "workshop": {"place": state.place, "facilitator": state.facilitator},
         "ending_text": ending_text(scenario, state),   # the ending's variant that what was played chose
         "times": {

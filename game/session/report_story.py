@@ -153,11 +153,11 @@ def story(report: dict, scenario: Scenario, language: str, notes: bool = True) -
         blocks.append(("list", corrected, "corrections"))
 
     if notes:
-        written = [(r["number"], note) for r in report["rounds"] for note in r["notes"]]
+        written = [(say("short_round", number=r["number"]), note) for r in report["rounds"] for note in r["notes"]]
+        written += [(say("end"), note) for note in report.get("final_notes", ())]   # the final debrief's
         if written:
             blocks.append(("h2", say("notes"), False))
-            blocks.append(("list", [tell("round_note", round=say("short_round", number=n), text=t)
-                                    for n, t in written], "notes"))
+            blocks.append(("list", [tell("round_note", round=when, text=t) for when, t in written], "notes"))
     blocks.append(("h2", say("teams"), False))
     blocks.append(("list", [say("team_line", team=teams[c], name=say.characters[c].name,
                                 role=say.characters[c].role) for c in report["characters"]], ""))

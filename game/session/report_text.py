@@ -224,6 +224,9 @@ def render_markdown(report: dict, scenario: Scenario, language: str) -> str:
     if final:
         out += ["", f"### {say('final')}", ""]
         out += [f"- {md(prompt_of(p).text)}" for p in final]
+    if report.get("final_notes"):
+        out += ["", f"### {say('notes')} — {say('end')}", ""]
+        out += [f"> {line}" for note in report["final_notes"] for line in for_markdown_lines(note)]
     out += ["", "---", say("generated", version=md(str(report["session"].get("program") or "")))]
     return "\n".join(out) + "\n"
 

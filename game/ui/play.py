@@ -257,7 +257,7 @@ class SharedScreenState:
         from game.ui.timer import Countdown
 
         self.debrief_timer: Optional[Countdown] = None
-        self._timer_round: Optional[int] = None
+        self._timer_round: Optional[tuple[int, bool]] = None   # (round, at the end)
         self._unvoted: dict[int, set] = {}
         self.room_size: Optional[int] = None     # how many people vote (the verdict's N), once said
 
@@ -270,10 +270,12 @@ class SharedScreenState:
             self.debrief_timer = None
 
     def timer_for(self, state) -> "Countdown":
-        """The debrief's countdown of this round (a fresh one for each round's debrief)."""
+        """The debrief's countdown of this round (a fresh one for each round's debrief, and for the final
+        debrief of the bilan)."""
         from game.ui.timer import Countdown
 
-        if self.debrief_timer is None or self._timer_round != state.round:
+        which = (state.round, state.phase == "end")
+        if self.debrief_timer is None or self._timer_round != which:
             self.debrief_timer = Countdown(state.setup.debrief_minutes)
-            self._timer_round = state.round
+            self._timer_round = which
         return self.debrief_timer

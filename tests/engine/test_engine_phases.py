@@ -20,7 +20,7 @@ def test_the_table_names_every_phase_and_only_real_commands():
     for phase in PHASE_TABLE.values():
         assert phase.ended_by <= phase.commands
         assert set(phase.next) <= set(PHASES)
-    assert PHASE_TABLE["end"].commands == {"AddNote", "AddCommitment", "SetWorkshop"}
+    assert PHASE_TABLE["end"].commands == {"AddNote", "AddCommitment", "AddFinalNote", "SetWorkshop"}
 
 
 def test_the_docstring_examples_hold():

@@ -126,3 +126,19 @@ def test_reports_name_teams_as_the_screens_do(coop_home):
         assert "équipe Les bailleur" in text
         assert "Équipe Zoé" in text and "équipe Équipe" not in text
     assert json.loads(render(session.path, "json"))["teams"]["bailleur"] == "Les bailleur"
+
+
+def test_the_final_debriefs_notes_are_in_the_report_and_left_out_for_partners():
+    from game.engine import AddFinalNote
+
+    session = Session.create(FIVE, SETUP, 5)
+    while (command := bot_next(session.scenario, session.state)) is not None:
+        session.apply(command)
+    session.apply(AddFinalNote("Le vrai quartier est revenu dans la salle"))
+    session.close()
+    report = json.loads(render(session.path, "json"))
+    assert report["final_notes"] == ["Le vrai quartier est revenu dans la salle"]
+    assert all("Le vrai quartier" not in note for r in report["rounds"] for note in r["notes"])
+    assert "Le vrai quartier est revenu dans la salle" in render(session.path, "md")
+    assert "Le vrai quartier est revenu dans la salle" in render(session.path, "html")
+    assert "Le vrai quartier" not in render(session.path, "html", notes=False)

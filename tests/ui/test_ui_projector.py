@@ -215,7 +215,7 @@ def test_split_verdict_counts_never_break_between_the_answer_and_its_number(make
     import re
 
     app = make_app((1920, 1080))
-    boxes = boxes_of(app, TILLEULS, lambda s: s.name == "end" and s.shot_suffix() == "splits")
+    boxes = boxes_of(app, TILLEULS, lambda s: s.name == "end" and s.shot_suffix() == "final_faits")
     texts = [b.text.replace("\u00a0", " ") for b in boxes]
     assert app.target.view.split_moves and any("pas COOP" in t for t in texts)
     for text in texts:

@@ -4,32 +4,22 @@ on the wall; the transfert phase opens by stepping out of the roles."""
 from __future__ import annotations
 
 import pygame
-import yaml
 
 from presenter_walk import draw_wall
-from ui_long_scenario import long_scenario
-from ui_walk import debrief_on_screen, key, resumed
+from ui_long_scenario import write_debrief_scenario
+from ui_walk import debrief_on_screen, drawn, key, resumed
 
 SHOWN = ("Ressenti un", "Analyse un", "Transfert un")
 AWAY = ("Analyse deux", "Et si un")
 
 
 def ration_scenario(folder):
-    data = long_scenario(characters=3, rounds=2)
-    data["players"] = {"min": 2, "max": 3}
-    data["debrief"] = {
+    return write_debrief_scenario(folder, "ration", {
         "every_round": [{"phase": "ressenti", "text": "Ressenti un"}, {"phase": "analyse", "text": "Analyse un"},
                         {"phase": "analyse", "text": "Analyse deux"}, {"phase": "transfert", "text": "Transfert un"},
                         {"phase": "et_si", "text": "Et si un"}],
         "final": ["Que retenez-vous ?"],
-    }
-    path = folder / "ration.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
-
-def drawn(canvas) -> str:
-    return " ".join(box.text for box in canvas.boxes).replace("\u00a0", " ")
+    })
 
 
 def walk(app, surface):

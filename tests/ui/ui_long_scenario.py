@@ -60,6 +60,18 @@ def long_scenario(characters: int = 8, rounds: int = 2) -> dict:
     }
 
 
+def write_debrief_scenario(folder: Path, name: str, debrief: dict, rounds: int = 2) -> Path:
+    """The long scenario with three characters and the given `debrief` prompts (short, to be found on screen)."""
+    data = long_scenario(characters=3, rounds=2)
+    data["players"] = {"min": 2, "max": 3}
+    data["rounds"] = rounds
+    data["round_texts"] = {n: data["round_texts"][n] for n in data["round_texts"] if n <= rounds}
+    data["debrief"] = debrief
+    path = folder / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
 def write_long_scenario(folder: Path, **options) -> Path:
     path = folder / "long_huit.yaml"
     path.write_text(yaml.safe_dump(long_scenario(**options), allow_unicode=True, sort_keys=False), encoding="utf-8")

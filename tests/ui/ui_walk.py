@@ -63,6 +63,11 @@ def focus_problems(canvas, scene) -> list[str]:
     return [f"focused item {expected} not shown"]
 
 
+def drawn(canvas) -> str:
+    """Every text a frame drew, in one string (no-break spaces as spaces)."""
+    return " ".join(box.text for box in canvas.boxes).replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def key(app, code, mod=0, unicode=""):
     """Post one real key press and let the app handle it."""
     import pygame

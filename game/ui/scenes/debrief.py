@@ -21,97 +21,45 @@ from game.ui.widgets import TextEntry, draw_entry
 DebriefTimer = Countdown
 
 
-class DebriefScene(GameScene):
-    name = "debrief"
-    phase_key = "phase_debrief"
+class DebriefPage:
+    """What a round's debrief and the final debrief (the bilan's last pages) share: the large countdown kept
+    beside the session ("T", "+" a minute), a phase's page (its facts, the transfert's step out of the
+    roles, its prompts, the notes and the room's commitments beside), the key that shows every prompt."""
+
     show_notes = True       # the facilitator's notes: the laptop's, never the wall's
-
-    def __init__(self, app, play):
-        super().__init__(app, play)
-        self.view = debrief(self.scenario, self.state)
-        # A resumed game comes back to the phase that was on show (journaled), else the first one.
-        self.entry: TextEntry | None = None
-        self.entry_kind = "note"           # or "commitment" (C, in the "et après ?" phase)
-        self._shown_seconds = None
-        # Every prompt (Q) rather than the ration; a resumed game on a phase only Q shows comes back to it.
-        recorded = self.state.current.debrief_phase
-        self.more = recorded is not None and recorded not in [p for p, _ in self.view.phases]
-
-    @property
-    def steps(self):
-        """The phases walked through: the ration's, or with Q every prompt's."""
-        return self.view.every_phase if self.more else self.view.phases
-
-    @property
-    def index(self) -> int:
-        """The phase on show: the session's (journaled), so every display and a resumed game agree."""
-        shown = [phase for phase, _ in self.steps]
-        recorded = self.state.current.debrief_phase
-        return shown.index(recorded) if recorded in shown else 0
+    more = False            # every prompt (Q) rather than the ration
+    _shown_seconds = None
 
     @property
     def timer(self) -> Countdown:
-        """The round's countdown, kept beside the session: every display shows the same one."""
+        """This debrief's countdown, kept beside the session: every display shows the same one."""
         return self.play.shared.timer_for(self.state)
 
     @property
-    def wants_text(self):
-        return self.entry is not None
+    def timer_on_show(self) -> bool:
+        """Whether the countdown is on screen (the bilan shows it on its debrief pages only)."""
+        return True
 
-    @property
-    def phase(self) -> str:
-        return self.steps[self.index][0]
-
-    def header(self):
-        phase = self.tr("phase_" + self.phase)
-        return [self.round_text(), self.tr("phase_debrief"),
-                self.tr("debrief_phase_of", phase=phase, index=self.index + 1, count=len(self.steps))]
-
-    @property
-    def takes_commitments(self) -> bool:
-        """The room's commitments are typed in the "et après ?" phase, or in the last debrief of the game."""
-        final = self.state.round >= self.state.final_round
-        return self.phase == "et_apres" or (final and self.index == len(self.steps) - 1)
-
-    def footer(self):
-        if self.entry is not None:
-            return [self.tr("notes_entry" if self.entry_kind == "note" else "entry_commitment")]
-        last = self.index == len(self.steps) - 1
-        final = self.state.round >= self.state.final_round
-        move_on = "debrief_next" if not last else "debrief_end" if final else "debrief_last"
-        keys = [self.tr(move_on)] + ([self.more_hint()] if self.more_hint() else []) + [
-            self.tr("timer_hint"), self.tr("notes_hint")]
-        if last and self.end_early_available() and (self.state.ended_early or not final):
-            keys.insert(1, self.end_early_hint())     # before the next round: the moment to decide
-        if self.takes_commitments:
-            keys.append(self.tr("commitment_hint"))
-        return keys + [self.tr("key_help")]
-
-    def help_lines(self):
-        return [self.tr("debrief_next"), self.tr("timer_hint"), self.tr("notes_hint"), self.tr("prompts_hint"),
-                self.tr("key_back")]
-
-    def more_hint(self) -> str:
+    def more_hint(self, hidden: int) -> str:
         """"+2 autres questions (touche Q)", or how to come back to the ration; "" when nothing is left out."""
-        if not self.view.hidden:
+        if not hidden:
             return ""
         if self.more:
             return self.tr("prompts_fewer")
-        return self.tr("prompts_more_one" if self.view.hidden == 1 else "prompts_more", n=self.view.hidden)
-
-    def shot_suffix(self):
-        return self.phase
+        return self.tr("prompts_more_one" if hidden == 1 else "prompts_more", n=hidden)
 
     # -- time ------------------------------------------------------------------------
     def now(self) -> int:
         return monotonic_ms()
 
     def next_wakeup(self, now_ms):
-        if not self.timer.running or self.timer.remaining(now_ms) == 0:
+        if not self.timer_on_show or not self.timer.running or self.timer.remaining(now_ms) == 0:
             return None
         return self.timer.remaining(now_ms) % 1000 + 1
 
     def tick(self, now_ms):
+        if not self.timer_on_show:
+            return False
         if self.timer.due_cue(now_ms) and getattr(self.app.settings, "sound", True):
             from game.ui.sound import cue
 
@@ -120,34 +68,6 @@ class DebriefScene(GameScene):
         if seconds != self._shown_seconds:
             return True
         return False
-
-    # -- drawing -----------------------------------------------------------------------
-    def facts_lines(self) -> list[str]:
-        facts = self.view.facts
-        lines = []
-        for ident in facts.events:
-            event = next(e for e in self.scenario.events if e.id == ident)
-            lines.append(self.tr("event", title=event.title))
-        for move in facts.moves:
-            what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
-            lines.append(self.tr("labelled", label=self.character_name(move.character), text=what))
-        # The same numbers as the effects screen: after the events, before -> after the moves and synergies.
-        for fact in facts.indicators:
-            if fact.after != fact.after_events:
-                lines.append(self.tr("labelled", label=self.scenario.indicator(fact.indicator).label,
-                                     text=graphics.change_text(fact.after_events, fact.after)))
-        log = next((r for r in self.state.log if r.number == facts.number), None)
-        for ident in (log.synergies if log else ()):
-            synergy = next(s for s in self.scenario.synergies if s.id == ident)
-            lines.append(self.tr("labelled", label=self.tr("synergies"), text=synergy.text))
-        for move in (facts.moves if log else ()):
-            tally = log.verdicts.get(move.character)
-            if tally is not None and tally.total:
-                counts = " · ".join(f"{self.tr(key)} {n}" for key, n in (
-                    ("verdict_coop", tally.coop), ("verdict_not_coop", tally.pas_coop),
-                    ("verdict_depends", tally.depends)))
-                lines.append(self.tr("labelled", label=self.character_name(move.character), text=counts))
-        return lines
 
     def draw_timer(self, canvas, flow, sizes=("huge", "title", "body", "small")) -> None:
         now = self.now()
@@ -188,25 +108,28 @@ class DebriefScene(GameScene):
 
         flow.block(lh + extra + 2 * pad, paint, keep=True)
 
-    def draw_body(self, canvas, flow):
+    def draw_debrief(self, canvas, flow, heading: str, phase: str, texts, facts: list[str], notes, lead=()):
+        """One phase's page: `lead` (a notice, small), `heading` ("Débrief · Analyse"), the facts (lines), the
+        prompts; the timer, the text entry, the last notes and, where they are typed, the commitments beside."""
         main, side = self.columns(canvas, flow, side_share=0.3)
+        for line in lead:
+            main.text(line, "small", style="bold")
+            main.gap()
         if side is main:
             # One column (4:3, big text): the timer first and smaller, so that it always shows, whatever
             # scrolls below; the header already names the phase.
             self.draw_timer(canvas, main, ("title", "body", "small"))
             main.gap()
-        phase, texts = self.steps[self.index]
         if side is not main:
-            main.text(f"{self.tr('phase_debrief')} · {self.tr('phase_' + phase)}", "title", style="bold",
-                      role="accent")
+            main.text(heading, "title", style="bold", role="accent")
             main.gap()
         if phase == "transfert":
             # Out of the game first: the room speaks of its own neighbourhoods and jobs, not its characters'.
             main.text(self.tr("transfert_step_out"), "body", style="bold", role="accent")
             main.gap()
-        if phase == "faits":
-            for line in self.facts_lines():
-                main.text(line, hanging=canvas.metrics.gap * 2)
+        for line in facts:
+            main.text(line, hanging=canvas.metrics.gap * 2)
+        if facts:
             main.gap()
         for text in texts:
             main.text(f"« {text} »" if self.app.language == "fr" else f"\u201c{text}\u201d", style="bold")
@@ -217,9 +140,9 @@ class DebriefScene(GameScene):
             self.draw_timer(canvas, side)
             side.gap()
         if self.entry is not None:
-            side.text(self.tr("notes_entry" if self.entry_kind == "note" else "entry_commitment"), "small")
+            side.text(self.tr("notes_entry" if self.entry_kind == "note" else "entry_" + self.entry_kind), "small")
             draw_entry(canvas, side, self.entry, True)
-        notes = self.state.current.notes if self.show_notes else ()
+        notes = notes if self.show_notes else ()
         for note in notes[-3:]:
             side.text(f"\u2014 {note}", "small", role="secondary")
         if self.takes_commitments and self.state.commitments:
@@ -228,6 +151,108 @@ class DebriefScene(GameScene):
             for commitment in self.state.commitments[-2:]:
                 side.text(f"\u2022 {commitment}", "small")
         return main
+
+
+class DebriefScene(DebriefPage, GameScene):
+    name = "debrief"
+    phase_key = "phase_debrief"
+
+    def __init__(self, app, play):
+        super().__init__(app, play)
+        self.view = debrief(self.scenario, self.state)
+        # A resumed game comes back to the phase that was on show (journaled), else the first one.
+        self.entry: TextEntry | None = None
+        self.entry_kind = "note"           # or "commitment" (C, in the "et après ?" phase)
+        # Every prompt (Q) rather than the ration; a resumed game on a phase only Q shows comes back to it.
+        recorded = self.state.current.debrief_phase
+        self.more = recorded is not None and recorded not in [p for p, _ in self.view.phases]
+
+    @property
+    def steps(self):
+        """The phases walked through: the ration's, or with Q every prompt's."""
+        return self.view.every_phase if self.more else self.view.phases
+
+    @property
+    def index(self) -> int:
+        """The phase on show: the session's (journaled), so every display and a resumed game agree."""
+        shown = [phase for phase, _ in self.steps]
+        recorded = self.state.current.debrief_phase
+        return shown.index(recorded) if recorded in shown else 0
+
+    @property
+    def wants_text(self):
+        return self.entry is not None
+
+    @property
+    def phase(self) -> str:
+        return self.steps[self.index][0]
+
+    def header(self):
+        phase = self.tr("phase_" + self.phase)
+        return [self.round_text(), self.tr("phase_debrief"),
+                self.tr("debrief_phase_of", phase=phase, index=self.index + 1, count=len(self.steps))]
+
+    @property
+    def takes_commitments(self) -> bool:
+        """The room's commitments are typed in the "et après ?" phase, or in the last debrief of the game."""
+        final = self.state.round >= self.state.final_round
+        return self.phase == "et_apres" or (final and self.index == len(self.steps) - 1)
+
+    def footer(self):
+        if self.entry is not None:
+            return [self.tr("notes_entry" if self.entry_kind == "note" else "entry_commitment")]
+        last = self.index == len(self.steps) - 1
+        final = self.state.round >= self.state.final_round
+        move_on = "debrief_next" if not last else "debrief_end" if final else "debrief_last"
+        more = self.more_hint(self.view.hidden)
+        keys = [self.tr(move_on)] + ([more] if more else []) + [
+            self.tr("timer_hint"), self.tr("notes_hint")]
+        if last and self.end_early_available() and (self.state.ended_early or not final):
+            keys.insert(1, self.end_early_hint())     # before the next round: the moment to decide
+        if self.takes_commitments:
+            keys.append(self.tr("commitment_hint"))
+        return keys + [self.tr("key_help")]
+
+    def help_lines(self):
+        return [self.tr("debrief_next"), self.tr("timer_hint"), self.tr("notes_hint"), self.tr("prompts_hint"),
+                self.tr("key_back")]
+
+    def shot_suffix(self):
+        return self.phase
+
+    # -- drawing -----------------------------------------------------------------------
+    def facts_lines(self) -> list[str]:
+        facts = self.view.facts
+        lines = []
+        for ident in facts.events:
+            event = next(e for e in self.scenario.events if e.id == ident)
+            lines.append(self.tr("event", title=event.title))
+        for move in facts.moves:
+            what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
+            lines.append(self.tr("labelled", label=self.character_name(move.character), text=what))
+        # The same numbers as the effects screen: after the events, before -> after the moves and synergies.
+        for fact in facts.indicators:
+            if fact.after != fact.after_events:
+                lines.append(self.tr("labelled", label=self.scenario.indicator(fact.indicator).label,
+                                     text=graphics.change_text(fact.after_events, fact.after)))
+        log = next((r for r in self.state.log if r.number == facts.number), None)
+        for ident in (log.synergies if log else ()):
+            synergy = next(s for s in self.scenario.synergies if s.id == ident)
+            lines.append(self.tr("labelled", label=self.tr("synergies"), text=synergy.text))
+        for move in (facts.moves if log else ()):
+            tally = log.verdicts.get(move.character)
+            if tally is not None and tally.total:
+                counts = " · ".join(f"{self.tr(key)} {n}" for key, n in (
+                    ("verdict_coop", tally.coop), ("verdict_not_coop", tally.pas_coop),
+                    ("verdict_depends", tally.depends)))
+                lines.append(self.tr("labelled", label=self.character_name(move.character), text=counts))
+        return lines
+
+    def draw_body(self, canvas, flow):
+        phase, texts = self.steps[self.index]
+        heading = f"{self.tr('phase_debrief')} · {self.tr('phase_' + phase)}"
+        facts = self.facts_lines() if phase == "faits" else []
+        return self.draw_debrief(canvas, flow, heading, phase, texts, facts, self.state.current.notes)
 
     # -- input -----------------------------------------------------------------------------
     def show_phase_at(self, index: int) -> None:

@@ -1,25 +1,31 @@
-"""End screen (bilan), in pages: the ending, the indicators chart, the posture paths, split verdicts and
-final prompts, and the export of the report. The room's commitments (C), the workshop's place (L) and
-facilitator (A) are typed here, journaled, and lead the report."""
+"""End screen (bilan), in pages: the ending, the indicators chart, the posture paths, the lifting of
+secrets, then the final debrief - its phases in the debrief's order, one page each (the final prompts,
+one per phase by default, Q for the rest; the split verdicts in its `faits`; the `transfert` steps out
+of the roles), with the large timer and the notes (N, journaled: AddFinalNote) - and the export of the
+report. The room's commitments (C), the workshop's place (L) and facilitator (A) are typed here,
+journaled, and lead the report."""
 
 from __future__ import annotations
 
 import pygame
 
-from game.engine import AddCommitment, SetWorkshop, end
+from game.engine import AddCommitment, AddFinalNote, SetWorkshop, end
 from game.ui import chart
 from game.ui import intents as kinds
+from game.ui.scenes.debrief import DebriefPage
 from game.ui.scenes.game_base import GameScene
 from game.ui.widgets import TextEntry, draw_entry
 
 # Key → what its text entry holds.
-ENTRY_KEYS = {"c": "commitment", "l": "place", "a": "facilitator"}
+ENTRY_KEYS = {"c": "commitment", "l": "place", "a": "facilitator", "n": "note"}
 
-# The secrets are lifted after the paths: what each one wanted, then "what would it have changed?".
-PAGES = ("ending", "chart", "paths", "secrets", "splits")
+# The bilan's own pages; the final debrief's (one per phase, "final_<phase>") follow them. The secrets are
+# lifted after the paths: what each one wanted, then "what would it have changed?".
+BILAN_PAGES = ("ending", "chart", "paths", "secrets")
+FINAL = "final_"
 
 
-class EndScene(GameScene):
+class EndScene(DebriefPage, GameScene):
     name = "end"
     phase_key = "phase_end"
     offers_end_early = False    # the game is over
@@ -37,35 +43,81 @@ class EndScene(GameScene):
     def wants_text(self):
         return self.entry is not None
 
+    @property
+    def steps(self):
+        """The final debrief's phases: one prompt each, or with Q every final prompt."""
+        return self.view.final_every_phase if self.more else self.view.final_phases
+
+    @property
+    def pages(self) -> tuple[str, ...]:
+        return BILAN_PAGES + tuple(FINAL + phase for phase, _ in self.steps)
+
+    @property
+    def final_phase(self):
+        """The final debrief's phase on show, or None on the bilan's own pages."""
+        page = self.pages[min(self.page, len(self.pages) - 1)]
+        return page[len(FINAL):] if page.startswith(FINAL) else None
+
+    @property
+    def timer_on_show(self) -> bool:
+        return self.final_phase is not None
+
+    @property
+    def takes_commitments(self) -> bool:
+        return True     # C, anywhere in the bilan
+
     def header(self):
         return [self.scenario.title, self.tr("phase_end"),
-                self.tr("end_page", index=self.page + 1, count=len(PAGES))]
+                self.tr("end_page", index=self.page + 1, count=len(self.pages))]
 
     def footer(self):
         if self.entry is not None:
-            return [self.tr("entry_" + self.entry_kind)]
-        return [self.tr("end_export"), self.tr("end_workshop_keys"), self.tr("end_quit"), self.tr("key_help")]
+            return [self.tr("notes_entry" if self.entry_kind == "note" else "entry_" + self.entry_kind)]
+        keys = [self.tr("end_export"), self.tr("end_workshop_keys")]
+        if self.final_phase is not None:
+            more = self.more_hint(self.view.final_hidden)
+            keys += ([more] if more else []) + [self.tr("timer_hint"), self.tr("notes_hint")]
+        return keys + [self.tr("end_quit"), self.tr("key_help")]
+
+    def help_lines(self):
+        return [self.tr("end_export"), self.tr("end_workshop_keys"), self.tr("timer_hint"), self.tr("notes_hint"),
+                self.tr("prompts_hint"), self.tr("end_quit")]
 
     def shot_suffix(self):
-        return PAGES[self.page]
+        return self.pages[self.page]
 
     def draw_body(self, canvas, flow):
-        page = PAGES[self.page]
-        if self.exported:
-            # One line for the three files: the first path, then the other files' extensions.
-            others = " · ".join(path[path.rfind("."):] for path in self.exported[1:])
-            shown = f"{self.exported[0]} · {others}" if others else self.exported[0]
-            flow.text(self.tr("end_exported", path=shown), "small", style="bold")
-            flow.gap()
-        elif self.export_error:
-            flow.text(self.tr("end_export_failed", error=self.export_error), "small", style="bold")
+        page = self.pages[min(self.page, len(self.pages) - 1)]
+        if self.final_phase is not None:     # the timer, the entry and the notes beside
+            return self.draw_final(canvas, flow, self.final_phase)
+        for line in self.export_lines():
+            flow.text(line, "small", style="bold")
             flow.gap()
         if self.entry is not None:
-            flow.text(self.tr("entry_" + self.entry_kind), "small", style="bold")
+            flow.text(self.tr("notes_entry" if self.entry_kind == "note" else "entry_" + self.entry_kind),
+                      "small", style="bold")
             draw_entry(canvas, flow, self.entry, True)
             flow.gap()
         getattr(self, "draw_" + page)(canvas, flow)
         return None
+
+    def export_lines(self) -> list[str]:
+        """Where the report was written, or why it was not."""
+        if self.exported:
+            # One line for the three files: the first path, then the other files' extensions.
+            others = " · ".join(path[path.rfind("."):] for path in self.exported[1:])
+            return [self.tr("end_exported", path=f"{self.exported[0]} · {others}" if others else self.exported[0])]
+        if self.export_error:
+            return [self.tr("end_export_failed", error=self.export_error)]
+        return []
+
+    def draw_final(self, canvas, flow, phase: str):
+        """A page of the final debrief: like a round's, its `faits` the moves the room was split on."""
+        texts = dict(self.steps)[phase]
+        heading = f"{self.tr('final_debrief')} · {self.tr('phase_' + phase)}"
+        facts = self.split_lines() if phase == "faits" else []
+        return self.draw_debrief(canvas, flow, heading, phase, texts, facts, self.state.final_notes,
+                                 self.export_lines())
 
     def draw_ending(self, canvas, flow):
         ending = self.view.ending
@@ -150,25 +202,20 @@ class EndScene(GameScene):
         question = self.tr("end_secrets_question")
         flow.text(f"« {question} »" if self.app.language == "fr" else f"\u201c{question}\u201d", style="bold")
 
-    def draw_splits(self, canvas, flow):
-        flow.text(self.tr("end_splits"), "body", style="bold")
+    def split_lines(self) -> list[str]:
+        """The facts of the final debrief: the moves the room was split on, with their counts."""
+        lines = [self.tr("end_splits")]
         if not self.view.split_moves:
-            flow.text(self.tr("end_no_splits"), role="secondary")
+            lines.append(self.tr("end_no_splits"))
         for split in self.view.split_moves:
             v = split.verdict
             # Each count stays whole with its answer ("pas COOP 3" never split over two lines).
             counts = ", ".join(f"{self.tr(key)} {n}".replace(" ", "\u00a0") for key, n in (
                 ("verdict_coop", v.coop), ("verdict_not_coop", v.pas_coop), ("verdict_depends", v.depends)))
-            flow.text(f"{self.tr('round_short', n=split.round)} · "
-                      f"{self.character_name(split.character)} · {self.scenario.posture(split.posture).label}"
-                      f" · {self.action_title(split.action)} \u2014 {counts}",
-                      on="background", hanging=canvas.metrics.gap * 2)
-            flow.gap()
-        flow.gap()
-        flow.text(self.tr("end_prompts"), "body", style="bold")
-        for prompt in self.view.final_prompts:
-            flow.text(f"« {prompt.text} »" if self.app.language == "fr" else f"\u201c{prompt.text}\u201d")
-            flow.gap()
+            lines.append(f"{self.tr('round_short', n=split.round)} · "
+                         f"{self.character_name(split.character)} · {self.scenario.posture(split.posture).label}"
+                         f" · {self.action_title(split.action)} \u2014 {counts}")
+        return lines
 
     def export(self) -> None:
         """Write the md and html reports into the data folder's reports/ and show where."""
@@ -189,7 +236,7 @@ class EndScene(GameScene):
             value = self.state.place or getattr(settings, "place", "")
         elif kind == "facilitator":
             value = self.state.facilitator or getattr(settings, "facilitator", "")
-        self.entry = TextEntry(value, max_length=1000 if kind == "commitment" else 200)
+        self.entry = TextEntry(value, max_length=1000 if kind in ("commitment", "note") else 200)
         self.entry_kind = kind
         self.app.show(self)
 
@@ -198,6 +245,8 @@ class EndScene(GameScene):
         kind = self.entry_kind
         if kind == "commitment":
             done = not text or self.play.submit(AddCommitment(text))
+        elif kind == "note":    # the final debrief's, journaled
+            done = not text or self.play.submit(AddFinalNote(text))
         else:
             place = text if kind == "place" else self.state.place
             facilitator = text if kind == "facilitator" else self.state.facilitator
@@ -226,8 +275,14 @@ class EndScene(GameScene):
         kind = intent.kind
         if kind == kinds.LETTER and intent.value in ENTRY_KEYS:
             self.open_entry(ENTRY_KEYS[intent.value])
+        elif kind == kinds.LETTER and intent.value == "t" and self.timer_on_show:
+            self.timer.toggle(self.now())
+        elif kind == kinds.PLUS and self.timer_on_show:
+            self.timer.add_minute()
+        elif kind == kinds.LETTER and intent.value == "q" and self.view.final_hidden:
+            self.toggle_more()
         elif kind in (kinds.NEXT, kinds.CONFIRM, kinds.SPACE):
-            if self.page == len(PAGES) - 1:
+            if self.page == len(self.pages) - 1:
                 return False        # the last page: nothing further (the app says so)
             self.page += 1
             self.scroll = 0
@@ -248,8 +303,18 @@ class EndScene(GameScene):
             return False
         return True
 
+    def toggle_more(self) -> None:
+        """Q: every final prompt, or one a phase again (on the nearest page at or before the one on show)."""
+        current = self.pages[self.page]
+        self.more = not self.more
+        pages = self.pages
+        if current not in pages:
+            order = [FINAL + phase for phase, _ in self.view.final_every_phase]
+            self.page = max(i for i, p in enumerate(pages) if p in BILAN_PAGES or order.index(p) <= order.index(current))
+        self.app.show(self)
+
     def bot_step(self, bot):
-        if self.page < len(PAGES) - 1:
+        if self.page < len(self.pages) - 1:
             self.page += 1
         else:
             self.export()

@@ -127,7 +127,7 @@ def _wall_class(base: type) -> type:
     # The tallies, the debrief's phase and its timer are the session's (read by both screens); only the
     # laptop's own focus, the digits being typed and whether Q shows every prompt are followed.
     mirrored = {RevealScene: ("step", "scroll"), VerdictScene: ("focus", "column", "typed", "filled", "scroll"),
-                DebriefScene: ("scroll", "more"), EndScene: ("page", "scroll")}.get(base, ("scroll",))
+                DebriefScene: ("scroll", "more"), EndScene: ("page", "scroll", "more")}.get(base, ("scroll",))
     members = {"mirrored": mirrored, "show_notes": False}
     if base is EndScene:
         members["header"] = _end_header
@@ -136,10 +136,8 @@ def _wall_class(base: type) -> type:
 
 def _end_header(scene) -> list[str]:
     """The bilan's page, without the laptop's keys to turn it."""
-    from game.ui.scenes.end import PAGES
-
     return [scene.scenario.title, scene.tr("phase_end"),
-            scene.tr("end_page_wall", index=scene.page + 1, count=len(PAGES))]
+            scene.tr("end_page_wall", index=scene.page + 1, count=len(scene.pages))]
 
 
 _CLASSES: dict[type, type] = {}
