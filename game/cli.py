@@ -80,77 +80,96 @@ class _Parser(argparse.ArgumentParser):
         return parsed, rest
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMANDS = ("play", "validate", "simulate", "new-scenario", "schema", "report", "sessions", "kit", "compare")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; `only`: just that command's subparser (the top-level help, and an
+    unknown command's error listing the others, need them all; a command's own help and errors do not).
+    `coop play SCENARIO` then skips building eight parsers it will not use before its first screen."""
+
+    def wanted(name: str) -> bool:
+        return only is None or only == name
+
     parser = _Parser(
         prog="coop",
         description="COOP ou pas COOP — jeu de débat sur la coopération / a debate game on cooperation.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    play = commands.add_parser("play", help="play a scenario (setup screen first) / jouer un scénario")
-    play.add_argument("scenario", nargs="?", help="scenario file (.yaml)")
-    play.add_argument("--fullscreen", action="store_true")
-    play.add_argument("--size", type=_size, metavar="WxH")
-    play.add_argument("--lang", choices=("fr", "en"))
-    play.add_argument("--seed", type=_seed)
-    play.add_argument("--players", type=_positive, metavar="N")
-    play.add_argument("--rounds", type=_positive, metavar="R")
-    play.add_argument("--resume", action="store_true", help="continue the latest unfinished session")
-    play.add_argument("--autoplay", action="store_true", help="a bot plays the real screens through a whole game")
-    play.add_argument("--screenshots", metavar="DIR", help="with --autoplay: one PNG per screen shown")
-    play.add_argument("--presenter", action="store_true",
-                      help="the projector shows only public screens, the laptop the private ones / "
-                           "mode présentateur (deux écrans)")
-    play.add_argument("--phones", action="store_true",
-                      help="teams choose and the room votes from phones / choix et votes sur téléphone")
-    play.add_argument("--bind", metavar="ADDR", help="with --phones: the address to listen on")
-    play.add_argument("--port", type=_port, metavar="N", help="with --phones: the port to listen on")
-    play.add_argument("--phones-info", metavar="FILE", help="with --phones: write the links to FILE as JSON")
-    play.add_argument("--no-setup", action="store_true",
-                      help="start SCENARIO at once with its defaults / commencer tout de suite")
+    if wanted("play"):
+        play = commands.add_parser("play", help="play a scenario (setup screen first) / jouer un scénario")
+        play.add_argument("scenario", nargs="?", help="scenario file (.yaml)")
+        play.add_argument("--fullscreen", action="store_true")
+        play.add_argument("--size", type=_size, metavar="WxH")
+        play.add_argument("--lang", choices=("fr", "en"))
+        play.add_argument("--seed", type=_seed)
+        play.add_argument("--players", type=_positive, metavar="N")
+        play.add_argument("--rounds", type=_positive, metavar="R")
+        play.add_argument("--resume", action="store_true", help="continue the latest unfinished session")
+        play.add_argument("--autoplay", action="store_true", help="a bot plays the real screens through a whole game")
+        play.add_argument("--screenshots", metavar="DIR", help="with --autoplay: one PNG per screen shown")
+        play.add_argument("--presenter", action="store_true",
+                          help="the projector shows only public screens, the laptop the private ones / "
+                               "mode présentateur (deux écrans)")
+        play.add_argument("--phones", action="store_true",
+                          help="teams choose and the room votes from phones / choix et votes sur téléphone")
+        play.add_argument("--bind", metavar="ADDR", help="with --phones: the address to listen on")
+        play.add_argument("--port", type=_port, metavar="N", help="with --phones: the port to listen on")
+        play.add_argument("--phones-info", metavar="FILE", help="with --phones: write the links to FILE as JSON")
+        play.add_argument("--no-setup", action="store_true",
+                          help="start SCENARIO at once with its defaults / commencer tout de suite")
 
-    validate = commands.add_parser("validate", help="check scenario files / vérifier des scénarios")
-    validate.add_argument("paths", nargs="+", metavar="PATH")
-    validate.add_argument("--lang", choices=("fr", "en"))
+    if wanted("validate"):
+        validate = commands.add_parser("validate", help="check scenario files / vérifier des scénarios")
+        validate.add_argument("paths", nargs="+", metavar="PATH")
+        validate.add_argument("--lang", choices=("fr", "en"))
 
-    simulate = commands.add_parser("simulate", help="play many games headless / simuler des parties")
-    simulate.add_argument("scenario")
-    simulate.add_argument("--games", type=_positive, metavar="N")
-    simulate.add_argument("--seed", type=_seed, metavar="S")
-    simulate.add_argument("--policy", type=_policy, metavar="random|coop|solo|always:POSTURE")
-    simulate.add_argument("--players", type=_positive, metavar="N")
-    simulate.add_argument("--cast", type=_cast, metavar="ID,ID,...")
-    simulate.add_argument("--rounds", type=_positive, metavar="R")
-    simulate.add_argument("--audit", action="store_true")
-    simulate.add_argument("--json", action="store_true")
-    simulate.add_argument("--lang", choices=("fr", "en"))
+    if wanted("simulate"):
+        simulate = commands.add_parser("simulate", help="play many games headless / simuler des parties")
+        simulate.add_argument("scenario")
+        simulate.add_argument("--games", type=_positive, metavar="N")
+        simulate.add_argument("--seed", type=_seed, metavar="S")
+        simulate.add_argument("--policy", type=_policy, metavar="random|coop|solo|always:POSTURE")
+        simulate.add_argument("--players", type=_positive, metavar="N")
+        simulate.add_argument("--cast", type=_cast, metavar="ID,ID,...")
+        simulate.add_argument("--rounds", type=_positive, metavar="R")
+        simulate.add_argument("--audit", action="store_true")
+        simulate.add_argument("--json", action="store_true")
+        simulate.add_argument("--lang", choices=("fr", "en"))
 
-    new = commands.add_parser("new-scenario", help="write a commented starting scenario / créer un scénario")
-    new.add_argument("path")
-    new.add_argument("--lang", choices=("fr", "en"))
+    if wanted("new-scenario"):
+        new = commands.add_parser("new-scenario", help="write a commented starting scenario / créer un scénario")
+        new.add_argument("path")
+        new.add_argument("--lang", choices=("fr", "en"))
 
-    commands.add_parser("schema", help="print the JSON Schema of the scenario format")
+    if wanted("schema"):
+        commands.add_parser("schema", help="print the JSON Schema of the scenario format")
 
-    report = commands.add_parser("report", help="export a session's report / exporter le compte rendu")
-    report.add_argument("session", help="a session file, a session id (coop sessions), or latest")
-    report.add_argument("--format", choices=("md", "html", "json", "pdf"), default="md")
-    report.add_argument("-o", "--output", metavar="OUT")
-    report.add_argument("--lang", choices=("fr", "en"))
-    report.add_argument("--no-notes", action="store_true",
-                        help="leave the facilitator's notes out of the html and pdf reports")
+    if wanted("report"):
+        report = commands.add_parser("report", help="export a session's report / exporter le compte rendu")
+        report.add_argument("session", help="a session file, a session id (coop sessions), or latest")
+        report.add_argument("--format", choices=("md", "html", "json", "pdf"), default="md")
+        report.add_argument("-o", "--output", metavar="OUT")
+        report.add_argument("--lang", choices=("fr", "en"))
+        report.add_argument("--no-notes", action="store_true",
+                            help="leave the facilitator's notes out of the html and pdf reports")
 
-    sessions = commands.add_parser("sessions", help="list the sessions, newest first / lister les sessions")
-    sessions.add_argument("--lang", choices=("fr", "en"))
+    if wanted("sessions"):
+        sessions = commands.add_parser("sessions", help="list the sessions, newest first / lister les sessions")
+        sessions.add_argument("--lang", choices=("fr", "en"))
 
-    kit = commands.add_parser("kit", help="the printable kit of a scenario (PDF) / le kit à imprimer")
-    kit.add_argument("scenario")
-    kit.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
-    kit.add_argument("--lang", choices=("fr", "en"))
+    if wanted("kit"):
+        kit = commands.add_parser("kit", help="the printable kit of a scenario (PDF) / le kit à imprimer")
+        kit.add_argument("scenario")
+        kit.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+        kit.add_argument("--lang", choices=("fr", "en"))
 
-    compare = commands.add_parser("compare", help="tables of the same scenario side by side / comparer des tables")
-    compare.add_argument("sessions", nargs="+", metavar="SESSION")
-    compare.add_argument("-o", "--output", metavar="OUT.html", required=True)
-    compare.add_argument("--lang", choices=("fr", "en"))
+    if wanted("compare"):
+        compare = commands.add_parser("compare", help="tables of the same scenario side by side / comparer des tables")
+        compare.add_argument("sessions", nargs="+", metavar="SESSION")
+        compare.add_argument("-o", "--output", metavar="OUT.html", required=True)
+        compare.add_argument("--lang", choices=("fr", "en"))
     return parser
 
 
@@ -188,8 +207,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
     # confirmed step of a session is already on disk.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    named = arguments[0] if arguments else "play"
+    parser = build_parser(only=named if named in COMMANDS else None)
+    args = parser.parse_args(arguments)
     command = args.command or "play"
     if command in SHORT_COMMANDS:
         # A short command builds large trees of plain data (YAML nodes, the model, report rows) that

@@ -6,7 +6,7 @@ import codecs
 import re
 from typing import NamedTuple, Optional
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
+from game.content.constants import MAX_FILE_BYTES  # noqa: F401 - read from here by the loader
 
 # C0 controls other than tab, line feed and carriage return; DEL; C1 controls
 # (NEL included, which YAML would read as a line break). Checked on the bytes: UTF-8

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
-from game.neutralise import for_terminal
+
+def for_terminal(text: str, **options) -> str:
+    """game.neutralise.for_terminal, imported when a diagnostic is first shown (not by every `except ScenarioError`)."""
+    from game.neutralise import for_terminal as neutralise
+
+    return neutralise(text, **options)
+
 
 MAX_SHOWN = 100  # diagnostics listed per file; then how many more
 

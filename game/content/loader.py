@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Union
 
@@ -12,6 +11,7 @@ from yaml.nodes import ScalarNode
 from game.content import loaded
 from game.content.characters import texts_need_no_scan
 from game.content.decoding import ByteProblem, MAX_FILE_BYTES, check_size, decode, place_of_offset
+from game.digest import sha256_hex
 from game.content.diagnostics import Diagnostic, ScenarioError
 from game.content.locate import Finding, Locator
 from game.content.parsing import PLAIN_TAG, TEXT_TAG, NodeProblem, ParseFailure, parse, plain_value
@@ -91,7 +91,7 @@ def load_scenario_bytes(data: bytes, path: PathLike = "<memory>", check_images: 
     `check_images=False` (a session's frozen copy, whose folder may have moved) skips the image checks.
     The same bytes loaded again give the same (frozen) scenario without validating them again.
     """
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256_hex(data)
     key = (digest, str(path), check_images)
     known = loaded.recall(key)
     if known is not None:

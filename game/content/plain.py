@@ -17,13 +17,13 @@ The cache never decides that a file is valid: only the validator that wrote it d
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from game.content.lookups import ScenarioLookups
+from game.digest import sha256_hex
 
 CACHE_FORMAT = 3   # 2: the richer format's optional fields (tags, better, variants, moves...);
                    # 3: every prompt is stored as a {phase, text} Prompt, never as a bare text
@@ -176,7 +176,7 @@ def load_plain_bytes(data: bytes, shown_path: str, check_images: bool = False) -
     from game.content import loaded
 
     shown_path = str(shown_path)
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256_hex(data)
     folder = Path(shown_path).parent
     known = loaded.recall((digest, shown_path, check_images))
     if known is not None:
@@ -198,7 +198,7 @@ def load_plain(path: Path | str) -> Any:
     before by this program, else the ordinary load (ScenarioError, located, for a bad file), whose
     result is then cached."""
     path = Path(path)
-    from game.content.decoding import MAX_FILE_BYTES
+    from game.content.constants import MAX_FILE_BYTES
 
     try:
         with open(path, "rb") as stream:
@@ -206,7 +206,7 @@ def load_plain(path: Path | str) -> Any:
     except OSError:
         data = None
     if data is not None and len(data) <= MAX_FILE_BYTES:
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256_hex(data)
         cached = _read_cache(digest, path.parent)
         if cached is not None:
             return cached

@@ -1,13 +1,24 @@
 """What a session's journal says without a replay: whether it reached its end (no scenario, no pydantic).
 
 The title screen asks this of every session in the data folder before it loads anything heavy:
-most sessions there are finished workshops.
+most sessions there are finished workshops. A journal only ever grows, so a finished one that
+keeps its size and modification time is still the same finished game: `FinishedIndex` remembers
+those (`COOP_HOME/cache/finished-sessions.json`), and the title screen reads only the journals
+written since (a folder of fifty workshops would otherwise be read whole at every start).
 """
 
 from __future__ import annotations
 
-from game.engine.phases import STEP_COMMANDS, steps_per_round
-from game.session import journal
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.session import journal
+
+INDEX_NAME = "finished-sessions.json"
+INDEX_FORMAT = 1
 
 
 def looks_finished(contents: journal.JournalContents) -> bool:
@@ -21,6 +32,8 @@ def looks_finished(contents: journal.JournalContents) -> bool:
     on, so it is never below the rounds already played).
     A test checks this against replays.
     """
+    from game.engine.phases import STEP_COMMANDS, steps_per_round
+
     try:
         setup = contents.header["setup"]
         per_round = steps_per_round(bool(setup["verdicts"]), setup.get("reveal", "auto"))
@@ -36,3 +49,70 @@ def looks_finished(contents: journal.JournalContents) -> bool:
         return steps >= per_round * last
     except (KeyError, TypeError, ValueError, AttributeError):
         return False
+
+
+def _program() -> str:
+    import game
+
+    return f"{game.__version__}/{INDEX_FORMAT}"
+
+
+class FinishedIndex:
+    """The journals known to be finished, each with the (size, modification time) it had then.
+
+    `finished(path)` is `looks_finished(journal.read(path))` (SessionError for a damaged file, OSError
+    for an unreadable one), answered from the index while the file keeps that size and time; `save()`
+    writes what was learnt. The index is a shortcut only: unreadable, from another version or
+    edited, it is ignored, and failing to write it changes nothing else.
+    """
+
+    def __init__(self, where: Path | None = None):
+        if where is None:
+            from game import paths
+
+            where = paths.data_home() / "cache" / INDEX_NAME
+        self.where = Path(where)
+        self.known: dict[str, list[int]] = {}
+        self.changed = False
+        try:
+            record = json.loads(self.where.read_bytes())
+            if record.get("program") == _program():
+                self.known = {str(name): [int(size), int(mtime)] for name, (size, mtime) in record["finished"].items()}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            self.known = {}
+
+    def finished(self, path: Path, status: os.stat_result | None = None) -> bool:
+        name = os.path.abspath(path)
+        status = status or os.stat(path)
+        key = [status.st_size, status.st_mtime_ns]
+        if self.known.get(name) == key:
+            return True
+        from game.session import journal
+
+        done = looks_finished(journal.read(Path(path)))
+        if done:
+            self.known[name] = key
+            self.changed = True
+        elif self.known.pop(name, None) is not None:
+            self.changed = True
+        return done
+
+    def forget_missing(self, folder: Path, names: set[str]) -> None:
+        """Drop the entries of `folder` whose file is no longer among `names` (deleted, archived)."""
+        folder_name = os.path.abspath(folder)
+        for name in [n for n in self.known if os.path.dirname(n) == folder_name and os.path.basename(n) not in names]:
+            del self.known[name]
+            self.changed = True
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        record = {"program": _program(), "finished": self.known}
+        temporary = self.where.with_name(f".{self.where.name}.tmp")
+        try:
+            self.where.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(json.dumps(record, ensure_ascii=False).encode("utf-8"))
+            os.replace(temporary, self.where)
+            self.changed = False
+        except OSError:
+            pass     # a read-only or full data folder: the journals are read again next time

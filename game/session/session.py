@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import secrets
 import stat
 import time
 from dataclasses import dataclass
@@ -15,11 +13,12 @@ from typing import TYPE_CHECKING, Any, Optional
 import game
 from game import paths
 from game.content.diagnostics import ScenarioError
+from game.digest import sha256_hex
 from game.engine import (
     Command, GameState, IllegalCommand, Setup, apply, command_from_json, command_to_json, new_game,
 )
 from game.session import journal
-from game.session.listing import looks_finished  # noqa: F401 - part of this module's API
+from game.session.listing import FinishedIndex, looks_finished  # noqa: F401 - looks_finished: part of this module's API
 from game.session.errors import Detail, SessionError
 from game.session.lock import try_lock, unlock
 
@@ -62,7 +61,7 @@ def replay_file(path: Path, data: Optional[bytes] = None, light: bool = False) -
     try:
         text = header["scenario"]["text"]
         raw = text.encode("utf-8", "surrogateescape")
-        if hashlib.sha256(raw).hexdigest() != header["scenario"]["sha256"]:
+        if sha256_hex(raw) != header["scenario"]["sha256"]:
             raise SessionError("corrupt", path, Detail("hash_mismatch"))
         setup = Setup.from_json(header["setup"])
         seed = int(header["seed"])
@@ -147,6 +146,8 @@ class Session:
     @classmethod
     def create_from_bytes(cls, data: bytes, scenario_path: str, setup: Setup, seed: int,
                           folder: Optional[Path] = None) -> "Session":
+        from secrets import token_hex     # only here: `coop report` and the title never create a session
+
         from game.content.loader import load_scenario_bytes
 
         scenario = load_scenario_bytes(data, scenario_path)   # ScenarioError for a bad file
@@ -161,16 +162,16 @@ class Session:
             "seed": seed,
             "setup": setup.to_json(),
             # The secret behind the phones' team links (game.phones.links): the same links after a resume.
-            "phones_key": secrets.token_hex(32),
+            "phones_key": token_hex(32),
             "scenario": {
                 "id": scenario.id,
                 "path": scenario_path,
-                "sha256": hashlib.sha256(data).hexdigest(),
+                "sha256": sha256_hex(data),
                 "text": data.decode("utf-8", "surrogateescape"),
             },
         }
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime())
-        path = folder / f"{stamp}-{scenario.id}-{secrets.token_hex(3)}{SUFFIX}"
+        path = folder / f"{stamp}-{scenario.id}-{token_hex(3)}{SUFFIX}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
             journal.write_atomically(path, journal.encode_line(header, chain=0), scratch=folder.parent)
@@ -308,12 +309,16 @@ def latest_unfinished(folder: Optional[Path] = None) -> Optional[Path]:
             continue
         if stat.S_ISREG(status.st_mode):  # a link, a pipe or a device named like a session is never resumed
             dated.append((status.st_mtime, path.name, path))
-    for _, _, path in sorted(dated, reverse=True):
-        try:
-            if looks_finished(journal.read(path)):
-                continue    # cheap: most sessions in the folder are finished workshops
-            if not replay_file(path).state.finished:
-                return path
-        except SessionError:
-            continue
-    return None
+    index = FinishedIndex()
+    try:
+        for _, _, path in sorted(dated, reverse=True):
+            try:
+                if index.finished(path):
+                    continue    # cheap: most sessions in the folder are finished workshops
+                if not replay_file(path).state.finished:
+                    return path
+            except (SessionError, OSError):
+                continue
+        return None
+    finally:
+        index.save()

@@ -9,7 +9,7 @@ from typing import Optional
 
 import pygame
 
-from game.ui.png import encode_png
+from game.ui.png import write_png
 
 MAX_STEPS = 20_000
 
@@ -67,14 +67,12 @@ def run_autoplay(app, screenshots: Optional[Path], with_title: bool = True) -> i
         if screenshots is not None:
             target = screenshots / shot_name(shown, scene)
             try:
-                # Encoded in memory, written by Python: SDL's own file writer leaves an empty or cut
-                # file on a full disk without saying so.
-                target.write_bytes(encode_png(app.window.get_surface()))
+                write_png(app.window.get_surface(), target)
                 for display in app.displays[1:]:
                     # Presenter mode: the wall at the same moment, beside the laptop's shot.
                     from game.ui.presenter import wall_shot_name
 
-                    (screenshots / wall_shot_name(target.name)).write_bytes(encode_png(display.window.get_surface()))
+                    write_png(display.window.get_surface(), screenshots / wall_shot_name(target.name))
             except (OSError, pygame.error) as error:   # a full disk, a folder removed meanwhile
                 print(f"autoplay: cannot write {target}: {error}", file=sys.stderr)
                 return 1

@@ -181,27 +181,33 @@ class TitleScene(Scene):
 
 def any_unfinished_journal() -> bool:
     """Whether some session of the data folder may be unfinished, from its journal alone: no scenario
-    load, no pydantic. Most sessions there are finished workshops, and a new machine has none."""
+    load, no pydantic. Most sessions there are finished workshops, and a new machine has none; the
+    finished ones already seen unchanged are not read again (game.session.listing.FinishedIndex)."""
     from game import paths
 
+    folder = paths.sessions_dir()
     try:
-        with os.scandir(paths.sessions_dir()) as entries:
-            names = [entry.path for entry in entries
-                     if entry.name.endswith(".coop.jsonl") and not entry.name.startswith(".")]
+        with os.scandir(folder) as entries:
+            names = {entry.name for entry in entries
+                     if entry.name.endswith(".coop.jsonl") and not entry.name.startswith(".")}
     except OSError:
         return False
     if not names:
         return False
-    from game.session import journal
-    from game.session.listing import looks_finished
+    from game.session.listing import FinishedIndex
 
-    for name in names:
-        try:
-            if not looks_finished(journal.read(Path(name))):
+    index = FinishedIndex()
+    index.forget_missing(folder, names)
+    try:
+        for name in sorted(names):
+            try:
+                if not index.finished(folder / name):
+                    return True
+            except Exception:  # noqa: BLE001 - a damaged one: let the full look say why it is not offered
                 return True
-        except Exception:  # noqa: BLE001 - a damaged one: let the full look say why it is not offered
-            return True
-    return False
+        return False
+    finally:
+        index.save()
 
 
 def find_unfinished():

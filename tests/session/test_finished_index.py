@@ -1,0 +1,104 @@
+"""The title's look at the sessions folder reads only the journals written since its last look:
+a finished journal that keeps its size and modification time is not read again."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.session import journal
+from game.session.listing import FinishedIndex, looks_finished
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    where = tmp_path / "sessions"
+    where.mkdir()
+    for name in sorted(p.name for p in DATA.glob("*.coop.jsonl")):
+        shutil.copy(DATA / name, where / name)
+    return where
+
+
+def no_reading(monkeypatch):
+    read = []
+
+    def refuse(path, *args, **kwargs):
+        read.append(Path(path).name)
+        raise AssertionError(f"read {path}")
+
+    monkeypatch.setattr(journal, "read", refuse)
+    return read
+
+
+def test_the_index_answers_as_the_journal_does(folder, tmp_path):
+    index = FinishedIndex(tmp_path / "index.json")
+    for path in sorted(folder.iterdir()):
+        try:
+            expected = looks_finished(journal.read(path))
+        except Exception:  # noqa: BLE001 - a damaged file raises the same way through the index
+            with pytest.raises(Exception):
+                index.finished(path)
+            continue
+        assert index.finished(path) == expected, path.name
+    assert any(index.known.values())
+
+
+def test_a_finished_journal_seen_unchanged_is_not_read_again(folder, tmp_path, monkeypatch):
+    finished = folder / "tilleuls-finished.coop.jsonl"
+    first = FinishedIndex(tmp_path / "index.json")
+    assert first.finished(finished)
+    first.save()
+    read = no_reading(monkeypatch)
+    assert FinishedIndex(tmp_path / "index.json").finished(finished)
+    assert read == []
+    with open(finished, "ab") as stream:        # one more line (a note after the end): read again
+        stream.write(b"\n")
+    with pytest.raises(AssertionError):
+        FinishedIndex(tmp_path / "index.json").finished(finished)
+    assert read == [finished.name]
+
+
+def test_unfinished_damaged_and_foreign_indexes_are_never_trusted(folder, tmp_path):
+    where = tmp_path / "index.json"
+    index = FinishedIndex(where)
+    assert not index.finished(folder / "tilleuls-midchoices.coop.jsonl")
+    index.save()
+    assert not where.exists() or str(folder / "tilleuls-midchoices.coop.jsonl") not in json.loads(where.read_text())["finished"]
+    # An index written by another version, or edited, is ignored.
+    finished = folder / "tilleuls-finished.coop.jsonl"
+    status = finished.stat()
+    where.write_text(json.dumps({"program": "0.0.0/0", "finished": {str(finished): [status.st_size, status.st_mtime_ns]}}))
+    assert FinishedIndex(where).known == {}
+    where.write_text("{not json")
+    assert FinishedIndex(where).known == {}
+
+
+def test_deleted_sessions_leave_the_index(folder, tmp_path):
+    index = FinishedIndex(tmp_path / "index.json")
+    finished = folder / "tilleuls-finished.coop.jsonl"
+    assert index.finished(finished)
+    finished.unlink()
+    index.forget_missing(folder, {p.name for p in folder.iterdir()})
+    assert str(finished) not in index.known
+
+
+def test_the_title_reads_no_journal_the_second_time(folder, tmp_path, monkeypatch):
+    from game.ui.scenes.title import any_unfinished_journal
+
+    for path in list(folder.iterdir()):
+        if path.name != "tilleuls-finished.coop.jsonl" and path.name != "place-finished-end-note.coop.jsonl":
+            path.unlink()
+    monkeypatch.setenv("COOP_HOME", str(tmp_path))
+    assert any_unfinished_journal() is False
+    read = no_reading(monkeypatch)
+    assert any_unfinished_journal() is False
+    assert read == []
+    shutil.copy(DATA / "tilleuls-midchoices.coop.jsonl", folder / "tilleuls-midchoices.coop.jsonl")
+    monkeypatch.undo()
+    monkeypatch.setenv("COOP_HOME", str(tmp_path))
+    assert any_unfinished_journal() is True
