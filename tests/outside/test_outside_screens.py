@@ -110,15 +110,28 @@ def test_autoplay_screenshots_into_a_file_say_so_without_a_traceback(tmp_path, c
 
 
 def test_autoplay_stops_with_a_message_when_a_screenshot_cannot_be_written(app, tmp_path, monkeypatch, capsys):
-    from pathlib import Path
-
     from game.ui.autoplay import run_autoplay
     from game.ui.scenes.title import TitleScene
 
-    def disk_full(self, data):
-        raise OSError(28, "No space left on device")
+    import builtins
 
-    monkeypatch.setattr(Path, "write_bytes", disk_full)
+    class FullDisk:
+        """The screenshot's file opens, then its first write finds the disk full."""
+
+        def __init__(self, path, mode):
+            self.file = builtins.open(path, mode)
+
+        def write(self, data):
+            raise OSError(28, "No space left on device")
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+    monkeypatch.setattr("game.ui.png.open", FullDisk, raising=False)
     app.show(TitleScene(app))
     assert run_autoplay(app, tmp_path / "shots") == 1
     assert "No space left on device" in capsys.readouterr().err
+    assert list((tmp_path / "shots").iterdir()) == []      # no cut file left behind
