@@ -4,7 +4,9 @@ Public API (everything below is importable from `game.engine`):
 
 Setting up
     Setup(characters, teams, rounds, secret_choices=True, verdicts=True,
-          debrief_minutes=5.0, language="fr", reveal="auto")   frozen; characters in play, in order
+          debrief_minutes=5.0, language="fr", reveal="auto", choices_minutes=0.0)   frozen; characters in
+        play, in order. choices_minutes: the screens' countdown of the choices (0 = none); the rules
+        never read it (nothing is ever chosen for a team whose time is up)
         reveal: "auto" = the move that completes the choices reveals them (one screen, hot-seat; every
         session file written before the option reads as "auto"); "facilitator" = once every team has
         confirmed, the choices stay open until the facilitator's Reveal().

@@ -67,6 +67,8 @@ def check_setup(scenario: Scenario, setup: Setup) -> None:
         raise IllegalCommand("bad_setup", "language must be fr or en")
     if not 0 < setup.debrief_minutes <= 120:   # also refuses NaN, which JSON cannot hold
         raise IllegalCommand("bad_setup", "the debrief timer must be over 0 and at most 120 minutes")
+    if not 0 <= setup.choices_minutes <= 120:
+        raise IllegalCommand("bad_setup", "the choices timer must be 0 (none) to 120 minutes")
 
 
 def _encodable(text: str) -> bool:

@@ -101,6 +101,9 @@ class Setup:
     debrief_minutes: float = 5.0
     language: str = "fr"
     reveal: str = "auto"               # one of REVEALS
+    # The choices' countdown on the screens (0: none). The rules never read it: a team whose time is up is
+    # named to the facilitator, nothing is ever chosen for it.
+    choices_minutes: float = 0.0
 
     def __post_init__(self) -> None:
         _seal(self, characters=_tuple(self.characters), teams=frozen(self.teams))
@@ -115,6 +118,7 @@ class Setup:
             "debrief_minutes": self.debrief_minutes,
             "language": self.language,
             "reveal": self.reveal,
+            "choices_minutes": self.choices_minutes,
         }
 
     @classmethod
@@ -128,6 +132,7 @@ class Setup:
             debrief_minutes=float(data["debrief_minutes"]),
             language=str(data["language"]),
             reveal=str(data.get("reveal", "auto")),   # absent from session files written before it existed
+            choices_minutes=float(data.get("choices_minutes", 0.0)),   # likewise: no choices timer then
         )
 
 

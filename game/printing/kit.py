@@ -26,6 +26,7 @@ from reportlab.platypus import Paragraph
 
 from game.content.model import OBSERVER_ID, Scenario, prompt_of
 from game.i18n import Catalog, pick_language
+from game.pace import guide_round_minutes, workshop_minutes
 from game.printing.pdf import BOLD, FONT, ITALIC, MARGIN, PAGE, para, styles
 
 WORDS = Catalog({
@@ -212,8 +213,8 @@ def _resources_text(scenario: Scenario, amounts, language: str) -> str:
 def facilitator_sheet(kit: Kit) -> None:
     s, sc, tr = kit.styles, kit.scenario, kit.tr
     top = kit.heading(f"{tr('sheet')} — {sc.title}")
-    minutes = round(10 + sc.debrief_minutes)
-    total_min = 15 + 20 + sc.rounds * minutes
+    minutes = guide_round_minutes(sc.debrief_minutes)
+    total_min = workshop_minutes(sc.rounds, minutes)
     total = f"{total_min // 60} h {total_min % 60:02d}" if total_min >= 60 else f"{total_min} min"
     body = [para(sc.summary, s["body"]),
             para(tr("material"), s["h3"]), para(tr("material_text"), s["body"]),

@@ -258,6 +258,8 @@ class SharedScreenState:
 
         self.debrief_timer: Optional[Countdown] = None
         self._timer_round: Optional[tuple[int, bool]] = None   # (round, at the end)
+        self.choices_timer: Optional[Countdown] = None
+        self._choices_round: Optional[int] = None
         self._unvoted: dict[int, set] = {}
         self.room_size: Optional[int] = None     # how many people vote (the verdict's N), once said
 
@@ -268,6 +270,22 @@ class SharedScreenState:
     def phase_changed(self, state) -> None:
         if state.phase != "debrief":
             self.debrief_timer = None
+        if state.phase != "choices":
+            self.choices_timer = None
+
+    def choices_timer_for(self, state, now: int) -> "Optional[Countdown]":
+        """The choices' countdown of this round (setup.choices_minutes; None without one, or outside the
+        choices): it runs from the first moment a screen of the round's choices asks for it."""
+        from game.ui.timer import Countdown
+
+        minutes = getattr(state.setup, "choices_minutes", 0)
+        if not minutes or state.phase != "choices":
+            return None
+        if self.choices_timer is None or self._choices_round != state.round:
+            self.choices_timer = Countdown(minutes)
+            self.choices_timer.toggle(now)
+            self._choices_round = state.round
+        return self.choices_timer
 
     def timer_for(self, state) -> "Countdown":
         """The debrief's countdown of this round (a fresh one for each round's debrief, and for the final

@@ -11,6 +11,14 @@ from game.paths import data_home
 from game.ui.theme import TEXT_SCALES, THEMES
 
 
+PRESETS = ("full", "2h")
+MAX_CHOICES_MINUTES = 30
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value   # not NaN
+
+
 class Settings(NamedTuple):
     """Immutable; change with `settings._replace(theme=...)`."""
 
@@ -23,6 +31,8 @@ class Settings(NamedTuple):
     facilitator: str = ""            # last facilitator's name typed on the bilan
     sound: bool = True               # an audible cue when a countdown reaches 0:00
     readings: str = "after"          # the scenario's COOP reading: "after" the verdict, "always", "never"
+    preset: str = "full"             # the setup's format: "full" (the scenario's rounds) or "2h" (game.pace)
+    choices_minutes: float = 0.0     # the choices timer of the setup (0: none)
 
     def cleaned(self) -> "Settings":
         """Settings with any out-of-range value (hand-edited file) put back to its default."""
@@ -34,7 +44,10 @@ class Settings(NamedTuple):
         return self._replace(theme=theme, text_scale=float(scale), language=language,
                              fullscreen=bool(self.fullscreen), presenter=self.presenter is True, place=place,
                              facilitator=facilitator, sound=self.sound is not False,
-                             readings=self.readings if self.readings in ("after", "always", "never") else "after")
+                             readings=self.readings if self.readings in ("after", "always", "never") else "after",
+                             preset=self.preset if self.preset in PRESETS else "full",
+                             choices_minutes=float(self.choices_minutes)
+                             if _number(self.choices_minutes) and 0 <= self.choices_minutes <= MAX_CHOICES_MINUTES else 0.0)
 
     def next_scale(self, step: int) -> "Settings":
         index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - self.text_scale))

@@ -21,6 +21,18 @@ CLOCK_FR = {
     "round_of_last": "Tour {n} / {total} · dernier tour",
     "end_ended_early": "Fin anticipée après le tour {n} ({rounds} tours prévus).",
     "end_paths_hint_early": "Un point par tour joué : le tour 1 en haut, le tour {last} en bas (fin anticipée).",
+    # The choices timer
+    "choices_clock": "Choix : {time}",
+    "choices_time_up_short": "Choix : temps écoulé",
+    "choices_time_up": "Temps écoulé pour les choix. Pas encore choisi : {teams}",
+    "choices_not_chosen": "Pas encore choisi : {teams}",
+    # Setup: the format and the choices timer
+    "setup_preset_full": "Format : partie complète ({rounds} tours)",
+    "setup_preset_2h": "Format : atelier de 2 h — {rounds} tours à {minutes} min ({source}), minuteur des choix",
+    "pace_guide": "rythme du guide",
+    "pace_measured": "rythme mesuré sur vos parties",
+    "setup_choices_timer": "Minuteur des choix : {value} min",
+    "setup_choices_timer_off": "Minuteur des choix : non",
 }
 
 CLOCK_EN = {
@@ -40,4 +52,14 @@ CLOCK_EN = {
     "round_of_last": "Round {n} / {total} · last round",
     "end_ended_early": "Ended early after round {n} ({rounds} rounds planned).",
     "end_paths_hint_early": "One dot per round played: round 1 at the top, round {last} at the bottom (ended early).",
+    "choices_clock": "Choices: {time}",
+    "choices_time_up_short": "Choices: time is up",
+    "choices_time_up": "Time is up for the choices. Not chosen yet: {teams}",
+    "choices_not_chosen": "Not chosen yet: {teams}",
+    "setup_preset_full": "Format: whole game ({rounds} rounds)",
+    "setup_preset_2h": "Format: 2-hour workshop — {rounds} rounds of {minutes} min ({source}), choices timer",
+    "pace_guide": "the guide's pace",
+    "pace_measured": "the pace measured on your games",
+    "setup_choices_timer": "Choices timer: {value} min",
+    "setup_choices_timer_off": "Choices timer: off",
 }

@@ -26,7 +26,11 @@ class Countdown:
             self.elapsed_ms += now - self.started_at
             self.started_at = None
 
-    def add_minute(self) -> None:
+    def add_minute(self, now: int | None = None) -> None:
+        """One more minute; given `now`, a countdown already at 0:00 shows 01:00 (a minute from now, not
+        from the moment it reached zero)."""
+        if now is not None and self.remaining(now) == 0:
+            self.total_ms = self.elapsed_ms + (now - self.started_at if self.started_at is not None else 0)
         self.total_ms += 60_000
         self.rang = False
 

@@ -7,6 +7,7 @@ import pygame
 from game.ui import intents as kinds
 from game.engine import ChooseAction, ChoosePosture, ConfirmMove, UndoChoice, action_options, postures
 from game.ui import graphics, words
+from game.ui.scenes.choices_clock import ChoicesClock
 from game.ui.scenes.game_base import GameScene
 from game.ui.widgets import Item, Menu
 
@@ -20,7 +21,7 @@ def posture_key(index: int) -> str:
     return str(index + 1)
 
 
-class ChoiceScene(GameScene):
+class ChoiceScene(ChoicesClock, GameScene):
     name = "choice"
     phase_key = "phase_choices"
     offers_end_early = False    # a team's private screen
@@ -85,6 +86,12 @@ class ChoiceScene(GameScene):
         return items
 
     # -- words -------------------------------------------------------------------
+    def header(self):
+        parts = super().header()
+        if self.clock_header():          # the time left to choose, when the setup has a choices timer
+            parts.insert(1, self.clock_header())
+        return parts
+
     def footer(self):
         hint = {"posture": "posture_hint", "action": "action_hint", "confirm": "confirm_hint"}[self.step]
         return [self.tr(hint), self.tr("key_help")]

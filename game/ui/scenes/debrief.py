@@ -314,7 +314,7 @@ class DebriefScene(DebriefPage, GameScene):
         elif kind == kinds.LETTER and intent.value == "t":
             self.timer.toggle(self.now())
         elif kind == kinds.PLUS:
-            self.timer.add_minute()
+            self.timer.add_minute(self.now())     # at 0:00: one minute from now
         elif kind == kinds.LETTER and intent.value == "q":
             self.toggle_more()
         elif kind == kinds.LETTER and (intent.value == "n" or intent.value == "c" and self.takes_commitments):

@@ -278,7 +278,7 @@ class EndScene(DebriefPage, GameScene):
         elif kind == kinds.LETTER and intent.value == "t" and self.timer_on_show:
             self.timer.toggle(self.now())
         elif kind == kinds.PLUS and self.timer_on_show:
-            self.timer.add_minute()
+            self.timer.add_minute(self.now())     # at 0:00: one minute from now
         elif kind == kinds.LETTER and intent.value == "q" and self.view.final_hidden:
             self.toggle_more()
         elif kind in (kinds.NEXT, kinds.CONFIRM, kinds.SPACE):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pygame
 
 from game.ui import intents as kinds
+from game.ui.scenes.choices_clock import ChoicesClock
 from game.ui.scenes.game_base import GameScene
 from game.ui.strings import capitalised
 
 
-class HandoffScene(GameScene):
+class HandoffScene(ChoicesClock, GameScene):
     name = "handoff"
     phase_key = "phase_choices"
 
@@ -29,14 +30,16 @@ class HandoffScene(GameScene):
         parts = super().header()
         if self.hub is None:
             parts.insert(2, self.progress())
+        if self.clock_header():
+            parts.insert(1, self.clock_header())
         return parts
 
     def footer(self):
         if self.hub is not None:
-            return [self.tr("phones_keyboard"), self.tr("key_help")]
+            return [self.tr("phones_keyboard")] + self.clock_hint() + [self.tr("key_help")]
         if self.previous_team() is not None:
-            return [self.tr("handoff_ready"), self.tr("handoff_take_back"), self.tr("key_help")]
-        return [self.tr("handoff_ready"), self.tr("key_help")]
+            return [self.tr("handoff_ready"), self.tr("handoff_take_back")] + self.clock_hint() + [self.tr("key_help")]
+        return [self.tr("handoff_ready")] + self.clock_hint() + [self.tr("key_help")]
 
     def previous_team(self):
         """The team that confirmed just before this one, in this round (the one a slip would concern)."""
@@ -62,7 +65,12 @@ class HandoffScene(GameScene):
         character = self.state.turn
         if self.hub is not None:
             return self.draw_phone_handoff(canvas, flow)
-        flow.y += max(0, flow.area.height // 4 - canvas.line_height("title"))
+        if self.timer is not None:
+            # The countdown first: at 0:00 the teams still choosing must show whatever follows.
+            self.draw_clock(canvas, flow, ("body", "small"))
+            flow.gap()
+        else:
+            flow.y += max(0, flow.area.height // 4 - canvas.line_height("title"))
         # The headline, then the team's name on its own: whatever the team typed reads naturally.
         flow.text(self.progress(), "body", style="bold", role="secondary")
         flow.text(self.tr("handoff_line"), "title", role="accent")
@@ -92,6 +100,9 @@ class HandoffScene(GameScene):
             self.shown = self.state.turn
         team = capitalised(self.team_text(self.shown))
         main, side = self.columns(canvas, flow, side_share=0.5)
+        if self.timer is not None:
+            self.draw_clock(canvas, main)
+            main.gap()
         if self.shown in self.hub.claimed():
             main.text(self.tr("phones_handoff_connected", team=team), "title", style="bold", role="accent")
             main.gap()
@@ -138,7 +149,9 @@ class HandoffScene(GameScene):
         self.play.hand_to(self.state.turn)
 
     def act(self, intent):
-        if intent.kind in (kinds.CONFIRM, kinds.SPACE):
+        if self.clock_act(intent):
+            pass
+        elif intent.kind in (kinds.CONFIRM, kinds.SPACE):
             self.ready()
         elif self.hub is None and intent.kind == kinds.DIGIT:
             # The team at the keyboard types its posture's digit: it takes the keyboard and chooses it in

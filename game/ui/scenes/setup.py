@@ -24,6 +24,14 @@ class SetupScene(Scene):
         self.secret = True
         self.verdicts = True
         self.minutes = float(scenario.debrief_minutes)
+        self.full_rounds = self.rounds
+        settings = getattr(app, "settings", None)
+        # The choices timer and the format are remembered from the last sessions, like the other settings.
+        self.choices_minutes = float(getattr(settings, "choices_minutes", 0.0) or 0.0)
+        self.preset = "full"
+        self._pace = None                 # (rounds, minutes a round, "guide" | "measured"), for the "2 h" preset
+        if getattr(settings, "preset", "full") == "2h":
+            self.apply_preset("2h")
         self.language = app.language
         # Phones: off by default; `--phones` turns the option on. The address is one of the laptop's own
         # (ifaddr), LAN first; listed on first use.
@@ -62,7 +70,10 @@ class SetupScene(Scene):
         minutes = f"{self.minutes:g}"
         language = self.tr("language_" + self.language)
         items += [
+            Item(self.preset_text(), ("preset", None)),
             Item(self.tr("setup_rounds", value=self.rounds), ("rounds", None)),
+            Item(self.tr("setup_choices_timer", value=f"{self.choices_minutes:g}") if self.choices_minutes
+                 else self.tr("setup_choices_timer_off"), ("choices_minutes", None)),
             Item(self.tr("setup_secret", value=yes if self.secret else no), ("secret", None)),
             Item(self.tr("setup_verdict", value=yes if self.verdicts else no), ("verdicts", None)),
             Item(self.tr("setup_timer", value=minutes), ("minutes", None)),
@@ -79,6 +90,40 @@ class SetupScene(Scene):
             Item(self.tr("setup_start"), ("start", None), on="coop"),
         ]
         return items
+
+    # -- the "2 h" preset and the choices timer -------------------------------------------
+    def short_pace(self):
+        """(rounds, minutes a round, source) of a 2-hour session with this scenario (game.pace): the guide's
+        pace, or the one measured on this machine's sessions of the scenario when it is slower."""
+        if self._pace is None:
+            from game.pace import measured_for, short_session
+
+            self._pace = short_session(self.scenario.rounds, self.minutes, measured_for(self.scenario.id))
+        return self._pace
+
+    def preset_text(self) -> str:
+        if self.preset == "full":
+            return self.tr("setup_preset_full", rounds=self.full_rounds)
+        rounds, pace, source = self.short_pace()
+        return self.tr("setup_preset_2h", rounds=rounds, minutes=round(pace), source=self.tr("pace_" + source))
+
+    def apply_preset(self, preset: str) -> None:
+        """"2h": the rounds that fit two hours and the choices timer on (the guide's 5 minutes when it was
+        off); "full": the scenario's rounds again (the choices timer stays as it is: it has its own row)."""
+        from game.pace import CHOICES_MINUTES
+
+        self.preset = preset
+        if preset == "2h":
+            self.rounds = self.short_pace()[0]
+            self.choices_minutes = self.choices_minutes or float(CHOICES_MINUTES)
+        else:
+            self.rounds = self.full_rounds
+
+    def remember(self) -> None:
+        """The format and the choices timer, kept for the next sessions."""
+        settings = getattr(self.app, "settings", None)
+        if settings is not None and hasattr(settings, "preset"):
+            self.app.change_settings(settings._replace(preset=self.preset, choices_minutes=self.choices_minutes))
 
     def readings_setting(self) -> str:
         """When the scenario's COOP reading of a posture shows (remembered from the last sessions)."""
@@ -122,12 +167,23 @@ class SetupScene(Scene):
             self.in_play[value] = not self.in_play[value]
         elif key == "rounds":
             self.rounds = max(1, min(self.scenario.rounds, self.rounds + step))
+        elif key == "preset":
+            self.apply_preset("2h" if self.preset == "full" else "full")
+            self.remember()
+        elif key == "choices_minutes":
+            from game.ui.settings import MAX_CHOICES_MINUTES
+
+            self.choices_minutes = float(max(0, min(MAX_CHOICES_MINUTES, round(self.choices_minutes) + step)))
+            self.remember()
         elif key == "secret":
             self.secret = not self.secret
         elif key == "verdicts":
             self.verdicts = not self.verdicts
         elif key == "minutes":
             self.minutes = max(0.5, min(60.0, float(round(self.minutes) + step)))
+            self._pace = None             # the guide's pace counts the debrief's minutes
+            if self.preset == "2h":
+                self.rounds = self.short_pace()[0]
         elif key == "phones":
             self.phones = not self.phones
         elif key == "address":
@@ -256,6 +312,7 @@ class SetupScene(Scene):
             verdicts=self.verdicts,
             debrief_minutes=self.minutes,
             language=self.language,
+            choices_minutes=self.choices_minutes,
         )
         sessions = session_layer()
         try:

@@ -12,6 +12,7 @@ from typing import Optional
 
 from game.i18n import team_display
 from game.ui.scenes.base import Scene
+from game.ui.scenes.choices_clock import ChoicesClock
 from game.ui.scenes.game_base import GameScene
 from game.ui.strings import capitalised
 
@@ -77,7 +78,7 @@ class WallWaiting(WallMixin, Scene):
         return None
 
 
-class ChoicesWall(WallMixin, GameScene):
+class ChoicesWall(WallMixin, ChoicesClock, GameScene):
     """While the teams choose at the laptop: "3 équipes sur 5 ont choisi", who has chosen, whose turn, the board."""
 
     name = "choices"
@@ -100,6 +101,9 @@ class ChoicesWall(WallMixin, GameScene):
         key = "wall_chosen_one" if len(done) <= 1 else "wall_chosen"
         main.text(self.tr(key, n=len(done), total=len(view.teams)), "title", style="bold")
         main.gap()
+        if self.timer is not None:       # the time, and at 0:00 only "temps écoulé": no names on the wall
+            self.draw_clock(canvas, main)
+            main.gap()
         turn = next((line for line in view.teams if line.character == view.turn), None)
         if turn is not None and self.state.setup.secret_choices:
             main.text(self.tr("wall_at_laptop", team=self.team_of(turn)), "body", style="bold", role="accent")
