@@ -96,7 +96,10 @@ class Canvas:
 
 class Flow:
     """Stacks blocks top to bottom inside `area`; skips the first `skip` blocks (scrolling) and never draws
-    a block that would not fit whole, so nothing is ever cut; `overflow` tells there is more below."""
+    a block that would not fit whole, so nothing is ever cut; `overflow` tells there is more below.
+    `continued` holds the blocks that go on a paragraph (its wrapped lines after the first): a scrolled page
+    does not start there (Scene.scroll_by); `sentences`, those of them that begin a sentence (the line
+    before ends with . ! ? or …), where a page may start inside a paragraph longer than the page."""
 
     def __init__(self, canvas: Canvas, area: pygame.Rect, skip: int = 0):
         self.canvas = canvas
@@ -106,6 +109,8 @@ class Flow:
         self.index = 0
         self.overflow = False
         self.drawn = 0
+        self.continued: set[int] = set()
+        self.sentences: set[int] = set()
 
     @property
     def width(self) -> int:
@@ -138,7 +143,13 @@ class Flow:
         """A paragraph: each wrapped line is its own block, so a long text scrolls line by line.
         `hanging` sets the lines after the first further in, so that items of a list stand apart."""
         face_height = self.canvas.line_height(kind)
+        previous = ""
         for number, line in enumerate(self.canvas.wrapped(text, self.width - indent - hanging, kind, style)):
             left = indent + (hanging if number else 0)
+            if number:
+                self.continued.add(self.index)
+                if previous.rstrip(" \u00a0\u202f").endswith((".", "!", "?", "\u2026")):
+                    self.sentences.add(self.index)
+            previous = line
             self.block(face_height, lambda r, line=line, left=left: self.canvas.line(
                 line, r.left + left, r.top, kind, style=style, role=role, on=on, area=self.area))

@@ -516,3 +516,63 @@ def test_the_help_lists_the_direct_keys_where_they_work(make_app):
     assert "Lettre : l'action de cette lettre" in text and "Chiffre : changer de posture" in text
     app = verdict_on_screen(make_app, (1920, 1080))
     assert "N : nombre de personnes qui votent" in help_text(app)
+
+
+def test_a_scrolled_page_starts_at_the_top_of_a_paragraph(make_app, long_path):
+    """Page Down, ↓ and the wheel used to scroll wrapped line by wrapped line: the page then began in the
+    middle of a sentence. Now its top is the first line of a paragraph (only a paragraph longer than the
+    page is scrolled into), and a new size lays it out from a paragraph's top again."""
+    from game.ui.settings import Settings
+
+    app = phase_on_screen(make_app, long_path, "situation", (1280, 720))
+    scene = app.scene
+
+    def top_line():
+        body = [b for b in app.canvas.boxes if b.area != app.canvas.rect and b.rect.top > 0]
+        return min(body, key=lambda b: b.rect.top).text if body else ""
+
+    assert scene._overflow and scene._continued
+    tops = []
+    for code in (pygame.K_PAGEDOWN, pygame.K_DOWN, pygame.K_PAGEDOWN, pygame.K_UP, pygame.K_PAGEUP):
+        before = scene.scroll
+        key(app, code)
+        if scene.scroll == before:
+            continue
+        page = scene._page_units()
+        start = scene.paragraph_start(scene.scroll)
+        following = next(i for i in range(scene.scroll + 1, scene._units + 1) if i not in scene._continued)
+        assert scene.scroll == start or following - start > page, (code, scene.scroll, start, following)
+        tops.append(top_line())
+    assert tops, "the page never scrolled"
+    # Seen on the screen: each page begins as a paragraph does (its lines after the first go on a sentence).
+    assert all(t[:1].isupper() for t in tops), tops
+    # The same scroll laid out at another text size and width starts at its paragraph's top.
+    key(app, pygame.K_PAGEDOWN)
+    scene.scroll = next(i for i in sorted(scene._continued) if i > scene.scroll)
+    app.window.size = (1024, 768)
+    app.step()
+    assert scene.scroll not in scene._continued and scene.scroll > 0
+    app.change_settings(Settings(text_scale=2.0))
+    app.step()
+    assert scene.scroll == 0                        # a new text size: from the top
+    scene.scroll = 3
+    app.change_settings(Settings(text_scale=1.0))   # back to 100 %: from the top, never a page past the end
+    app.step()
+    assert scene.scroll == 0 and top_line()
+
+
+def test_inside_a_paragraph_longer_than_the_page_a_page_starts_at_a_sentence_when_one_is_near(make_app, long_path):
+    from game.ui.settings import Settings
+
+    app = phase_on_screen(make_app, long_path, "situation", (1024, 768))
+    app.change_settings(Settings(text_scale=2.0))
+    app.step()
+    scene = app.scene
+    tops = []
+    for code in (pygame.K_PAGEDOWN, pygame.K_PAGEDOWN, pygame.K_DOWN):   # past the heading, into the
+        key(app, code)                                                    # first sentence, the next one
+        tops.append(min((b for b in app.canvas.boxes if b.area != app.canvas.rect), key=lambda b: b.rect.top).text)
+    # The scenario's first sentence is longer than the page (5 lines at 200 %): a page goes into it; the
+    # next starts with the next sentence, "Pourquoi ?", not in the middle of a line's sentence.
+    assert scene.scroll in scene._sentences
+    assert tops[-1].startswith("Pourquoi"), tops

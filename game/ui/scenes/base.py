@@ -56,6 +56,10 @@ class Scene:
         self._units = 0
         self._stack = False     # columns did not fit side by side: stack them in one scrolling flow
         self._side = None
+        self._continued: set[int] = set()   # blocks that go on a paragraph, in the last frame
+        self._sentences: set[int] = set()   # ... and of those, the ones that begin a sentence
+        self._layout = None                 # (window size, body size, width) of the last frame
+        self._scrolled_in = None            # the layout a scroll into a long paragraph was made in
 
     # -- words ---------------------------------------------------------------
     def tr(self, key: str, **values) -> str:
@@ -131,9 +135,37 @@ class Scene:
         return False
 
     def scroll_by(self, units: int) -> None:
+        """Scroll about `units` blocks, to the top of a paragraph: the furthest paragraph start within
+        `units`, else the next one when it is less than a page away; only a paragraph longer than a page
+        is scrolled into, at a sentence's start when one is that near, else line by line (never a line
+        cut: blocks are whole)."""
         if units > 0 and not self._overflow:
             return
-        self.scroll = max(0, min(max(0, self._units - 1), self.scroll + units))
+        last = max(0, self._units - 1)
+        target = max(0, min(last, self.scroll + units))
+        page = self._page_units()
+        self._scrolled_in = self._layout
+        paragraphs = [i for i in range(last + 1) if i not in self._continued]
+        for starts in (paragraphs, sorted(set(paragraphs) | self._sentences)):
+            if units > 0:
+                within = [i for i in starts if self.scroll < i <= target]
+                beyond = [i for i in starts if target < i <= last and i - self.scroll <= page]
+                found = max(within) if within else min(beyond) if beyond else None
+            else:
+                within = [i for i in starts if target <= i < self.scroll]
+                beyond = [i for i in starts if i < target and self.scroll - i <= page]
+                found = min(within) if within else max(beyond) if beyond else None
+            if found is not None:
+                self.scroll = found
+                return
+        if units:
+            self.scroll = target
+
+    def paragraph_start(self, unit: int) -> int:
+        """The first block of the paragraph that block `unit` belongs to."""
+        while unit > 0 and unit in self._continued:
+            unit -= 1
+        return unit
 
     def _page_units(self) -> int:
         return max(1, getattr(self, "_drawn_units", 4) - 1)
@@ -176,13 +208,23 @@ class Scene:
         self._side = None
         # A screen with columns returns the flow that scrolls; otherwise the body flow does.
         flow = self.draw_body(canvas, flow) or flow
+        self._continued, self._sentences = flow.continued, flow.sentences
+        self._layout = (canvas.rect.size, canvas.size("body"), flow.width)
+        if self.scroll in flow.continued and self._scrolled_in != self._layout and _depth < 200:
+            # Laid out afresh (another size, a scroll mirrored from another display): the page starts at
+            # its paragraph's top again (a scroll into a paragraph longer than the page keeps its line).
+            self.scroll = self.paragraph_start(self.scroll)
+            return self.draw(canvas, _depth + 1)
         again = False
         if self._side is not None and self._side.overflow and not self._stack:
             self._stack = True
             again = True
         elif canvas.focus_hidden and flow.overflow and self.scroll < flow.index and _depth < 200:
-            # Make room for the focused item by scrolling the headings away, then draw again.
+            # Make room for the focused item by scrolling the headings away, then draw again (by whole
+            # paragraphs).
             self.scroll += 1
+            while self.scroll in flow.continued and self.scroll < flow.index:
+                self.scroll += 1
             return self.draw(canvas, _depth + 1)
         was = self._overflow
         self._overflow = flow.overflow
