@@ -177,8 +177,7 @@ _FR = {
     "prompts_fewer": "Q : revenir aux questions retenues",
     "prompts_hint": "Q : toutes les questions / seulement les trois retenues",
     # The first line of the transfert phase: out of the game, into the room's own work.
-    "transfert_step_out": "On quitte les rôles. Chacun reprend sa casquette, son quartier, son métier : "
-                          "qu'est-ce que ça vous dit de ce que vous vivez, vous, sur le terrain ?",
+    "transfert_step_out": "On quitte les rôles. Dans votre quartier, dans votre métier : qu'est-ce que ça vous dit ?",
     # end
     "end_title": "Bilan",
     "end_no_ending": "Aucune fin ne s'applique : voici les indicateurs.",
@@ -426,8 +425,7 @@ _EN = {
     "prompts_more": "+{n} more questions (Q key)",
     "prompts_fewer": "Q: back to the chosen questions",
     "prompts_hint": "Q: every question / only the three chosen",
-    "transfert_step_out": "Let's step out of the roles. Back to your own job, your own neighbourhood: "
-                          "what does this tell you about what you live with, on the ground?",
+    "transfert_step_out": "Let's step out of the roles. In your own neighbourhood, your own job: what does this tell you?",
     "end_title": "Summary",
     "end_no_ending": "No ending applies: here are the indicators.",
     "end_chart": "The indicators round by round",

@@ -45,3 +45,22 @@ def test_autoplay_shows_the_move_by_move_step_between_the_moves_and_the_totals(t
     names = sorted(p.name for p in (tmp_path / "shots").iterdir())
     steps = [n.split("-", 1)[1] for n in names if "-reveal-" in n]
     assert steps == ["reveal-moves.png", "reveal-detail.png", "reveal-effects.png"]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_with_eight_teams_every_moves_effects_show_on_one_screen(make_app, size):
+    import pygame
+
+    from ui_walk import drawn, key, layout_problems, phase_on_screen
+
+    app = phase_on_screen(make_app, SCENARIOS[0], "reveal", size, players=8)
+    while app.scene.step != "detail":
+        key(app, pygame.K_RETURN)
+    app.render()
+    text = drawn(app.canvas)
+    view = app.scene.view
+    assert len(view.moves) == 8
+    for move in view.moves:
+        assert app.scene.character_name(move.character) in text
+    assert not layout_problems(app.canvas)
+    assert app.scene.scroll == 0

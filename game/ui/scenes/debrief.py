@@ -69,7 +69,9 @@ class DebriefPage:
             return True
         return False
 
-    def draw_timer(self, canvas, flow, sizes=("huge", "title", "body", "small")) -> None:
+    def draw_timer(self, canvas, flow, sizes=("huge", "title", "body", "small"), most_height: int = 0) -> None:
+        """The countdown in the largest of `sizes` whose box fits the column's width (and, if given, is at most
+        `most_height` tall: on one column, big text, the prompts keep their room below)."""
         now = self.now()
         text = self.timer.text(now)
         self._shown_seconds = text
@@ -81,7 +83,7 @@ class DebriefPage:
         for size in sizes:
             lh = canvas.line_height(size)
             wide = max(canvas.text_width(zeros, size, "bold"), canvas.text_width(text, size, "bold"))
-            if 3 * pad + 2 * (lh // 3) + wide <= flow.width:
+            if 3 * pad + 2 * (lh // 3) + wide <= flow.width and (not most_height or lh + 2 * pad <= most_height):
                 break
         # Under the time, in words, whether it runs: the room cannot see a clock that is not moving.
         state = ("timer_done" if done else "timer_running" if self.timer.running
@@ -90,6 +92,12 @@ class DebriefPage:
             state += "_wall"     # the same words without the laptop's key
         state_lines = canvas.wrapped(self.tr(state), flow.width - 2 * pad, "small", "bold")
         extra = len(state_lines) * canvas.line_height("small")
+        # On a wide column (one-column layouts) the words go beside the time: one line less to scroll.
+        time_right = 3 * pad + 2 * (lh // 3) + max(canvas.text_width(zeros, size, "bold"),
+                                                   canvas.text_width(text, size, "bold"))
+        beside = len(state_lines) == 1 and time_right + canvas.text_width(state_lines[0], "small", "bold") <= flow.width
+        if beside:
+            extra = 0
 
         def paint(rect):
             fill = "split" if done else "panel"
@@ -101,6 +109,10 @@ class DebriefPage:
             graphics.timer_icon(canvas.surface, canvas.theme.text, (box.left + pad + radius, box.top + pad + lh // 2),
                                 radius, max(2, radius // 5))
             canvas.line(text, box.left + 2 * pad + 2 * radius, box.top + pad, size, style="bold", on=fill, area=box)
+            if beside:
+                canvas.line(state_lines[0], box.left + time_right, box.top + pad + lh - canvas.line_height("small"),
+                            "small", style="bold", on=fill, area=box)
+                return
             y = box.top + pad + lh
             for line in state_lines:
                 canvas.line(line, box.left + pad, y, "small", style="bold", on=fill, area=box)
@@ -118,14 +130,16 @@ class DebriefPage:
         if side is main:
             # One column (4:3, big text): the timer first and smaller, so that it always shows, whatever
             # scrolls below; the header already names the phase.
-            self.draw_timer(canvas, main, ("title", "body", "small"))
+            self.draw_timer(canvas, main, ("title", "body", "small"), most_height=main.area.height // 5)
             main.gap()
         if side is not main:
             main.text(heading, "title", style="bold", role="accent")
             main.gap()
         if phase == "transfert":
             # Out of the game first: the room speaks of its own neighbourhoods and jobs, not its characters'.
-            main.text(self.tr("transfert_step_out"), "body", style="bold", role="accent")
+            # (Smaller on one column - a 4:3 projector, big text - so that the question shows beneath it.)
+            main.text(self.tr("transfert_step_out"), "small" if side is main else "body", style="bold",
+                      role="accent")
             main.gap()
         for line in facts:
             main.text(line, hanging=canvas.metrics.gap * 2)

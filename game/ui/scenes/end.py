@@ -67,17 +67,23 @@ class EndScene(DebriefPage, GameScene):
         return True     # C, anywhere in the bilan
 
     def header(self):
-        return [self.scenario.title, self.tr("phase_end"),
-                self.tr("end_page", index=self.page + 1, count=len(self.pages))]
+        return self.where([self.tr("end_page", index=self.page + 1, count=len(self.pages))])
+
+    def where(self, page: list[str]) -> list[str]:
+        """The title, "Bilan" and the page; on the final debrief's pages "Débrief final · Analyse" first (the
+        one-column layout has no heading; a header too long for the window loses its last parts)."""
+        if self.final_phase is None:
+            return [self.scenario.title, self.tr("phase_end")] + page
+        return [self.tr("final_debrief"), self.tr("phase_" + self.final_phase)] + page + [self.scenario.title]
 
     def footer(self):
         if self.entry is not None:
             return [self.tr("notes_entry" if self.entry_kind == "note" else "entry_" + self.entry_kind)]
-        keys = [self.tr("end_export"), self.tr("end_workshop_keys")]
-        if self.final_phase is not None:
+        if self.final_phase is not None:    # the debrief's keys first; C, L, A and Esc are in the help
             more = self.more_hint(self.view.final_hidden)
-            keys += ([more] if more else []) + [self.tr("timer_hint"), self.tr("notes_hint")]
-        return keys + [self.tr("end_quit"), self.tr("key_help")]
+            return ([more] if more else []) + [self.tr("timer_hint"), self.tr("notes_hint"), self.tr("end_export"),
+                                               self.tr("key_help")]
+        return [self.tr("end_export"), self.tr("end_workshop_keys"), self.tr("end_quit"), self.tr("key_help")]
 
     def help_lines(self):
         return [self.tr("end_export"), self.tr("end_workshop_keys"), self.tr("timer_hint"), self.tr("notes_hint"),

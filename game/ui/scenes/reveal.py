@@ -97,17 +97,37 @@ class RevealScene(GameScene):
     def draw_detail(self, canvas, flow) -> None:
         """Move by move what it did (posture, action, the action played with that posture), then the
         synergies; the next step shows the total per indicator. The same numbers as the debrief's facts."""
-        flow.text(self.tr("reveal_detail"), "title", style="bold", role="accent")
-        flow.gap()
+        hanging = canvas.metrics.gap * 2
+        lines = []
         for move in self.view.moves:
             effects = self.move_effects(move.character)
             line = " · ".join(effects) if effects else self.tr("reveal_no_effect")
-            flow.text(f"{self.character_name(move.character)} \u2014 {line}", hanging=canvas.metrics.gap * 2)
+            lines.append((f"{self.character_name(move.character)} \u2014 {line}", "regular"))
         for ident in self.view.synergies:
             synergy = next(s for s in self.scenario.synergies if s.id == ident)
             effects = self.deltas_text(dict(synergy.effects))
-            flow.text(f"{self.tr('synergies')} \u2014 {synergy.text}" + (f" ({effects})" if effects else ""),
-                      style="bold", hanging=canvas.metrics.gap * 2)
+            lines.append((f"{self.tr('synergies')} \u2014 {synergy.text}" + (f" ({effects})" if effects else ""),
+                          "bold"))
+        with_title, size = self.detail_fit(canvas, flow, lines, hanging)
+        if with_title:
+            flow.text(self.tr("reveal_detail"), "title", style="bold", role="accent")
+            flow.gap()
+        for text, style in lines:
+            flow.text(text, size, style=style, hanging=hanging)
+
+    def detail_fit(self, canvas, flow, lines, hanging: int) -> tuple[bool, str]:
+        """(with the heading?, text size): every move's effects on one screen when they can be, so that the
+        room reads them together - eight teams and their synergies included. The heading goes first (the
+        header already says "Révélation"), then the text steps down to "small"; past that, the lines scroll
+        at their full size (and once scrolled, the layout stays as it began)."""
+        width = flow.width - hanging
+        room = flow.space_left()
+        title = canvas.line_height("title") + canvas.metrics.gap
+        for with_title, size in ((True, "body"), (False, "body"), (True, "small"), (False, "small")):
+            height = sum(len(canvas.wrapped(text, width, size, style)) for text, style in lines) * canvas.line_height(size)
+            if self.scroll == 0 and height + (title if with_title else 0) <= room:
+                return with_title, size
+        return True, "body"
 
     def layout(self, canvas, flow):
         moves = list(self.view.moves)

@@ -140,8 +140,7 @@ def _wall_class(base: type) -> type:
 
 def _end_header(scene) -> list[str]:
     """The bilan's page, without the laptop's keys to turn it."""
-    return [scene.scenario.title, scene.tr("phase_end"),
-            scene.tr("end_page_wall", index=scene.page + 1, count=len(scene.pages))]
+    return scene.where([scene.tr("end_page_wall", index=scene.page + 1, count=len(scene.pages))])
 
 
 _CLASSES: dict[type, type] = {}
