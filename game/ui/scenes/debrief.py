@@ -92,10 +92,11 @@ class DebriefPage:
             state += "_wall"     # the same words without the laptop's key
         state_lines = canvas.wrapped(self.tr(state), flow.width - 2 * pad, "small", "bold")
         extra = len(state_lines) * canvas.line_height("small")
-        # On a wide column (one-column layouts) the words go beside the time: one line less to scroll.
+        # On one column (the height is counted) the words go beside the time: one line less to scroll.
         time_right = 3 * pad + 2 * (lh // 3) + max(canvas.text_width(zeros, size, "bold"),
                                                    canvas.text_width(text, size, "bold"))
-        beside = len(state_lines) == 1 and time_right + canvas.text_width(state_lines[0], "small", "bold") <= flow.width
+        beside = (bool(most_height) and len(state_lines) == 1
+                  and time_right + canvas.text_width(state_lines[0], "small", "bold") + pad <= flow.width)
         if beside:
             extra = 0
 
