@@ -20,12 +20,15 @@ def _title(language: str, line) -> str:
     return line.action_title if line.action != OBSERVER_ID else TR(language, "observer")
 
 
-def _page(public, language: str, vote_open: bool) -> dict:
-    """The part every phone gets, from a PublicView."""
+def _page(public, language: str, vote_open: bool, timer=None) -> dict:
+    """The part every phone gets, from a PublicView; `timer`: the choices' countdown as
+    (seconds left, running), which the page counts down by itself."""
     frame = {"type": "state", "lang": language, "title": public.title, "round": public.round,
              "rounds": public.rounds, "phase": public.phase, "teams": len(public.teams)}
     if public.phase == "choices":
         frame["chosen"] = public.chosen_count
+        if timer is not None:
+            frame["timer"] = {"left": int(timer[0]), "running": bool(timer[1])}
     names = {t.character: (t.name, team_display(t.team, language)) for t in public.teams}
     frame["moves"] = [{"character": m.character, "name": names[m.character][0], "team": names[m.character][1],
                        "posture": m.posture_label, "action": _title(language, m)} for m in public.moves]
@@ -33,20 +36,21 @@ def _page(public, language: str, vote_open: bool) -> dict:
     return frame
 
 
-def public_frame(scenario, state, language: str, *, vote_open: bool, readings: str = "after") -> dict:
+def public_frame(scenario, state, language: str, *, vote_open: bool, readings: str = "after", timer=None) -> dict:
     """The public page: no card, no option, no move before the reveal; the vote while it is open."""
-    frame = _page(view_for(scenario, state, PUBLIC, readings), language, vote_open)
+    frame = _page(view_for(scenario, state, PUBLIC, readings), language, vote_open, timer)
     frame["role"] = PUBLIC
     return frame
 
 
-def team_frame(scenario, state, character: str, language: str, *, vote_open: bool, readings: str = "after") -> dict:
+def team_frame(scenario, state, character: str, language: str, *, vote_open: bool, readings: str = "after",
+               timer=None) -> dict:
     """A team's page: its card with its secret, its resources, and during the choices its options with the
     engine's reasons; its own confirmed move (it may replace or take it back until the reveal), nobody
     else's."""
     view = view_for(scenario, state, character, readings)   # the postures' readings as the setting says
     tr = lambda key, **values: TR(language, key, **values)  # noqa: E731
-    frame = _page(view.public, language, vote_open)
+    frame = _page(view.public, language, vote_open, timer)
     card = view.card
     frame.update({
         "role": "team",

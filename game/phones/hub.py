@@ -117,19 +117,37 @@ class PhoneHub:
         self.publish(play)
         return changed
 
+    @staticmethod
+    def _choices_timer(play):
+        """The choices' countdown for the phones: ((seconds left, running) or None, and what changes it: its
+        start, pauses and added minutes, so that the frames go out again only then, the page counting down)."""
+        shared = getattr(play, "shared", None)
+        if shared is None:
+            return None, None
+        from game.ui.scenes.base import monotonic_ms
+
+        now = monotonic_ms()
+        countdown = shared.choices_timer_for(play.state, now)
+        if countdown is None:
+            return None, None
+        left = -(-countdown.remaining(now) // 1000)
+        return (left, countdown.running), (id(countdown), countdown.total_ms, countdown.elapsed_ms, countdown.started_at)
+
     def publish(self, play) -> None:
         state = play.state
         # The facilitator's setting for the scenario's readings: a phone never shows one before the room decides.
         readings = getattr(getattr(getattr(play, "app", None), "settings", None), "readings", "after")
-        key = (id(state), self.votes.is_open, self.language, readings)
+        timer, shown = self._choices_timer(play)
+        key = (id(state), self.votes.is_open, self.language, readings, shown)
         if key == self._published:
             return
         self._published = key
         scenario, open_ = play.scenario, self.votes.is_open
-        frames = {PUBLIC: protocol.dump(public_frame(scenario, state, self.language, vote_open=open_, readings=readings))}
+        frames = {PUBLIC: protocol.dump(public_frame(scenario, state, self.language, vote_open=open_, readings=readings,
+                                                     timer=timer))}
         for character in state.setup.characters:
             frames[character] = protocol.dump(team_frame(scenario, state, character, self.language, vote_open=open_,
-                                                         readings=readings))
+                                                         readings=readings, timer=timer))
         self.server.publish(frames)
 
     def _refuse(self, item, code: str, text: Optional[str] = None) -> bool:

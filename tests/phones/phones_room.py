@@ -22,12 +22,13 @@ FakeApp = WindowlessApp
 
 
 class Room:
-    def __init__(self, tmp_path: Path, characters=None, scenario=TILLEULS, seed=3, on_send=None, **options):
+    def __init__(self, tmp_path: Path, characters=None, scenario=TILLEULS, seed=3, on_send=None, choices_minutes=0.0,
+                 **options):
         from game.content import load_scenario
 
         scenario_model = load_scenario(scenario)
         ids = tuple(c.id for c in scenario_model.characters)[: (characters or 3)]
-        setup = Setup(ids, {c: str(i + 1) for i, c in enumerate(ids)}, 2)
+        setup = Setup(ids, {c: str(i + 1) for i, c in enumerate(ids)}, 2, choices_minutes=choices_minutes)
         self.session = Session.create(scenario, setup, seed, folder=tmp_path / "sessions")
         self.app = FakeApp()
         self.play = Play(self.app, self.session)

@@ -159,3 +159,33 @@ def test_a_team_chooses_and_a_voter_votes_in_chromium(tmp_path, browser):
     finally:
         loop.stop()
         room.close()
+
+
+def test_a_team_page_counts_the_choices_down_by_itself(tmp_path, browser):
+    """The choices timer on a phone: the page shows the time left and counts it down without a new frame;
+    a pause on the laptop shows as paused."""
+    import re
+
+    room = Room(tmp_path, extra_hosts=(HOST,), choices_minutes=2)
+    loop = Loop(room)
+    try:
+        loop.run(lambda: room.submit(Advance()))
+        team = room.characters[1]
+        page = phone_page(browser)
+        page.goto(f"http://{HOST}:{room.hub.port}/t/{room.hub.tokens[team]}")
+        clock = page.locator("#clock")
+        clock.wait_for(timeout=10_000)
+        first = clock.inner_text()
+        assert re.fullmatch(r"Temps pour choisir : 0[12]:\d\d", first), first
+        end = time.monotonic() + 5
+        while clock.inner_text() == first and time.monotonic() < end:     # no new frame: the page counts
+            time.sleep(0.1)
+        assert clock.inner_text() != first
+        shot(page, "phone-choices-timer")
+        from game.ui.scenes.base import monotonic_ms
+
+        loop.run(lambda: room.play.shared.choices_timer.toggle(monotonic_ms()))
+        page.get_by_text("(en pause)").wait_for(timeout=5_000)
+    finally:
+        loop.stop()
+        room.close()
