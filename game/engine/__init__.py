@@ -82,7 +82,7 @@ The phase machine (game.engine.phases, re-exported here), declared once and read
 the session listing and the screens' router:
     PHASE_TABLE {phase: Phase(name, commands, ended_by, next, ends_on_last_confirmation)}
         commands: the command types (class names) the phase accepts (AddNote and SetWorkshop in
-        every phase, the end included). ended_by: those that always end the phase when accepted (Advance, SkipVerdicts).
+        every phase, the end included; SetLastRound in every phase but the end). ended_by: those that always end the phase when accepted (Advance, SkipVerdicts).
     next_phase(phase, verdicts=, last_round=) -> the following phase (None after "end")
     accepts(phase, command_type) -> bool;  round_phases(verdicts);  STEP_COMMANDS
     steps_per_round(verdicts, reveal="auto"): how many STEP_COMMANDS a whole round journals
