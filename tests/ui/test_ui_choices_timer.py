@@ -37,10 +37,12 @@ class Clock:
     """The screens' milliseconds, moved by the test."""
 
     def __init__(self, monkeypatch):
-        from game.ui.scenes import choices_clock
+        from game.ui.scenes import base, choices_clock
 
         self.now = 5_000_000
+        # The screens' clock and the one the phones' hub reads (the same function, imported twice).
         monkeypatch.setattr(choices_clock, "monotonic_ms", lambda: self.now)
+        monkeypatch.setattr(base, "monotonic_ms", lambda: self.now)
 
     def run(self, app, seconds):
         self.now += int(seconds * 1000)
