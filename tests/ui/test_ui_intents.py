@@ -576,3 +576,28 @@ def test_inside_a_paragraph_longer_than_the_page_a_page_starts_at_a_sentence_whe
     # next starts with the next sentence, "Pourquoi ?", not in the middle of a line's sentence.
     assert scene.scroll in scene._sentences
     assert tops[-1].startswith("Pourquoi"), tops
+
+
+def test_the_wall_shows_the_answer_completed_from_the_room_as_the_laptop_does(make_app):
+    from game.ui.scenes.wall import wall_scene
+
+    app = verdict_on_screen(make_app, players=5)
+    window = pygame.Window("wall", (1280, 720))
+    try:
+        wall = app.add_display(window, "public", lambda play, display: wall_scene(app, play))
+        app.step()
+        key(app, pygame.K_n, unicode="n")
+        typed(app, "2")
+        app.render()
+        assert any("salle : 2…" in b.text.replace("\u00a0", " ") for b in wall.canvas.boxes)
+        typed(app, "0")
+        key(app, pygame.K_RETURN)
+        for text in ("1", "4", "3"):
+            typed(app, text)
+        app.render()
+        for canvas in (app.canvas, wall.canvas):
+            texts = [b.text.replace("\u00a0", " ") for b in canvas.boxes]
+            assert any("ça dépend : 3 d'après la salle de 20" in t for t in texts), texts
+    finally:
+        app.displays.remove(wall)
+        window.destroy()

@@ -129,8 +129,10 @@ def _wall_class(base: type) -> type:
     from game.ui.scenes.verdict import VerdictScene
 
     # The tallies, the debrief's phase and its timer are the session's (read by both screens); only the
-    # laptop's own focus, the digits being typed and whether Q shows every prompt are followed.
-    mirrored = {RevealScene: ("step", "scroll"), VerdictScene: ("focus", "column", "typed", "filled", "scroll"),
+    # laptop's own focus, the digits being typed (the room's size too, and which answers were typed, for
+    # the one completed from the room) and whether Q shows every prompt are followed.
+    mirrored = {RevealScene: ("step", "scroll"), VerdictScene: ("focus", "column", "typed", "filled", "scroll",
+                                                                      "entered", "proposed", "sizing"),
                 DebriefScene: ("scroll", "more"), EndScene: ("page", "scroll", "more")}.get(base, ("scroll",))
     members = {"mirrored": mirrored, "show_notes": False}
     if base is EndScene:
