@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
 from game.engine.commands import (
@@ -14,7 +13,7 @@ from game.engine.phases import accepts, next_phase
 from game.engine.resolution import (
     draw_events, clamp_sum, facts_after_round, facts_before_round, resolve_round,
 )
-from game.engine.state import REVEALS, Correction, GameState, Move, RoundLog, Setup, Verdict
+from game.engine.state import REVEALS, Correction, GameState, Move, RoundLog, Setup, Verdict, evolve
 from game.engine.tables import Tables, tables_for
 
 if TYPE_CHECKING:
@@ -218,17 +217,17 @@ def _advance(tables: Tables, state: GameState, command: Advance):
     following = next_phase(state.phase, verdicts=state.setup.verdicts, last_round=state.round >= state.final_round)
     assert following is not None   # the end accepts no Advance (phase table)
     if state.phase != "debrief":
-        return replace(state, phase=following), (Happened("phase", phase=following),)
+        return evolve(state, phase=following), (Happened("phase", phase=following),)
     # debrief: the round is over
     history = state.history + (state.current,)
     if following == "end":
         ending = _ending_of(tables, state.current, state.indicators, state.history)
-        final = replace(state, phase="end", history=history, ending=ending)
+        final = evolve(state, phase="end", history=history, ending=ending)
         return final, (Happened("phase", phase="end"), Happened("ending", ending=ending))
     next_round = _start_round(tables, state.seed, state.setup, state.round + 1,
                               state.indicators, state.resources, history)
     # What the room said about the whole workshop goes on from round to round.
-    next_round = replace(next_round, commitments=state.commitments, place=state.place, facilitator=state.facilitator,
+    next_round = evolve(next_round, commitments=state.commitments, place=state.place, facilitator=state.facilitator,
                          last_round=state.last_round)
     return next_round, (Happened("phase", phase="situation"),
                         Happened("events", events=next_round.current.events))
@@ -251,7 +250,7 @@ def _choose_posture(tables: Tables, state: GameState, command: ChoosePosture):
         code, params = blocker
         raise IllegalCommand(code, f"{command.character} cannot afford {command.posture}", posture=command.posture,
                              **params)
-    return replace(state, draft_posture=command.posture), (Happened("posture_chosen"),)
+    return evolve(state, draft_posture=command.posture), (Happened("posture_chosen"),)
 
 
 def _choose_action(tables: Tables, state: GameState, command: ChooseAction):
@@ -263,14 +262,14 @@ def _choose_action(tables: Tables, state: GameState, command: ChooseAction):
         code, params = blocker
         raise IllegalCommand(code, f"{command.character} may not play {command.action} ({code})",
                              action=command.action, **params)
-    return replace(state, draft_action=command.action), (Happened("action_chosen"),)
+    return evolve(state, draft_action=command.action), (Happened("action_chosen"),)
 
 
 def _undo_choice(tables: Tables, state: GameState, command: UndoChoice):
     _expect_turn(state, command.character)
     if state.draft_posture is None and state.draft_action is None:
         raise IllegalCommand("nothing_to_undo", "no unconfirmed choice")
-    return replace(state, draft_posture=None, draft_action=None), (Happened("choice_undone"),)
+    return evolve(state, draft_posture=None, draft_action=None), (Happened("choice_undone"),)
 
 
 def _confirm_move(tables: Tables, state: GameState, command: ConfirmMove):
@@ -328,10 +327,10 @@ def _settle(tables: Tables, state: GameState, move: Move):
 def _with_moves(state: GameState, moves, resources, corrections) -> GameState:
     """The state with the round's moves changed; the hot-seat draft belongs to the team at the keyboard
     (state.turn), so it is forgotten when the turn passes to another team."""
-    changed = replace(state, current=replace(state.current, moves=moves, corrections=corrections),
+    changed = evolve(state, current=evolve(state.current, moves=moves, corrections=corrections),
                       resources=resources)
     if changed.turn != state.turn:
-        changed = replace(changed, draft_posture=None, draft_action=None)
+        changed = evolve(changed, draft_posture=None, draft_action=None)
     return changed
 
 
@@ -358,8 +357,8 @@ def _reveal_command(tables: Tables, state: GameState, command: Reveal):
 def _reveal(tables: Tables, state: GameState):
     """Every move at once: deltas and synergies summed per indicator, each clamped once."""
     _, synergies, after = resolve_round(tables, state.current, state.history)
-    log = replace(state.current, synergies=synergies, indicators_after=after)
-    revealed = replace(state, phase="reveal", current=log, indicators=after, draft_posture=None, draft_action=None)
+    log = evolve(state.current, synergies=synergies, indicators_after=after)
+    revealed = evolve(state, phase="reveal", current=log, indicators=after, draft_posture=None, draft_action=None)
     return revealed, (Happened("phase", phase="reveal"), Happened("synergies", synergies=synergies))
 
 
@@ -370,13 +369,13 @@ def _record_verdict(tables: Tables, state: GameState, command: RecordVerdict):
         raise IllegalCommand("bad_tally", f"a tally is a count from 0 to {MAX_TALLY}")
     verdicts = dict(state.current.verdicts)
     verdicts[command.character] = Verdict(*tally)
-    log = replace(state.current, verdicts=verdicts, verdicts_skipped=False)
-    return replace(state, current=log), (Happened("verdict_recorded", character=command.character),)
+    log = evolve(state.current, verdicts=verdicts, verdicts_skipped=False)
+    return evolve(state, current=log), (Happened("verdict_recorded", character=command.character),)
 
 
 def _skip_verdicts(tables: Tables, state: GameState, command: SkipVerdicts):
-    log = replace(state.current, verdicts={}, verdicts_skipped=True)
-    return replace(state, current=log, phase="debrief"), (Happened("phase", phase="debrief"),)
+    log = evolve(state.current, verdicts={}, verdicts_skipped=True)
+    return evolve(state, current=log, phase="debrief"), (Happened("phase", phase="debrief"),)
 
 
 def _typed_text(text: str, most: int, empty_code: Optional[str] = "empty_note") -> str:
@@ -395,16 +394,16 @@ def _add_note(tables: Tables, state: GameState, command: AddNote):
     text = _typed_text(command.text, MAX_NOTE)
     if state.phase == "end":
         last = state.history[-1]
-        last = replace(last, notes=last.notes + (text,))
-        return replace(state, history=state.history[:-1] + (last,), current=last), (Happened("note_added"),)
-    log = replace(state.current, notes=state.current.notes + (text,))
-    return replace(state, current=log), (Happened("note_added"),)
+        last = evolve(last, notes=last.notes + (text,))
+        return evolve(state, history=state.history[:-1] + (last,), current=last), (Happened("note_added"),)
+    log = evolve(state.current, notes=state.current.notes + (text,))
+    return evolve(state, current=log), (Happened("note_added"),)
 
 
 def _add_final_note(tables: Tables, state: GameState, command: AddFinalNote):
     """At the end: a note of the final debrief, the game's own (the report prints them with the bilan)."""
     text = _typed_text(command.text, MAX_NOTE)
-    return replace(state, final_notes=state.final_notes + (text,)), (Happened("note_added"),)
+    return evolve(state, final_notes=state.final_notes + (text,)), (Happened("note_added"),)
 
 
 def _show_debrief_phase(scenario: Scenario, state: GameState, command: ShowDebriefPhase):
@@ -414,21 +413,21 @@ def _show_debrief_phase(scenario: Scenario, state: GameState, command: ShowDebri
     if command.phase not in shown:
         raise IllegalCommand("unknown_debrief_phase", f"this debrief shows {shown}, not {command.phase!r}",
                              phase=command.phase)
-    log = replace(state.current, debrief_phase=command.phase)
-    return replace(state, current=log), (Happened("debrief_phase", phase=command.phase),)
+    log = evolve(state.current, debrief_phase=command.phase)
+    return evolve(state, current=log), (Happened("debrief_phase", phase=command.phase),)
 
 
 def _add_commitment(tables: Tables, state: GameState, command: AddCommitment):
     """In a debrief or the bilan: the room's commitments lead the report."""
     text = _typed_text(command.text, MAX_NOTE, "empty_commitment")
-    return replace(state, commitments=state.commitments + (text,)), (Happened("commitment_added"),)
+    return evolve(state, commitments=state.commitments + (text,)), (Happened("commitment_added"),)
 
 
 def _set_workshop(tables: Tables, state: GameState, command: SetWorkshop):
     """Any time: the place and the facilitator's name (either may stay empty)."""
     place = _typed_text(command.place, MAX_WORKSHOP_TEXT, None)
     facilitator = _typed_text(command.facilitator, MAX_WORKSHOP_TEXT, None)
-    return replace(state, place=place, facilitator=facilitator), (Happened("workshop_set"),)
+    return evolve(state, place=place, facilitator=facilitator), (Happened("workshop_set"),)
 
 
 def _set_last_round(tables: Tables, state: GameState, command: SetLastRound):
@@ -441,7 +440,7 @@ def _set_last_round(tables: Tables, state: GameState, command: SetLastRound):
     if command.round == state.final_round:
         raise IllegalCommand("same_last_round", f"round {command.round} is already the last", round=command.round)
     last = None if command.round == state.setup.rounds else command.round
-    return replace(state, last_round=last), (Happened("last_round", round=command.round),)
+    return evolve(state, last_round=last), (Happened("last_round", round=command.round),)
 
 
 _HANDLERS: dict[type, Callable[..., tuple[GameState, tuple[Happened, ...]]]] = {

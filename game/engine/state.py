@@ -6,7 +6,7 @@ states may share parts (`apply` reuses what did not change) because no part can 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Iterable, Mapping, NoReturn, Optional, TypeVar
 
 PHASES = ("situation", "choices", "reveal", "verdict", "debrief", "end")
@@ -17,6 +17,7 @@ REVEALS = ("auto", "facilitator")
 
 K = TypeVar("K")
 V = TypeVar("V")
+R = TypeVar("R")
 
 
 class FrozenDict(dict[K, V]):
@@ -80,6 +81,34 @@ def frozen_nested(mapping: Mapping[str, Mapping[K, V]]) -> FrozenDict[str, Froze
 
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     return items if type(items) is tuple else tuple(items)
+
+
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def evolve(record: R, **changes: Any) -> R:
+    """`dataclasses.replace(record, **changes)` for the state's frozen records, without its generic path.
+
+    The same new record: every field of `record`, the changed ones replaced, then `__post_init__`
+    normalising them as the constructor does (tuples, FrozenDicts); an unknown field is a TypeError.
+    `replace` rebuilds each record through its generated `__init__` (every field passed by name, about
+    a third of a replay's time); this copies the fields' dict once. No record here has an `init=False`
+    field or a field of its own `__init__`, which `replace` would treat differently.
+    """
+    kind = type(record)
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = frozenset(item.name for item in fields(kind))
+    if not names.issuperset(changes):
+        raise TypeError(f"{kind.__name__} has no field {sorted(set(changes) - names)[0]!r}")
+    new = object.__new__(kind)
+    values = new.__dict__
+    values.update(record.__dict__)
+    values.update(changes)
+    post_init = getattr(kind, "__post_init__", None)
+    if post_init is not None:
+        post_init(new)
+    return new
 
 
 def _seal(record: Any, **values: Any) -> None:
