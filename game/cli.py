@@ -69,8 +69,39 @@ def _seed(text: str) -> int:
     return value
 
 
+def _terminal_columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size` reads it ($COLUMNS, else the terminal, else 80)."""
+    import os
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, the same width, without `shutil`: argparse makes one for every argument
+    it declares, and each asked shutil for the terminal's width — an import (with bz2 and lzma) that
+    `coop report` and `coop validate` otherwise never need."""
+
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+        super().__init__(prog, indent_increment, max_help_position,
+                         _terminal_columns() - 2 if width is None else width)
+
+
 class _Parser(argparse.ArgumentParser):
-    """The top-level parser: `simulate` needs --games and --seed, except with --audit."""
+    """The top-level parser: `simulate` needs --games and --seed, except with --audit.
+    Every parser of the command line formats its help with `_Formatter`."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def parse_known_args(self, args=None, namespace=None):
         parsed, rest = super().parse_known_args(args, namespace)

@@ -31,6 +31,27 @@ def data_home() -> Path:
     return user_data_path("coop-ou-pas-coop", appauthor=False)
 
 
+SESSION_SUFFIX = ".coop.jsonl"
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Best effort, for a shortcut the program can always do without (an index, a memo): written whole
+    (temporary file, then rename) or not at all, no fsync (a file lost to a power cut is only remade).
+    False when the data folder cannot take it (read-only, full)."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+        return True
+    except OSError:
+        try:
+            temporary.unlink()
+        except OSError:
+            pass
+        return False
+
+
 def sessions_dir() -> Path:
     return data_home() / "sessions"
 

@@ -46,3 +46,34 @@ def test_every_command_is_known():
     for name in COMMANDS:
         one = next(a for a in build_parser(only=name)._actions if a.dest == "command").choices
         assert list(one) == [name]
+
+
+def all_parsers(parser):
+    yield parser
+    yield from next(a for a in parser._actions if a.dest == "command").choices.values()
+
+
+@pytest.mark.parametrize("columns", [None, "50", "200", "wide", "-3"])
+def test_help_is_argparse_s_own_at_the_terminal_s_width(columns, monkeypatch):
+    """The formatter that reads the width without shutil wraps every help as argparse's would."""
+    import argparse
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    ours = [p.format_help() for p in all_parsers(build_parser())]
+    reference = build_parser()
+    for parser in all_parsers(reference):
+        parser.formatter_class = argparse.HelpFormatter
+    assert [p.format_help() for p in all_parsers(reference)] == ours
+
+
+def test_a_report_does_not_import_shutil():
+    import subprocess
+    import sys
+
+    probe = ("import sys; from game.cli import build_parser; build_parser().parse_args(['report', 'x']); "
+             "print('shutil' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

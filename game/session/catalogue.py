@@ -11,7 +11,7 @@ from typing import Optional
 from game import paths
 from game.i18n import Catalog, pick_language, team_display
 from game.neutralise import for_terminal
-from game.session.session import SUFFIX, list_sessions
+from game.paths import SESSION_SUFFIX as SUFFIX
 
 WORDS = Catalog({
     "fr": {
@@ -57,6 +57,8 @@ def resolve(given: str, folder: Optional[Path] = None) -> Path:
     """The session file that SESSION names: `latest`, an id of the sessions folder, or a path."""
     folder = Path(folder) if folder is not None else paths.sessions_dir()
     if given == "latest":
+        from game.session.session import list_sessions     # replays: only for `latest`
+
         sessions = list_sessions(folder)
         if not sessions:
             raise UnknownSession("no_latest", folder=for_terminal(str(folder)))
@@ -89,6 +91,8 @@ def describe(info, language: str) -> str:
 
 def run_sessions(args) -> int:
     language = pick_language(getattr(args, "lang", None))
+    from game.session.session import list_sessions
+
     folder = paths.sessions_dir()
     sessions = list_sessions(folder)
     out = sys.stdout

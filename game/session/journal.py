@@ -28,9 +28,8 @@ import os
 import re
 import stat
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from game.session.errors import Detail, SessionError
 
@@ -38,8 +37,7 @@ KIND = "coop-session"
 FORMAT = 1
 
 
-@dataclass
-class JournalContents:
+class JournalContents(NamedTuple):
     header: dict[str, Any]
     entries: list[dict[str, Any]]   # {"n", "t", "command"} in order
     whole_size: int                 # bytes up to the last whole line; the rest is a cut write
@@ -189,14 +187,18 @@ def read_bounded(fd: int, path: Path) -> bytes:
 
 def read(path: Path) -> JournalContents:
     """Parse a session file: a regular file within the size bound (see open_regular)."""
+    return parse(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a session file, unparsed: a regular file within the size bound (see open_regular)."""
     fd = open_regular(path)
     try:
-        data = read_bounded(fd, path)
+        return read_bounded(fd, path)
     except OSError as error:
         raise SessionError("unreadable", path, error.strerror or str(error)) from None
     finally:
         os.close(fd)
-    return parse(data, path)
 
 
 def fsync_folder(folder: Path) -> None:

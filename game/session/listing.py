@@ -107,12 +107,9 @@ class FinishedIndex:
     def save(self) -> None:
         if not self.changed:
             return
+        from game.paths import write_cache_file
+
         record = {"program": _program(), "finished": self.known}
-        temporary = self.where.with_name(f".{self.where.name}.tmp")
-        try:
-            self.where.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(json.dumps(record, ensure_ascii=False).encode("utf-8"))
-            os.replace(temporary, self.where)
+        # A read-only or full data folder: the journals are read again next time.
+        if write_cache_file(self.where, json.dumps(record, ensure_ascii=False).encode("utf-8")):
             self.changed = False
-        except OSError:
-            pass     # a read-only or full data folder: the journals are read again next time

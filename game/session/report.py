@@ -5,15 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
 from game import paths
 from game.i18n import Catalog, pick_language
 from game.session.errors import SessionError
 from game.session.journal import write_atomically
-from game.session.report_data import build_report
-from game.session.report_text import render_markdown
-from game.session.session import SUFFIX, Session, replay_file
 
 MESSAGES = Catalog({
     "fr": {"cannot_write": "Impossible d'écrire {path} : {detail}", "written": "Compte rendu écrit : {path}",
@@ -29,20 +26,58 @@ def render(session_path: Path, report_format: str, language: Optional[str] = Non
 
     `notes=False` leaves the facilitator's notes out of the html and pdf reports for partners.
     """
-    replay = replay_file(session_path, light=True)     # the scenario's plain copy when there is one
-    report = build_report(replay)
+    report, scenario = report_of(Path(session_path))
     if report_format == "json":
         return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-    language = pick_language(language, replay.state.setup.language)
+    language = pick_language(language, report["language"])     # the setup's language
     if report_format == "html":
         from game.session.report_html import render_html
 
-        return render_html(report, replay.scenario, language, notes)
+        return render_html(report, scenario, language, notes)
     if report_format == "pdf":
         from game.printing.report_pdf import render_pdf   # reportlab: only for this format
 
-        return render_pdf(report, replay.scenario, language, notes)
-    return render_markdown(report, replay.scenario, language)
+        return render_pdf(report, scenario, language, notes)
+    from game.session.report_text import render_markdown
+
+    return render_markdown(report, scenario, language)
+
+
+def report_of(path: Path, memo: bool = True) -> tuple[dict, Any]:
+    """(report data, scenario) of a session file; SessionError if it cannot be read or replayed.
+
+    From the memo (game.session.report_memo) when this program already built the report of these
+    very bytes — no engine, no replay — else replayed, on the scenario's plain copy when there is one,
+    and kept for next time. `memo=False`: always replayed (what the memo is checked against)."""
+    from game.session import journal, report_memo
+
+    data = journal.read_bytes(path)
+    key = report_memo.code_and_zone_key()
+    if memo:
+        report = report_memo.recall(path, data, key)
+        scenario = _session_scenario(data) if report is not None else None
+        if scenario is not None:
+            return report, scenario
+    from game.session.report_data import build_report
+    from game.session.session import replay_file
+
+    replay = replay_file(path, data=data, light=True)
+    report = build_report(replay)
+    report_memo.keep(path, data, key, report)
+    return report, replay.scenario
+
+
+def _session_scenario(data: bytes) -> Any:
+    """The scenario frozen in a session's header, as the light replay reads it (its plain copy), or None:
+    the replay then reads it again and says what is wrong."""
+    from game.content.plain import load_plain_bytes
+
+    try:
+        header = json.loads(data[:data.index(b"\n")])
+        raw = header["scenario"]["text"].encode("utf-8", "surrogateescape")
+        return load_plain_bytes(raw, header["scenario"].get("path") or "<session>", check_images=False)
+    except Exception:  # noqa: BLE001 - any surprise goes the long way, which reports it properly
+        return None
 
 
 def write_reports(session: Union[Session, Path, str], language: Optional[str] = None,
@@ -51,6 +86,8 @@ def write_reports(session: Union[Session, Path, str], language: Optional[str] = 
 
     Raises SessionError('write_failed') when the folder cannot be written.
     """
+    from game.session.session import SUFFIX, Session
+
     path = session.path if isinstance(session, Session) else Path(session)
     folder = Path(folder) if folder is not None else paths.reports_dir()
     stem = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem

@@ -13,12 +13,10 @@ report path stays light.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
-from game.engine.queries import is_split
 from game.neutralise import for_svg as escape  # one neutralising function per destination
-from game.engine.state import Verdict
+from game.session.report_text import tally_split
 
 # Colour and dash per line: lines differ by pattern, marker and end label too, never by colour alone.
 LINE_STYLES = (
@@ -30,14 +28,15 @@ VERDICT_COLOURS = {"coop": "#1b7340", "depends": "#c9a227", "pas_coop": "#b3261e
 INK, MUTED, GRID, PANEL = "#1a1a1a", "#555555", "#dddddd", "#fafafa"
 
 
-@dataclass
 class Figure:
-    """Shapes in a width × height box. Each shape is a tuple whose first item names its kind."""
+    """Shapes in a width × height box. Each shape is a tuple whose first item names its kind.
+    (A plain class: `coop report` loads no dataclasses module when it renders from its memo.)"""
 
-    width: float
-    height: float
-    title: str
-    shapes: list[tuple] = field(default_factory=list)
+    def __init__(self, width: float, height: float, title: str, shapes: Optional[list[tuple]] = None):
+        self.width = width
+        self.height = height
+        self.title = title
+        self.shapes: list[tuple] = [] if shapes is None else shapes
 
     def line(self, x1, y1, x2, y2, colour=GRID, width=1.0, dash=""):
         self.shapes.append(("line", x1, y1, x2, y2, colour, width, dash))
@@ -248,7 +247,7 @@ def verdicts_figure(report: dict, columns: list[tuple[str, str]], title: str, ro
                 figure.text(x0 + w / 2, y0 + row_h / 2 + 4, "–", 10, MUTED, "middle")
                 continue
             total = tally["coop"] + tally["pas_coop"] + tally["depends"]
-            split = is_split(Verdict(tally["coop"], tally["pas_coop"], tally["depends"]))
+            split = tally_split(tally)
             at = x0
             for key in ("coop", "depends", "pas_coop"):
                 if total and tally[key]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any, Callable, TYPE_CHECKING
 
 from game.content.constants import OBSERVER_ID
 from game.content.plain import prompt_of
-from game.engine.queries import coop_reading, is_split
-from game.engine.state import Verdict
+from game.engine.conditions import is_split, reading_of as coop_reading
 from game.i18n import Catalog, team_display
 from game.neutralise import for_markdown as md, for_markdown_lines
 
@@ -99,9 +99,8 @@ class Labels:
                     reading=self(coop_reading(posture.coop)), action=n(self.actions[move["action"]]))
 
     def verdict(self, entry: dict) -> str:
-        tally = Verdict(entry["coop"], entry["pas_coop"], entry["depends"])
-        text = self("verdict", coop=tally.coop, pas_coop=tally.pas_coop, depends=tally.depends)
-        return f"{text} ({self('split')})" if is_split(tally) else text
+        text = self("verdict", coop=entry["coop"], pas_coop=entry["pas_coop"], depends=entry["depends"])
+        return f"{text} ({self('split')})" if tally_split(entry) else text
 
 
     def corrections(self, entry: dict, teams: dict) -> list[str]:
@@ -127,13 +126,19 @@ class Labels:
                     rounds=report["settings"]["rounds"])
 
 
+def tally_split(tally: dict) -> bool:
+    """The engine's `is_split` of a report's tally ({"coop", "pas_coop", "depends"}: plain data, the
+    report's renderers need no engine state)."""
+    return is_split(SimpleNamespace(coop=tally["coop"], pas_coop=tally["pas_coop"], depends=tally["depends"]))
+
+
 def split_moves(report: dict) -> list[tuple[int, dict, dict]]:
     """(round, move, verdict) of every move whose verdict is split."""
     found = []
     for entry in report["rounds"]:
         moves = {m["character"]: m for m in entry["moves"]}
         for verdict in entry["verdicts"]:
-            if is_split(Verdict(verdict["coop"], verdict["pas_coop"], verdict["depends"])):
+            if tally_split(verdict):
                 found.append((entry["number"], moves[verdict["character"]], verdict))
     return found
 

@@ -25,7 +25,7 @@ from game.session.lock import try_lock, unlock
 if TYPE_CHECKING:
     from game.content.model import Scenario
 
-SUFFIX = ".coop.jsonl"
+SUFFIX = paths.SESSION_SUFFIX
 
 
 def _now() -> float:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from game.engine import Advance, ShowDebriefPhase, Setup, bot_next, debrief
 from game.session import Session, replay_file
-from game.session.report import build_report
+from game.session.report_data import build_report
 
 SMALL = Path(__file__).resolve().parent.parent / "engine" / "data" / "small.yaml"
 SETUP = Setup(("elue", "bailleur", "habitante"), {"elue": "A", "bailleur": "B", "habitante": "C"}, 3)

@@ -1,0 +1,129 @@
+"""The report's fast paths change no byte: every report of every recorded session (the autoplayed ones
+included), in every text format, language and audience, is the same from the memo (no replay), from a
+replay with the engine's quick updates, and from the old path (no memo, `dataclasses.replace` for every
+state update)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from game.engine import rules
+from game.session import report as report_module
+from game.session import report_memo
+from game.session import session as session_module
+from game.session.errors import SessionError
+from game.session.report import render, report_of
+
+DATA = Path(__file__).resolve().parent / "data"
+SESSIONS = sorted(DATA.glob("*.coop.jsonl"))
+ROOT = DATA.parent.parent.parent
+
+
+def reports(path: Path) -> dict:
+    out = {}
+    for report_format in ("md", "html", "json"):
+        for language in (None, "en"):
+            for notes in (True, False):
+                out[report_format, language, notes] = render(path, report_format, language, notes=notes)
+    return out
+
+
+def count_replays(monkeypatch) -> list:
+    calls = []
+    original = session_module.replay_file
+
+    def counted(*args, **kwargs):
+        calls.append(args[0])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(session_module, "replay_file", counted)
+    return calls
+
+
+@pytest.fixture
+def home(monkeypatch, tmp_path):
+    monkeypatch.setenv("COOP_HOME", str(tmp_path))      # the plain copies and the memos are made here
+    return tmp_path
+
+
+@pytest.mark.parametrize("path", SESSIONS, ids=lambda p: p.name.split(".")[0])
+def test_reports_are_byte_for_byte_those_of_the_old_path(path, monkeypatch, home):
+    replays = count_replays(monkeypatch)
+    built = reports(path)                   # the first one replays and keeps the data
+    assert len(replays) == 1
+    from_memo = reports(path)
+    assert len(replays) == 1 and from_memo == built
+    with monkeypatch.context() as old:
+        old.setattr(rules, "evolve", dataclasses.replace)
+        old.setattr(report_memo, "recall", lambda *args: None)
+        assert reports(path) == built
+    assert len(replays) == 1 + 12
+    assert any("autoplay" in p.name for p in SESSIONS)
+
+
+def test_the_memo_is_for_these_bytes_this_code_and_this_zone_only(monkeypatch, home):
+    path = home / "s.coop.jsonl"
+    shutil.copy(DATA / "tilleuls-finished.coop.jsonl", path)
+    replays = count_replays(monkeypatch)
+    first = render(path, "md")
+    render(path, "md")
+    assert len(replays) == 1
+    with open(path, "ab") as stream:        # the file changed (a cut write after the end: same report)
+        stream.write(b'{"n":')
+    assert render(path, "md") == first and len(replays) == 2
+    key = report_memo.code_and_zone_key()
+    monkeypatch.setattr(report_memo, "code_and_zone_key", lambda: key + "another program")
+    render(path, "md")
+    assert len(replays) == 3
+    monkeypatch.undo()
+
+
+def test_the_key_follows_the_code_and_the_zone(monkeypatch, tmp_path):
+    import game
+
+    key = report_memo.code_and_zone_key()
+    assert report_memo.code_and_zone_key() == key
+    monkeypatch.setenv("TZ", "Pacific/Auckland")
+    time.tzset()
+    try:
+        assert report_memo.code_and_zone_key() != key
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    package = tmp_path / "game"
+    shutil.copytree(Path(game.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(game, "__file__", str(package / "__init__.py"))
+    copied = report_memo.code_and_zone_key()
+    rules_file = package / "engine" / "rules.py"
+    rules_file.write_text(rules_file.read_text() + "\n# changed\n")
+    assert report_memo.code_and_zone_key() != copied
+
+
+def test_a_damaged_session_gets_no_memo(home):
+    path = home / "s.coop.jsonl"
+    text = (DATA / "tilleuls-finished.coop.jsonl").read_bytes().splitlines(keepends=True)
+    path.write_bytes(b"".join(text[:3] + [b"not json\n"] + text[4:]))
+    with pytest.raises(SessionError):
+        render(path, "md")
+    assert not (home / "cache" / "reports").exists() or not any((home / "cache" / "reports").iterdir())
+
+
+def test_a_report_from_its_memo_loads_no_engine_state(home):
+    path = home / "s.coop.jsonl"
+    shutil.copy(DATA / "tilleuls-finished.coop.jsonl", path)
+    report_of(path)
+    probe = ("import sys; from game.cli import main; code = main(sys.argv[1:]); "
+             "print(sorted(m for m in sys.modules if m.startswith('game.engine.') or m in ('dataclasses', 'pydantic')))")
+    done = subprocess.run([sys.executable, "-c", probe, "report", str(path), "--format", "html", "-o", str(home / "r.html")],
+                          env=dict(os.environ, COOP_HOME=str(home)), cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[-2] == "['game.engine.conditions']"
+    assert (home / "r.html").read_text(encoding="utf-8") == report_module.render(path, "html")
