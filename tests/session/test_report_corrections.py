@@ -92,3 +92,19 @@ def test_an_early_end_is_said_and_only_the_rounds_played_are_shown(tmp_path):
         assert "Fin anticipée après le tour 2" in pdf and "a changé son coup avant la révélation" in pdf
         # The line stays in the summary, after the title, not before it.
         assert pdf.index("Compte rendu d") < pdf.index("Fin anticipée")
+
+
+def test_an_early_end_survives_a_resume():
+    session = Session.create(FIVE, SETUP, 5)
+    session.apply(Advance())
+    session.apply(SetLastRound(1))
+    path = session.path
+    session.close()
+    resumed = Session.resume(path)
+    try:
+        assert resumed.state.last_round == 1 and resumed.state.final_round == 1
+        while (command := bot_next(resumed.scenario, resumed.state)) is not None:
+            resumed.apply(command)
+        assert resumed.state.finished and len(resumed.state.history) == 1
+    finally:
+        resumed.close()

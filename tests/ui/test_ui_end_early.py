@@ -38,10 +38,10 @@ def make_game(make_app, tmp_path):
 
     sessions = []
 
-    def build(size=(1280, 720), rounds=3):
+    def build(size=(1280, 720), rounds=3, verdicts=False):
         app = make_app(size)
         characters = ("elue", "bailleur", "amicale")
-        setup = Setup(characters, {c: f"Les {c}" for c in characters}, rounds, verdicts=False)
+        setup = Setup(characters, {c: f"Les {c}" for c in characters}, rounds, verdicts=verdicts)
         session = Session.create(TILLEULS, setup, 4, folder=tmp_path / f"sessions{len(sessions)}")
         sessions.append(session)
         Play(app, session).show_phase()
@@ -144,3 +144,25 @@ def test_the_confirmation_and_the_bilan_fit_the_projectors(make_game, size):
     assert app.scene.name == "end"
     assert not layout_problems(app.canvas)
     shot(app, "end-early-bilan")
+
+
+def test_f_works_on_the_reveal_and_the_verdict_too(make_game):
+    from game.ui.autoplay import ScreenBot
+
+    app = make_game(verdicts=True)
+    bot = ScreenBot()
+    seen = set()
+    while app.play.state.phase != "debrief":
+        scene = app.scene
+        if scene.name in ("reveal", "verdict") and scene.name not in seen:
+            seen.add(scene.name)
+            key(app, pygame.K_f)
+            assert app.overlay is not None and app.overlay.name == "end_early", scene.name
+            key(app, pygame.K_n)
+            assert app.overlay is None and app.play.state.last_round is None
+            key(app, pygame.K_F1)
+            assert "F : finir la partie après ce tour" in words(app), scene.name
+            key(app, pygame.K_ESCAPE)
+        scene.bot_step(bot)
+        app.step()
+    assert seen == {"reveal", "verdict"}
