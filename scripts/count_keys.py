@@ -14,6 +14,7 @@ The fastest path the screens document (footer and F1 help), pressed as a facilit
   the others out); `--no-room` types the three counts with Space between them (`14`, Space, `3`,
   Space, `3`, Enter), as without a room size;
 - the debrief: Enter through its phases to the next round's situation.
+The next round is counted too (the same path, without the setup and the room's size).
 The first edition took 148 presses for the same round (one press per raised hand)."""
 
 from __future__ import annotations
@@ -53,10 +54,11 @@ def main() -> int:
     app = App(window, Settings())
     app.seed = 1
     app.requested_players = 5
-    counts: dict[str, int] = {}
+    rounds: list[dict[str, int]] = [{}]                              # presses per round (setup in the first)
 
     def press(where: str, code: int, mod: int = 0, text: str = "") -> None:
-        counts[where] = counts.get(where, 0) + 1
+        counted = rounds[-1]
+        counted[where] = counted.get(where, 0) + 1
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=text, scancode=0,
                                              window=None))
         if text:
@@ -67,8 +69,32 @@ def main() -> int:
     app.step()
     press("setup", pygame.K_RETURN, pygame.KMOD_LCTRL)            # Ctrl+Enter: start with the defaults
     play = app.play
-    assert app.scene.name == "situation", app.scene.name
-    number = play.state.round
+    for first in (True, False):
+        counts = rounds[-1]
+        assert app.scene.name == "situation", app.scene.name
+        number = play.state.round
+        teams = play_round(app, play, press, args, first)
+        recorded = len(play.state.log[number - 1].verdicts)
+        tallies = {(v.coop, v.pas_coop, v.depends) for v in play.state.log[number - 1].verdicts.values()}
+        assert tallies == {TALLY}, tallies                         # every move recorded as the room voted
+        total = sum(counts.values())
+        if first:
+            print(f"one round, {teams} teams, a {sum(TALLY)}-person verdict on {recorded} moves: {total} key "
+                  f"presses" + ("" if args.no_room else f" (of which 4 once a game: N {sum(TALLY)} Enter)"))
+        else:
+            print(f"the next round, the same: {total} key presses")
+        for where, n in counts.items():
+            print(f"  {where:<10} {n}")
+        rounds.append({})
+    play.close()
+    window.destroy()
+    return 0
+
+
+def play_round(app, play, press, args, first: bool) -> int:
+    """One round from its situation to the next round's situation (or the bilan); returns the teams."""
+    import pygame
+
     press("situation", pygame.K_RETURN)
     teams = len(play.state.setup.characters)
     middle = str(len(play.scenario.postures) // 2 + 1)
@@ -77,8 +103,8 @@ def main() -> int:
         press("choices", pygame.K_0 + int(middle), text=middle)    # hand-off: ready, with this posture
         scene = app.scene
         assert scene.name == "choice" and scene.step == "action", (scene.name, scene.step)
-        first = next(i for i, item in enumerate(scene.action_menu.items) if item.enabled)
-        letter = "abcdefghijklmnopqrstuvwxyz"[first]
+        first_action = next(i for i, item in enumerate(scene.action_menu.items) if item.enabled)
+        letter = "abcdefghijklmnopqrstuvwxyz"[first_action]
         press("choices", getattr(pygame, f"K_{letter}"), text=letter)   # its first playable action
         assert scene.step == "confirm", scene.step
         press("choices", pygame.K_RETURN)                          # confirmed
@@ -93,7 +119,7 @@ def main() -> int:
             press("verdict", pygame.K_v, text="v")
         press("verdict", pygame.K_HOME)
     typed = TALLY if args.no_room else TALLY[:2]
-    if not args.no_room:
+    if first and not args.no_room:
         press("verdict", pygame.K_n, text="n")                     # N 20 Enter: the room, once a game
         for digit in str(sum(TALLY)):
             press("verdict", pygame.K_0 + int(digit), text=digit)
@@ -107,17 +133,7 @@ def main() -> int:
         press("verdict", pygame.K_RETURN)
     while play.state.phase == "debrief":
         press("debrief", pygame.K_RETURN)
-    recorded = len(play.state.log[number - 1].verdicts)
-    tallies = {(v.coop, v.pas_coop, v.depends) for v in play.state.log[number - 1].verdicts.values()}
-    assert tallies == {TALLY}, tallies                             # every move recorded as the room voted
-    total = sum(counts.values())
-    print(f"one round, {teams} teams, a {sum(TALLY)}-person verdict on {recorded} moves: {total} key presses"
-          + ("" if args.no_room else f" (of which 4 once a game: N {sum(TALLY)} Enter)"))
-    for where, n in counts.items():
-        print(f"  {where:<10} {n}")
-    play.close()
-    window.destroy()
-    return 0
+    return teams
 
 
 if __name__ == "__main__":

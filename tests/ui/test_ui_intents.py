@@ -442,14 +442,22 @@ def test_the_last_answer_is_completed_from_the_room_size_only_once_it_is_set_sho
     typed(app, "1")
     key(app, pygame.K_RETURN)
     assert tally(app, 2) == (9, 9, 1)
+    # Backspace on a recorded move puts it back to zero: its counts typed afresh are completed again.
+    key(app, pygame.K_UP)
+    key(app, pygame.K_BACKSPACE)
+    assert tally(app, 2) == (0, 0, 0)
+    for text in ("1", "6", "2"):
+        typed(app, text)
+    key(app, pygame.K_RETURN)
+    assert tally(app, 2) == (16, 2, 2)
     # Never over a count already there, nor more than the room.
     key(app, pygame.K_UP)
     assert app.scene.focus == 2
     typed(app, "5")
     key(app, pygame.K_SPACE)
     typed(app, "9")
-    assert app.scene.completed() is None             # its "ça dépend" was typed: kept
-    assert app.scene.tallies[app.play.state.current.moves[2].character] == [5, 9, 1]
+    assert app.scene.completed() is None             # its "ça dépend" was recorded: kept
+    assert app.scene.tallies[app.play.state.current.moves[2].character] == [5, 9, 2]
     key(app, pygame.K_DOWN)
     key(app, pygame.K_DOWN)
     typed(app, "1")

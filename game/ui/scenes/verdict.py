@@ -524,6 +524,7 @@ class VerdictScene(GameScene):
                 self.typed = self.typed[:-1]
             elif self.recorded(moves[self.focus].character) not in (None, (0, 0, 0)):
                 self.record(self.focus, (0, 0, 0))
+                self.entered.pop(moves[self.focus].character, None)   # typed afresh: completed again
             else:
                 return False
         elif kind == kinds.LETTER and intent.value == "v":
