@@ -26,7 +26,7 @@ from reportlab.platypus import Paragraph
 
 from game.content.model import OBSERVER_ID, Scenario, prompt_of
 from game.i18n import Catalog, pick_language
-from game.pace import guide_round_minutes, workshop_minutes
+from game.pace import SHORT_SESSION_MINUTES, guide_round_minutes, rounds_for, workshop_minutes
 from game.printing.pdf import BOLD, FONT, ITALIC, MARGIN, PAGE, para, styles
 
 WORDS = Catalog({
@@ -35,6 +35,8 @@ WORDS = Catalog({
         "timing_line": "{rounds} tours d'environ {minutes} minutes : situation et aléa (2 min), choix secrets "
                        "des équipes (5 min), révélation, verdict de la salle (3 min), débriefing ({debrief} min). "
                        "Prévoir 15 minutes d'ouverture et 20 minutes de bilan : environ {total} au total.",
+        "timing_short": "En 2 heures : {rounds} tours à ce rythme (le format « atelier de 2 h » de la préparation, "
+                        "avec le minuteur des choix ; F, en cours de partie, finit après le tour en cours).",
         "keys": "Touches", "verdict_rule": "La règle du verdict",
         "verdict_text": "Après chaque révélation, la salle dit pour chaque coup « COOP », « pas COOP » ou "
                         "« ça dépend », à main levée ; l'animation saisit le décompte (C, P, D). Un coup est "
@@ -60,6 +62,8 @@ WORDS = Catalog({
                      "de voix|Débriefing : T démarre ou arrête le minuteur, + ajoute une minute, N écrit une note, "
                      "C note un engagement (« et après ? »)|Bilan : flèches gauche et droite pour les pages, "
                      "C engagement, L lieu, A animation, E exporter le compte rendu|"
+                     "Passage d'une équipe : T et + pour le minuteur des choix · F (sauf sur la fiche d'une "
+                     "équipe) : finir la partie après ce tour|"
                      "F1 aide · F2 contraste · F3 taille du texte · F11 plein écran",
         "made": "Produit par COOP ou pas COOP — {title}",
         "cannot_load": "Le scénario ne peut pas être chargé :",
@@ -69,6 +73,8 @@ WORDS = Catalog({
         "timing_line": "{rounds} rounds of about {minutes} minutes: situation and event (2 min), the teams' secret "
                        "choices (5 min), reveal, the room's verdict (3 min), debrief ({debrief} min). Allow 15 "
                        "minutes to open and 20 minutes for the wrap-up: about {total} in all.",
+        "timing_short": "In 2 hours: {rounds} rounds at this pace (the setup's “2-hour workshop” format, with the "
+                        "choices timer; F, during the game, finishes after the current round).",
         "keys": "Keys", "verdict_rule": "The verdict rule",
         "verdict_text": "After each reveal the room says, for each move, “COOP”, “not COOP” or “it depends” by a "
                         "show of hands; the facilitator keys in the count (C, P, D). A move has a “split verdict” "
@@ -93,7 +99,8 @@ WORDS = Catalog({
                      "Backspace: undo before confirming|Verdict: C, P, D then the number of votes|Debrief: T starts "
                      "or stops the timer, + adds a minute, N writes a note, C writes a commitment (“what next?”)|"
                      "Wrap-up: left and right arrows for the pages, C commitment, L place, A facilitator, "
-                     "E export the report|F1 help · F2 contrast · F3 text size · F11 full screen",
+                     "E export the report|Team hand-off: T and + for the choices timer · F (except on a team's "
+                     "card): finish the game after this round|F1 help · F2 contrast · F3 text size · F11 full screen",
         "made": "Made by COOP ou pas COOP — {title}",
         "cannot_load": "The scenario cannot be loaded:",
     },
@@ -221,6 +228,7 @@ def facilitator_sheet(kit: Kit) -> None:
             para(tr("timing"), s["h3"]),
             para(tr("timing_line", rounds=sc.rounds, minutes=minutes, debrief=f"{sc.debrief_minutes:g}", total=total),
                  s["body"]),
+            para(tr("timing_short", rounds=rounds_for(SHORT_SESSION_MINUTES, sc.rounds, minutes)), s["body"]),
             para(tr("verdict_rule"), s["h3"]), para(tr("verdict_text"), s["body"]),
             para(tr("keys"), s["h3"])]
     body += [para(line, s["bullet"], bulletText="•") for line in tr("key_lines").split("|")]

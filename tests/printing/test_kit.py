@@ -98,3 +98,13 @@ def test_hostile_scenario_texts_stay_letters_in_the_kit(tmp_path):
     data, placed = build_kit(load_scenario(hostile_scenario(tmp_path)), "fr")
     assert all(b.fits for b in placed)
     assert b"/URI" not in data and b"javascript" not in data.lower() and b"/XObject" not in data
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_the_sheet_says_how_many_rounds_fit_two_hours_and_the_clocks_keys(tmp_path):
+    """The guide's pace (game.pace): 16 minutes a round for the Tilleuls (a 6-minute debrief), 5 rounds in 2 h."""
+    out = tmp_path / "kit.pdf"
+    assert main(["kit", str(FLAGSHIP), "-o", str(out)]) == 0
+    sheet = " ".join(_pages(out)[0].split())
+    assert "6 tours d'environ 16 minutes" in sheet and "En 2 heures : 5 tours à ce rythme" in sheet
+    assert "T et + pour le minuteur des choix" in sheet and "finir la partie après ce tour" in sheet
