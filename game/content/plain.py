@@ -198,24 +198,36 @@ def load_plain(path: Path | str) -> Any:
     before by this program, else the ordinary load (ScenarioError, located, for a bad file), whose
     result is then cached."""
     path = Path(path)
-    from game.content.constants import MAX_FILE_BYTES
-
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError:
-        data = None
-    if data is not None and len(data) <= MAX_FILE_BYTES:
-        digest = sha256_hex(data)
+    digest = _file_digest(path)
+    if digest is not None:
         cached = _read_cache(digest, path.parent)
         if cached is not None:
             return cached
     from game.content import load_scenario
 
     scenario = load_scenario(path)        # the validator: diagnostics, or a valid model
-    if data is not None and len(data) <= MAX_FILE_BYTES:
+    if digest is not None:
         _write_cache(digest, scenario, path.parent)
     return scenario
+
+
+def _file_digest(path: Path) -> Optional[str]:
+    """The SHA-256 of the file's bytes, or None when it cannot be read or is too large for a scenario."""
+    from game.content.constants import MAX_FILE_BYTES
+
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    return sha256_hex(data) if len(data) <= MAX_FILE_BYTES else None
+
+
+def copy_ready(path: Path | str) -> bool:
+    """Whether a validated copy of the file's present bytes is kept (a read, a hash and a look, no
+    parse): `load_plain` will then take milliseconds, not the validator's hundreds."""
+    digest = _file_digest(Path(path))
+    return digest is not None and (cache_dir() / f"{digest}.json").is_file()
 
 
 def _read_cache(digest: str, folder: Path) -> Optional[PlainScenario]:

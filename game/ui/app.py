@@ -26,6 +26,25 @@ def first_frame(window, settings) -> None:
     window.flip()
 
 
+def first_screen_comes_at_once(args) -> bool:
+    """Whether the first real screen is drawn within milliseconds: then it is the first frame, with no
+    loading line flashed before it. The title (autoplay's first screen too) needs nothing heavy unless
+    an unfinished game must be replayed to be offered; a scenario's setup, unless its file was never
+    validated (or changed since: no validated copy of these bytes); a resumed or `--no-setup` game
+    always loads the scenario model first."""
+    if args.resume or getattr(args, "no_setup", False):
+        return False
+    from game.ui.scenes.title import any_unfinished_journal
+
+    if any_unfinished_journal():
+        return False
+    if args.scenario and not args.autoplay:
+        from game.content.plain import copy_ready
+
+        return copy_ready(Path(os.path.expanduser(args.scenario)))
+    return True
+
+
 def open_window(args, settings):
     import pygame
 
@@ -87,7 +106,8 @@ def run_play(args) -> int:
                 print(TR(language, "resume_damaged", error=damage), file=sys.stderr)
             return 3
     window = open_window(args, settings)
-    first_frame(window, settings)
+    if os.environ.get("COOP_BENCH_FIRST_FRAME") or not first_screen_comes_at_once(args):
+        first_frame(window, settings)
     if os.environ.get("COOP_BENCH_FIRST_FRAME"):
         # benchmarks/bench_ui.py times the process up to this line.
         print("first-frame", flush=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import time
 import traceback
 from pathlib import Path
@@ -367,6 +366,8 @@ def _replace(settings: Settings, **changes) -> Settings:
 
 def write_crash_log(error: BaseException) -> Path:
     """Write the error's details for the developers under data_home()/crashes/; returns the file."""
+    import datetime
+
     from game.paths import data_home
 
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S-%f")

@@ -229,15 +229,21 @@ def _wrapped(face: pygame.font.Font, text: str, width: int) -> tuple[str, ...]:
     return tuple(_wrap(face, text, width))
 
 
+@lru_cache(maxsize=16384)
+def _word_width(face: pygame.font.Font, word: str) -> int:
+    """`measure` of one word, kept: the same words come back in every text a screen wraps."""
+    return measure(face, word)
+
+
 def _wrap(face: pygame.font.Font, text: str, width: int) -> list[str]:
     lines: list[str] = []
-    space = measure(face, " ")
+    space = _word_width(face, " ")
     for paragraph in protect(text).split("\n"):
         current, current_width, count = "", 0, 0
         for word in paragraph.split(" "):
             if not word:
                 continue
-            word_width = measure(face, word)
+            word_width = _word_width(face, word)
             if current:
                 estimate = current_width + space + word_width
                 fits = estimate + count <= width or (estimate - count <= width

@@ -48,3 +48,34 @@ def test_an_unfinished_session_is_still_looked_at(tmp_path):
 def test_the_setup_of_a_scenario_validated_before_shows_without_the_model(tmp_path):
     assert first_screen(tmp_path, str(PLACE)) == "heavy"     # first time: validated, and its copy kept
     assert first_screen(tmp_path, str(PLACE)) == "light"
+
+
+def test_a_first_screen_ready_at_once_is_the_first_frame(tmp_path, monkeypatch):
+    """No loading line flashed before a setup screen drawn from the validated copy, nor before a title
+    (an autoplay's too) with no unfinished game to replay; one before a first validation (hundreds of
+    milliseconds), an unfinished game's replay, a resumed game or `--no-setup`."""
+    import argparse
+
+    from game.content.plain import copy_ready, load_plain
+    from game.ui.app import first_screen_comes_at_once as setup_comes_at_once
+
+    monkeypatch.setenv("COOP_HOME", str(tmp_path))
+    scenario = tmp_path / "place.yaml"
+    shutil.copy(PLACE, scenario)
+
+    def args(**given):
+        values = dict(scenario=str(scenario), autoplay=False, resume=False, no_setup=False)
+        values.update(given)
+        return argparse.Namespace(**values)
+
+    assert not copy_ready(scenario) and not setup_comes_at_once(args())
+    load_plain(scenario)
+    assert copy_ready(scenario) and setup_comes_at_once(args())
+    assert setup_comes_at_once(args(autoplay=True)) and setup_comes_at_once(args(scenario=None))
+    assert not setup_comes_at_once(args(no_setup=True)) and not setup_comes_at_once(args(resume=True))
+    scenario.write_text(scenario.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert not setup_comes_at_once(args())
+    assert setup_comes_at_once(args(autoplay=True))     # autoplay shows the title first
+    (tmp_path / "sessions").mkdir()
+    shutil.copy(DATA / "tilleuls-midchoices.coop.jsonl", tmp_path / "sessions" / "a.coop.jsonl")
+    assert not setup_comes_at_once(args(scenario=None)) and not setup_comes_at_once(args(autoplay=True))

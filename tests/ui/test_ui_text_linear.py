@@ -56,5 +56,24 @@ def test_the_same_text_at_the_same_width_is_laid_out_once(monkeypatch):
     again = text_module.wrap(face, long_text, 700)
     assert calls == [], "a screen drawn again must not measure its texts again"
     assert again == first[:-1]
+    laid_out = []
+    real_wrap = text_module._wrap
+    monkeypatch.setattr(text_module, "_wrap", lambda *args: laid_out.append(args) or real_wrap(*args))
+    text_module.wrap(face, long_text, 700)
+    assert laid_out == []
     text_module.wrap(face, long_text, 650)
-    assert calls, "another width is laid out afresh"
+    assert laid_out, "another width is laid out afresh (its words' widths are known already)"
+
+
+def test_a_word_is_measured_once_whatever_text_it_comes_back_in(monkeypatch):
+    """A screen wraps many texts sharing words (« de », « la », « · »): each word's width is kept."""
+    face = T.font(30)
+    T.wrap(face, "le quartier des Tilleuls et la place", 2000)
+    measured = []
+    original = T._text_width
+    monkeypatch.setattr(T, "_text_width", lambda f, text: measured.append(text) or original(f, text))
+    lines = T.wrap(face, "la place et le quartier des Tilleuls", 2000)
+    assert lines == ["la place et le quartier des Tilleuls"]
+    assert measured == []
+    T.wrap(face, "la place nouvelle", 2000)
+    assert measured == ["nouvelle"]
