@@ -25,6 +25,8 @@ def _page(public, language: str, vote_open: bool, timer=None) -> dict:
     (seconds left, running), which the page counts down by itself."""
     frame = {"type": "state", "lang": language, "title": public.title, "round": public.round,
              "rounds": public.rounds, "phase": public.phase, "teams": len(public.teams)}
+    if public.last_round < public.rounds:     # the facilitator ends after this round ("dernier tour")
+        frame["last"] = public.last_round
     if public.phase == "choices":
         frame["chosen"] = public.chosen_count
         if timer is not None:

@@ -38,3 +38,18 @@ def test_without_the_option_no_page_has_a_timer(tmp_path):
         assert team.state()["phase"] == "choices" and "timer" not in team.state()
     finally:
         room.close()
+
+
+def test_the_pages_say_the_last_round_once_the_facilitator_ends_early(tmp_path):
+    from game.engine import SetLastRound
+
+    room = Room(tmp_path)
+    try:
+        voter = room.phone()
+        assert "last" not in voter.state()
+        room.submit(SetLastRound(1))
+        assert voter.state()["last"] == 1
+        room.submit(SetLastRound(2))
+        assert "last" not in voter.state()
+    finally:
+        room.close()

@@ -13,7 +13,7 @@ from game.engine import ChooseAction, ChoosePosture, ConfirmMove, bot_move, bot_
 from phones_room import REPO, Room
 
 SCENARIOS = sorted((REPO / "scenarios").glob("*.yaml"))
-PUBLIC_KEYS = {"type", "lang", "title", "round", "rounds", "phase", "teams", "chosen", "moves", "vote", "role", "timer"}
+PUBLIC_KEYS = {"type", "lang", "title", "round", "rounds", "phase", "teams", "chosen", "moves", "vote", "role", "timer", "last"}
 TEAM_KEYS = PUBLIC_KEYS | {"character", "team", "card", "resources", "move", "postures", "actions"}
 
 
