@@ -10,8 +10,8 @@ CLOCK_FR = {
     "help_end_early": "F : finir la partie après ce tour (le bilan suit son débrief ; confirmation demandée) ; "
                       "une fois décidé, F à nouveau : jouer les {rounds} tours prévus",
     "end_early_title": "Finir la partie après ce tour ?",
-    "end_early_body": "Après le débrief du tour {n}, la partie passe au bilan : {n} tour(s) joué(s) "
-                      "sur {rounds} prévus. La fin de partie est jugée sur ce dernier tour joué.",
+    "end_early_body": "Après le débrief du tour {n}, la partie passe au bilan (tours joués : {n} sur "
+                      "{rounds} prévus). La fin de partie est jugée sur ce dernier tour joué.",
     "end_early_keys": "O ou Entrée : oui, finir après ce tour · N ou Échap : non, continuer",
     "end_early_undo_title": "Jouer les {rounds} tours prévus ?",
     "end_early_undo_body": "Il était décidé de finir après le tour {n}. La partie ira jusqu'au tour {rounds}.",
@@ -41,8 +41,8 @@ CLOCK_EN = {
     "help_end_early": "F: finish the game after this round (the summary follows its debrief; asks first); "
                       "once decided, F again: play the {rounds} planned rounds",
     "end_early_title": "Finish the game after this round?",
-    "end_early_body": "After the debrief of round {n}, the game goes to the summary: {n} round(s) played "
-                      "of {rounds} planned. The ending is judged on this last round played.",
+    "end_early_body": "After the debrief of round {n}, the game goes to the summary (rounds played: {n} of "
+                      "{rounds} planned). The ending is judged on this last round played.",
     "end_early_keys": "Y or Enter: yes, finish after this round · N or Esc: no, go on",
     "end_early_undo_title": "Play the {rounds} planned rounds?",
     "end_early_undo_body": "The game was to finish after round {n}. It will go on to round {rounds}.",

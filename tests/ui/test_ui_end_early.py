@@ -73,7 +73,7 @@ def test_f_asks_then_the_bilan_follows_this_rounds_debrief(make_game):
     key(app, pygame.K_f)
     assert app.overlay is not None and app.overlay.name == "end_early"
     text = words(app)
-    assert "Finir la partie après ce tour ?" in text and "1 tour(s) joué(s) sur 3 prévus" in text
+    assert "Finir la partie après ce tour ?" in text and "(tours joués : 1 sur 3 prévus)" in text
     shot(app, "end-early-confirm")
     key(app, pygame.K_ESCAPE)                     # no: nothing journaled
     assert app.overlay is None and play.state.last_round is None
