@@ -8,7 +8,12 @@ Prints, in one run:
   the kit's build alone in-process.
 Times are the best of several runs (the first report validates the session's scenario copy and
 caches it, as any earlier run of the program on that file would have: later ones read the plain
-copy, with no pydantic); CPU times of the child processes are printed too (steadier on a loaded machine). Usage: python benchmarks/bench_report.py [--runs N]
+copy, with no pydantic; it also keeps the report's data, game.session.report_memo, as the end
+screen's export does at the end of a game: later reports of the same bytes replay nothing). The
+html report is also timed without that memo (removed before each run: the first report of a
+session file this program never reported on, e.g. one brought on a USB stick), which replays the
+journal. CPU times of the child processes are printed too (steadier on a loaded machine).
+Usage: python benchmarks/bench_report.py [--runs N]
 """
 
 from __future__ import annotations
@@ -28,11 +33,13 @@ FLAGSHIP = REPO / "scenarios" / "quartier_des_tilleuls.yaml"
 CPU: dict = {}   # command -> best CPU time (user + system) of its child process
 
 
-def best(command: list[str], runs: int, env: dict) -> float:
+def best(command: list[str], runs: int, env: dict, before_each=None) -> float:
     """Best wall time of several runs; the best CPU time of the child goes to CPU[tuple(command)]
-    (steadier than wall time on a shared, loaded machine)."""
+    (steadier than wall time on a shared, loaded machine). `before_each()` runs before each, untimed."""
     times, cpus = [], []
     for _ in range(runs):
+        if before_each is not None:
+            before_each()
         before = os.times()
         start = time.perf_counter()
         subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
@@ -90,6 +97,14 @@ def main() -> None:
             goal = "  (goal <= 3.0x)" if fmt == "html" else ""
             print(f"coop report --format {fmt:<4}: {took * 1000:6.0f} ms  {took / bare:5.1f}x the bare read{goal}; "
                   f"CPU {used * 1000:6.0f} ms  {used / bare_cpu:5.1f}x")
+        import shutil
+
+        out = Path(home) / "cold.html"
+        command = coop + ["report", str(session), "--format", "html", "-o", str(out)]
+        took = best(command, args.runs, env,
+                    before_each=lambda: shutil.rmtree(Path(home) / "cache" / "reports", ignore_errors=True))
+        print(f"  html without the memo (no goal): {took * 1000:6.0f} ms  {took / bare:5.1f}x the bare read (a first report "
+              f"of this file: the journal replayed); CPU {cpu(command) * 1000:6.0f} ms  {cpu(command) / bare_cpu:5.1f}x")
         kit = Path(home) / "kit.pdf"
         took = best(coop + ["kit", str(FLAGSHIP), "-o", str(kit)], args.runs, env)
         print(f"coop kit (flagship)      : {took * 1000:6.0f} ms  {took / bare:5.1f}x the bare read; "

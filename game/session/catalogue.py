@@ -116,9 +116,19 @@ def archive(path: Path) -> Path:
         raise FileExistsError(target)
     path.replace(target)
     fsync_folder(folder)
+    forget(path)
     return target
 
 
 def discard(path: Path) -> None:
-    """Delete a session file (the title asks twice first). OSError if it cannot."""
+    """Delete a session file (the title asks twice first), and the report data kept of it (its notes
+    with it: game.session.report_memo). OSError if it cannot."""
     path.unlink()
+    forget(path)
+
+
+def forget(path: Path) -> None:
+    """The report memo of a session that left its place (deleted, archived) goes too."""
+    from game.session.report_memo import forget as forget_memo
+
+    forget_memo(path)

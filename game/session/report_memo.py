@@ -71,6 +71,14 @@ def recall(session_path: Path, data: bytes, key: str) -> Optional[dict[str, Any]
     return report if isinstance(report, dict) else None
 
 
+def forget(session_path: Path) -> None:
+    """Remove the memo of that session path, if any (best effort)."""
+    try:
+        _where(session_path).unlink()
+    except OSError:
+        pass
+
+
 def keep(session_path: Path, data: bytes, key: str, report: dict[str, Any]) -> None:
     """Best effort: a full disk or a read-only data folder only means no shortcut next time."""
     from game.paths import write_cache_file

@@ -127,3 +127,19 @@ def test_a_report_from_its_memo_loads_no_engine_state(home):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[-2] == "['game.engine.conditions']"
     assert (home / "r.html").read_text(encoding="utf-8") == report_module.render(path, "html")
+
+
+@pytest.mark.parametrize("how", ["discard", "archive"])
+def test_a_deleted_or_archived_session_leaves_no_report_data_behind(how, home):
+    """The memo holds the facilitator's notes: deleting a session (or archiving it) takes its memo too."""
+    from game.session import catalogue
+
+    folder = home / "sessions"
+    folder.mkdir()
+    path = folder / "s.coop.jsonl"
+    shutil.copy(DATA / "tilleuls-finished.coop.jsonl", path)
+    render(path, "md")
+    memos = home / "cache" / "reports"
+    assert len(list(memos.iterdir())) == 1
+    getattr(catalogue, how)(path)
+    assert list(memos.iterdir()) == []
