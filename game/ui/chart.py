@@ -90,8 +90,9 @@ def line_chart(canvas: Canvas, rect: pygame.Rect, series: list[tuple[str, tuple[
 def round_labels(canvas: Canvas, plot: pygame.Rect, rect: pygame.Rect, count: int, step: float, round_label,
                  short_label=None) -> list[tuple[str, int]]:
     """(text, left) of each round's name under the axis, centred on its point: every one in words when they
-    fit apart, else every one short ("Départ 1 2 3"), else numbers ("0 1 2 3"), else those thinned out, the first and the
-    last always kept (the last may reach past the plot's right edge, under the end labels)."""
+    fit apart, else every one short ("Départ 1 2 3"), else numbers ("0 1 2 3"), else every second (third…)
+    one of those, the first and the last always kept (the last may reach past the plot's right edge,
+    under the end labels)."""
     gap = canvas.metrics.gap
     wordings = [round_label] + ([short_label] if short_label is not None else []) + [str]
 
@@ -108,13 +109,17 @@ def round_labels(canvas: Canvas, plot: pygame.Rect, rect: pygame.Rect, count: in
         shown = placed(name)
         if all(shown[i][1] > shown[i - 1][1] + shown[i - 1][2] + gap for i in range(1, count)):
             return [(text, left) for text, left, _ in shown]
-    kept = [shown[0]]
-    for text, left, width in shown[1:-1]:
-        last = shown[-1]
-        if left > kept[-1][1] + kept[-1][2] + gap and left + width + gap < last[1]:
-            kept.append((text, left, width))
-    if count > 1 and shown[-1][1] > kept[-1][1] + kept[-1][2] + gap:
+    # Every second round, every third...: evenly spaced, the last one kept in place of its neighbour.
+    kept = shown[:1]
+    for stride in range(2, max(2, count)):
+        kept = shown[0:count - 1:stride]
+        while len(kept) > 1 and kept[-1][1] + kept[-1][2] + gap >= shown[-1][1]:
+            kept.pop()
         kept.append(shown[-1])
+        if all(kept[i][1] > kept[i - 1][1] + kept[i - 1][2] + gap for i in range(1, len(kept))):
+            break
+    else:
+        kept = shown[:1]
     return [(text, left) for text, left, _ in kept]
 
 

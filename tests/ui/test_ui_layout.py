@@ -90,6 +90,15 @@ def test_the_chart_names_every_round_at_every_text_size_on_a_4_3_projector():
         labelled = [n for n in range(7) if {names[n].replace("\u00a0", " "), str(n)} & shown]
         assert labelled == list(range(7)), (scale, sorted(shown))
         assert not [p for p in layout_problems(canvas) if "overlap" in p or "outside" in p], scale
+    # Too narrow for every round even in numbers: every second one, evenly, the first and the last kept.
+    surface = pygame.Surface((1024, 768))
+    canvas = Canvas(surface, THEMES["standard"], Metrics(1024, 768, 2.0))
+    chart.line_chart(canvas, pygame.Rect(30, 150, 760, 480), series, names.get,
+                     lambda n: TR("fr", "chart_start") if n == 0 else str(n))
+    shown = {b.text for b in canvas.boxes}
+    kept = [n for n in range(7) if str(n) in shown]
+    assert kept[0] == 0 and kept[-1] == 6 and len(kept) < 7, sorted(shown)
+    assert len({b - a for a, b in zip(kept, kept[1:])}) == 1, kept
 
 
 @pytest.mark.parametrize("theme", ["standard", "contrast"])
@@ -126,3 +135,24 @@ def test_a_window_resized_while_playing_reflows(make_app, long_path):
     walk_game(app, long_path, check)
     assert app.canvas.rect.size == (1024, 768)
     assert found == []
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=["1024x768", "1920x1080"])
+def test_the_chart_and_the_paths_show_on_their_pages_first_screen(make_app, size, scale):
+    """At 200 % the bilan's chart (1024x768) and the paths of eight teams (1024x768 and 1920x1080) kept to
+    their title: the picture did not fit below it and waited for Page Down."""
+    from game.paths import SCENARIOS
+
+    app = make_app(size, scale=scale)
+    app.requested_players = 8
+    seen: dict[str, set] = {}
+
+    def check(app, scene):
+        if scene.name == "end" and scene.scroll == 0 and scene.pages[scene.page] in ("chart", "paths"):
+            seen[scene.pages[scene.page]] = {b.text.replace("\u00a0", " ") for b in app.canvas.boxes}
+
+    walk_game(app, SCENARIOS / "quartier_des_tilleuls.yaml", check)
+    assert set(seen) == {"chart", "paths"}
+    assert {"0", "Départ"} & seen["chart"], seen["chart"]                  # the round under the axis
+    assert {"je", "nous"} <= seen["paths"], seen["paths"]                  # at least one path's cell

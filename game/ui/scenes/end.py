@@ -152,11 +152,28 @@ class EndScene(DebriefPage, GameScene):
         series = self.view.series
         self.board(flow, {i: v[-1] for i, v in series.items()}, {i: v[0] for i, v in series.items()})
 
-    def draw_chart(self, canvas, flow):
-        flow.text(self.tr("end_chart"), "body", style="bold")
+    def picture_heading(self, canvas, flow, title: str, need: int, hint: str = "") -> None:
+        """A picture page's title (and its hint) in body size when `need` still fits below them, else in
+        small letters, then without the hint: at 200 % on a small window the chart and the paths kept to
+        their title on the page's first screen."""
+        small, gap = canvas.line_height("small"), canvas.metrics.gap
+
+        def height(kind: str, with_hint: bool) -> int:
+            lines = len(canvas.wrapped(title, flow.width, kind, "bold")) * canvas.line_height(kind)
+            return lines + (len(canvas.wrapped(hint, flow.width, "small")) * small if with_hint else 0) + gap
+
+        tiers = [("body", bool(hint)), ("small", bool(hint)), ("small", False)]
+        kind, with_hint = next(((k, h) for k, h in tiers if flow.space_left() - height(k, h) >= need), tiers[-1])
+        flow.text(title, kind, style="bold")
+        if with_hint:
+            flow.text(hint, "small", role="secondary")
         flow.gap()
+
+    def draw_chart(self, canvas, flow):
+        minimum = canvas.line_height("small") * 4
+        self.picture_heading(canvas, flow, self.tr("end_chart"), minimum)
         series = [(i.label, self.view.series[i.id], i.min, i.max) for i in self.scenario.indicators]
-        height = max(canvas.line_height("small") * 4, flow.space_left())
+        height = max(minimum, flow.space_left())
 
         def label(index: int) -> str:
             return self.tr("chart_start") if index == 0 else self.tr("round_short", n=index)
@@ -167,32 +184,39 @@ class EndScene(DebriefPage, GameScene):
         flow.block(height, lambda r: chart.line_chart(canvas, r, series, label, short))
 
     def draw_paths(self, canvas, flow):
-        flow.text(self.tr("end_paths"), "body", style="bold")
-        # Which way time runs in each small picture.
         played = len(self.state.history)
-        flow.text(self.tr("end_paths_hint_early" if self.state.ended_early else "end_paths_hint", last=played),
-                  "small", role="secondary")
-        flow.gap()
         characters = list(self.state.setup.characters)
-        gap = canvas.metrics.gap
+        gap, small = canvas.metrics.gap, canvas.line_height("small")
         # Four to a row on a 4:3 projector too when there are more than four: two rows of cells tall
         # enough for their dots (four rows of 2 left them empty at 1024x768).
         columns = 4 if canvas.metrics.wide or len(characters) > 4 else 2
         columns = min(columns, max(1, len(characters)))
         rows = -(-len(characters) // columns)
-        height = flow.space_left() - canvas.line_height("small") * 2
-        cell_h = max(canvas.line_height("small") * 3, (height - gap * (rows - 1)) // rows)
+        # A cell shows its dots only with room for its name, "je … nous" and a row per round between them.
+        least = 2 * small + 3 * gap + max(small, played * max(6, small // 8))
+        # Which way time runs in each small picture.
+        hint = self.tr("end_paths_hint_early" if self.state.ended_early else "end_paths_hint", last=played)
+        self.picture_heading(canvas, flow, self.tr("end_paths"), rows * least + gap * (rows - 1), hint)
+        height = flow.space_left() - small * 2
+        cell_h = max(small * 3, (height - gap * (rows - 1)) // rows)
         cell_w = (flow.width - gap * (columns - 1)) // columns
 
-        def paint(rect):
-            for index, ident in enumerate(characters):
+        def paint(rect, first=0, count=rows, cell_h=cell_h):
+            for index, ident in enumerate(characters[first * columns:(first + count) * columns]):
                 row, col = divmod(index, columns)
                 cell = pygame.Rect(rect.left + col * (cell_w + gap), rect.top + row * (cell_h + gap), cell_w, cell_h)
                 # A posture à débattre (no coop value) sits in the middle of the je → nous path.
                 coops = [self.scenario.posture(p).coop or 0 for p in self.view.posture_paths.get(ident, ())]
                 chart.posture_path(canvas, cell, self.character_name(ident), coops, self.tr)
 
-        flow.block(rows * cell_h + gap * (rows - 1), paint)
+        if cell_h >= least or rows == 1:
+            flow.block(rows * cell_h + gap * (rows - 1), paint)
+            return
+        # Big text: one block a row, each tall enough for its dots; the rows below scroll into view.
+        row_h = max(least, min(flow.space_left(), height // rows))
+        for row in range(rows):
+            flow.block(row_h, lambda rect, row=row: paint(rect, row, 1, row_h))
+            flow.gap(gap)
 
     def draw_secrets(self, canvas, flow):
         """The lifting of secrets: each character's hidden agenda, then the question it opens."""
