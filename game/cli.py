@@ -12,7 +12,7 @@ import signal
 import sys
 from typing import Sequence
 
-from game.cli_words import install, own, user_language
+from game.cli_words import both, install, own, user_language
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -111,6 +111,10 @@ class _Parser(argparse.ArgumentParser):
         return parsed, rest
 
 
+def LANG_HELP() -> str:
+    return both("the language of the messages", "la langue des messages")
+
+
 COMMANDS = ("play", "validate", "simulate", "new-scenario", "schema", "report", "sessions", "kit", "compare")
 
 
@@ -124,83 +128,97 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog="coop",
-        description="COOP ou pas COOP — jeu de débat sur la coopération / a debate game on cooperation.",
+        description=both("COOP ou pas COOP — a debate game on cooperation.", "COOP ou pas COOP — un jeu de débat sur la coopération."),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     if wanted("play"):
-        play = commands.add_parser("play", help="play a scenario (setup screen first) / jouer un scénario")
-        play.add_argument("scenario", nargs="?", help="scenario file (.yaml)")
-        play.add_argument("--fullscreen", action="store_true")
-        play.add_argument("--size", type=_size, metavar="WxH")
-        play.add_argument("--lang", choices=("fr", "en"))
-        play.add_argument("--seed", type=_seed)
-        play.add_argument("--players", type=_positive, metavar="N")
-        play.add_argument("--rounds", type=_positive, metavar="R")
-        play.add_argument("--resume", action="store_true", help="continue the latest unfinished session")
-        play.add_argument("--autoplay", action="store_true", help="a bot plays the real screens through a whole game")
-        play.add_argument("--screenshots", metavar="DIR", help="with --autoplay: one PNG per screen shown")
+        play = commands.add_parser("play", help=both("play a scenario (its setup screen first)", "jouer un scénario (ses réglages d'abord)"))
+        play.add_argument("scenario", nargs="?", help=both("a scenario file (.yaml)", "un fichier de scénario (.yaml)"))
+        play.add_argument("--fullscreen", action="store_true", help=both("full screen", "plein écran"))
+        play.add_argument("--size", type=_size, metavar="WxH",
+                          help=both("window size, e.g. 1280x720", "taille de la fenêtre, par exemple 1280x720"))
+        play.add_argument("--lang", choices=("fr", "en"), help=LANG_HELP())
+        play.add_argument("--seed", type=_seed, help=both("the draw of events and cards", "le tirage des événements et des cartes"))
+        play.add_argument("--players", type=_positive, metavar="N", help=both("number of teams", "nombre d'équipes"))
+        play.add_argument("--rounds", type=_positive, metavar="R", help=both("number of rounds", "nombre de tours"))
+        play.add_argument("--resume", action="store_true", help=both("continue the latest unfinished session", "reprendre la dernière partie non terminée"))
+        play.add_argument("--autoplay", action="store_true", help=both("a bot plays a whole game through the real screens", "un robot joue une partie entière sur les vrais écrans"))
+        play.add_argument("--screenshots", metavar="DIR", help=both("with --autoplay: one PNG per screen shown", "avec --autoplay : une image PNG par écran montré"))
         play.add_argument("--presenter", action="store_true",
-                          help="the projector shows only public screens, the laptop the private ones / "
-                               "mode présentateur (deux écrans)")
+                          help=both("presenter mode: the projector shows only public screens, the laptop the private ones",
+                                    "mode présentateur : le projecteur ne montre que les écrans publics, l'ordinateur les écrans privés"))
         play.add_argument("--phones", action="store_true",
-                          help="teams choose and the room votes from phones / choix et votes sur téléphone")
-        play.add_argument("--bind", metavar="ADDR", help="with --phones: the address to listen on")
-        play.add_argument("--port", type=_port, metavar="N", help="with --phones: the port to listen on")
-        play.add_argument("--phones-info", metavar="FILE", help="with --phones: write the links to FILE as JSON")
+                          help=both("teams choose and the room votes from phones", "les équipes choisissent et la salle vote sur téléphone"))
+        play.add_argument("--bind", metavar="ADDR", help=both("with --phones: the address to listen on", "avec --phones : l'adresse d'écoute"))
+        play.add_argument("--port", type=_port, metavar="N", help=both("with --phones: the port to listen on", "avec --phones : le port d'écoute"))
+        play.add_argument("--phones-info", metavar="FILE", help=both("with --phones: write the links to FILE as JSON", "avec --phones : écrire les liens dans FILE, en JSON"))
         play.add_argument("--no-setup", action="store_true",
-                          help="start SCENARIO at once with its defaults / commencer tout de suite")
+                          help=both("start SCENARIO at once with its defaults", "commencer SCENARIO tout de suite, avec ses réglages par défaut"))
 
     if wanted("validate"):
-        validate = commands.add_parser("validate", help="check scenario files / vérifier des scénarios")
-        validate.add_argument("paths", nargs="+", metavar="PATH")
-        validate.add_argument("--lang", choices=("fr", "en"))
+        validate = commands.add_parser("validate", help=both("check scenario files", "vérifier des fichiers de scénario"))
+        validate.add_argument("paths", nargs="+", metavar="PATH",
+                              help=both("scenario files (.yaml)", "fichiers de scénario (.yaml)"))
+        validate.add_argument("--lang", choices=("fr", "en"), help=LANG_HELP())
 
     if wanted("simulate"):
-        simulate = commands.add_parser("simulate", help="play many games headless / simuler des parties")
-        simulate.add_argument("scenario")
-        simulate.add_argument("--games", type=_positive, metavar="N")
-        simulate.add_argument("--seed", type=_seed, metavar="S")
-        simulate.add_argument("--policy", type=_policy, metavar="random|coop|solo|always:POSTURE")
-        simulate.add_argument("--players", type=_positive, metavar="N")
-        simulate.add_argument("--cast", type=_cast, metavar="ID,ID,...")
-        simulate.add_argument("--rounds", type=_positive, metavar="R")
-        simulate.add_argument("--audit", action="store_true")
-        simulate.add_argument("--json", action="store_true")
-        simulate.add_argument("--lang", choices=("fr", "en"))
+        simulate = commands.add_parser("simulate", help=both("play many games without a window (balance, audit)", "simuler de nombreuses parties sans fenêtre (équilibre, audit)"))
+        simulate.add_argument("scenario", help=both("a scenario file (.yaml)", "un fichier de scénario (.yaml)"))
+        simulate.add_argument("--games", type=_positive, metavar="N", help=both("number of games", "nombre de parties"))
+        simulate.add_argument("--seed", type=_seed, metavar="S",
+                              help=both("the first game's draw (the same seed, the same games)",
+                                        "le tirage de la première partie (même graine, mêmes parties)"))
+        simulate.add_argument("--policy", type=_policy, metavar="random|coop|solo|always:POSTURE",
+                              help=both("how the bots choose", "comment les robots choisissent"))
+        simulate.add_argument("--players", type=_positive, metavar="N", help=both("number of teams", "nombre d'équipes"))
+        simulate.add_argument("--cast", type=_cast, metavar="ID,ID,...",
+                              help=both("the characters at the table", "les personnages à la table"))
+        simulate.add_argument("--rounds", type=_positive, metavar="R", help=both("number of rounds", "nombre de tours"))
+        simulate.add_argument("--audit", action="store_true",
+                              help=both("the balance criteria of the authors' guide, one by one",
+                                        "les critères d'équilibre du guide des auteurs, un par un"))
+        simulate.add_argument("--json", action="store_true", help=both("print JSON", "afficher du JSON"))
+        simulate.add_argument("--lang", choices=("fr", "en"), help=LANG_HELP())
 
     if wanted("new-scenario"):
-        new = commands.add_parser("new-scenario", help="write a commented starting scenario / créer un scénario")
-        new.add_argument("path")
-        new.add_argument("--lang", choices=("fr", "en"))
+        new = commands.add_parser("new-scenario", help=both("write a commented starting scenario", "écrire un scénario de départ commenté"))
+        new.add_argument("path", help=both("the file to write (.yaml)", "le fichier à écrire (.yaml)"))
+        new.add_argument("--lang", choices=("fr", "en"), help=LANG_HELP())
 
     if wanted("schema"):
-        commands.add_parser("schema", help="print the JSON Schema of the scenario format")
+        commands.add_parser("schema", help=both("print the JSON Schema of the scenario format", "afficher le schéma JSON du format de scénario"))
 
     if wanted("report"):
-        report = commands.add_parser("report", help="export a session's report / exporter le compte rendu")
-        report.add_argument("session", help="a session file, a session id (coop sessions), or latest")
-        report.add_argument("--format", choices=("md", "html", "json", "pdf"), default="md")
-        report.add_argument("-o", "--output", metavar="OUT")
-        report.add_argument("--lang", choices=("fr", "en"))
+        report = commands.add_parser("report", help=both("export a session's report", "exporter le compte rendu d'une partie"))
+        report.add_argument("session", help=both("a session file, a session id (coop sessions), or latest", "un fichier de partie, un identifiant (coop sessions) ou latest"))
+        report.add_argument("--format", choices=("md", "html", "json", "pdf"), default="md",
+                            help=both("md (default), html, json or pdf", "md (par défaut), html, json ou pdf"))
+        report.add_argument("-o", "--output", metavar="OUT",
+                            help=both("the file to write (default: standard output)",
+                                      "le fichier à écrire (par défaut : la sortie standard)"))
+        report.add_argument("--lang", choices=("fr", "en"), help=LANG_HELP())
         report.add_argument("--no-notes", action="store_true",
-                            help="leave the facilitator's notes out of the html and pdf reports")
+                            help=both("leave the facilitator's notes out of the html and pdf reports", "laisser les notes de l'animateur hors des comptes rendus html et pdf"))
 
     if wanted("sessions"):
-        sessions = commands.add_parser("sessions", help="list the sessions, newest first / lister les sessions")
-        sessions.add_argument("--lang", choices=("fr", "en"))
+        sessions = commands.add_parser("sessions", help=both("list the sessions, newest first", "lister les parties, la plus récente d'abord"))
+        sessions.add_argument("--lang", choices=("fr", "en"), help=LANG_HELP())
 
     if wanted("kit"):
-        kit = commands.add_parser("kit", help="the printable kit of a scenario (PDF) / le kit à imprimer")
-        kit.add_argument("scenario")
-        kit.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
-        kit.add_argument("--lang", choices=("fr", "en"))
+        kit = commands.add_parser("kit", help=both("the printable kit of a scenario (PDF)", "le kit à imprimer d'un scénario (PDF)"))
+        kit.add_argument("scenario", help=both("a scenario file (.yaml)", "un fichier de scénario (.yaml)"))
+        kit.add_argument("-o", "--output", metavar="OUT.pdf", required=True,
+                         help=both("the PDF file to write", "le fichier PDF à écrire"))
+        kit.add_argument("--lang", choices=("fr", "en"), help=LANG_HELP())
 
     if wanted("compare"):
-        compare = commands.add_parser("compare", help="tables of the same scenario side by side / comparer des tables")
-        compare.add_argument("sessions", nargs="+", metavar="SESSION")
-        compare.add_argument("-o", "--output", metavar="OUT.html", required=True)
-        compare.add_argument("--lang", choices=("fr", "en"))
+        compare = commands.add_parser("compare", help=both("tables of the same scenario side by side", "comparer des tables du même scénario"))
+        compare.add_argument("sessions", nargs="+", metavar="SESSION",
+                             help=both("session files or ids", "fichiers ou identifiants de parties"))
+        compare.add_argument("-o", "--output", metavar="OUT.html", required=True,
+                             help=both("the HTML file to write", "le fichier HTML à écrire"))
+        compare.add_argument("--lang", choices=("fr", "en"), help=LANG_HELP())
     return parser
 
 
@@ -254,9 +272,9 @@ def _main(argv: Sequence[str] | None = None) -> int:
         if args.screenshots and not args.autoplay:
             parser.error(own("--screenshots goes with --autoplay"))
         if not args.phones and (args.bind or args.port is not None or args.phones_info):
-            parser.error("--bind, --port and --phones-info go with --phones")
+            parser.error(own("--bind, --port and --phones-info go with --phones"))
         if getattr(args, "no_setup", False) and not args.scenario:
-            parser.error("--no-setup needs a SCENARIO")
+            parser.error(own("--no-setup needs a SCENARIO"))
         from game.ui.app import run_play
 
         return run_play(args)

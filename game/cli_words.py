@@ -44,6 +44,8 @@ FRENCH_OWN = {
     "expected character ids separated by commas, not {text!r}": "attendu des identifiants de personnages séparés par des virgules, et non {text!r}",
     "simulate: --games N and --seed S are required (except with --audit)": "simulate : --games N et --seed S sont obligatoires (sauf avec --audit)",
     "--screenshots goes with --autoplay": "--screenshots va avec --autoplay",
+    "--bind, --port and --phones-info go with --phones": "--bind, --port et --phones-info vont avec --phones",
+    "--no-setup needs a SCENARIO": "--no-setup demande un SCENARIO",
 }
 
 _language = "fr"
@@ -77,6 +79,11 @@ def install(language: str) -> None:
     global _language
     _language = language
     argparse._ = _translate
+
+
+def both(english: str, french: str) -> str:
+    """A help text of the command line, written in both languages side by side: the installed one."""
+    return french if _language == "fr" else english
 
 
 def own(message: str, **values: object) -> str:
