@@ -108,6 +108,7 @@ def build_report(replay: Replay) -> dict[str, Any]:
         "finished": state.finished,
         # The facilitator ended early ("end after this round"): the round the bilan followed, else None.
         "ended_early_after": state.final_round if state.ended_early else None,
+        "room_size": getattr(state, "room_size", None),   # how many people voted, when the facilitator said (N)
         "ending": state.ending,
         "commitments": list(state.commitments),
         "final_notes": list(getattr(state, "final_notes", ())),   # the final debrief's (AddFinalNote)

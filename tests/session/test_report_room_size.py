@@ -1,0 +1,25 @@
+"""The report's JSON says how many people voted when the facilitator said so (SetRoomSize), else null."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from game.engine import SetRoomSize, Setup, bot_next
+from game.session import Session
+from game.session.report import render
+
+FIVE = Path(__file__).resolve().parent.parent / "sim" / "data" / "five_characters.yaml"
+
+
+def test_the_reports_json_says_how_many_people_voted(tmp_path):
+    setup = Setup(("elue", "bailleur"), {"elue": "A", "bailleur": "B"}, 1)
+    said = Session.create(FIVE, setup, 5, folder=tmp_path / "a")
+    unsaid = Session.create(FIVE, setup, 5, folder=tmp_path / "b")
+    said.apply(SetRoomSize(18))
+    for session in (said, unsaid):
+        while (command := bot_next(session.scenario, session.state)) is not None:
+            session.apply(command)
+        session.close()
+    assert json.loads(render(said.path, "json"))["room_size"] == 18
+    assert json.loads(render(unsaid.path, "json"))["room_size"] is None
