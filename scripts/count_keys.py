@@ -6,13 +6,17 @@ The fastest path the screens document (footer and F1 help), pressed as a facilit
 - each team, three presses: on its hand-off (which shows nothing of the previous move) the digit of its
   posture on the je → nous scale (the middle one) takes the keyboard and chooses it, the letter of its
   first playable action chooses that action, Enter confirms;
-- the reveal: Enter through its steps (the moves, what each did, the totals);
+- the reveal: Enter through its steps (the moves, what each did, the totals); on the last one, once the
+  room's size is known (the next round; at once with `--no-room`), the first digit of the first move's
+  COOP count (`1` of `14`) instead of Enter: the verdict opens with it typed (counted under "reveal");
+  in the first round Enter, since N comes first;
 - the verdict: once a game, N `20` Enter says how many people vote; then each move's tally is typed
-  `14` `3`: a count that can take no other digit (140 > 20, 30 > the 6 left) moves to the next answer
-  by itself, "ça dépend" is completed from the room (3, in italics and said in words before Enter), and
-  Enter records the tally and moves on; with `--vote-on N` only the first N moves are voted on (V takes
-  the others out); `--no-room` types the three counts with Space between them (`14`, Space, `3`,
-  Space, `3`, Enter), as without a room size;
+  `14` `3` (the first move's `1` already typed on the reveal): a count that can take no other digit
+  (140 > 20, 30 > the 6 left) moves to the next answer by itself, "ça dépend" is completed from the
+  room (3, in italics and said in words before Enter), and Enter records the tally and moves on; with
+  `--vote-on N` only the first N moves are voted on (V takes the others out; the reveal ends on Enter);
+  `--no-room` types the three counts with Space between them (`14`, Space, `3`, Space, `3`, Enter), as
+  without a room size;
 - the debrief: Enter through its phases to the next round's situation.
 The next round is counted too (the same path, without the setup and the room's size).
 The first edition took 148 presses for the same round (one press per raised hand)."""
@@ -108,9 +112,17 @@ def play_round(app, play, press, args, first: bool) -> int:
         press("choices", getattr(pygame, f"K_{letter}"), text=letter)   # its first playable action
         assert scene.step == "confirm", scene.step
         press("choices", pygame.K_RETURN)                          # confirmed
+    typed = TALLY if args.no_room else TALLY[:2]
+    sizing = first and not args.no_room                            # N 20 Enter comes before any count
+    early = ""                                                     # the first digit, typed on the reveal
     while app.scene.name == "reveal":
-        press("reveal", pygame.K_RETURN)
+        if app.scene.votes_next() and not sizing and args.vote_on >= teams:
+            early = str(typed[0])[0]
+            press("reveal", pygame.K_0 + int(early), text=early)   # "COOP ou pas COOP ?": the verdict opens
+        else:
+            press("reveal", pygame.K_RETURN)
     assert app.scene.name == "verdict", app.scene.name
+    assert app.scene.typed == early, (app.scene.typed, early)
     if args.vote_on < teams:                                       # the other moves out of the vote
         for _ in range(max(0, args.vote_on - 1)):
             press("verdict", pygame.K_DOWN)
@@ -118,15 +130,17 @@ def play_round(app, play, press, args, first: bool) -> int:
             press("verdict", pygame.K_DOWN)
             press("verdict", pygame.K_v, text="v")
         press("verdict", pygame.K_HOME)
-    typed = TALLY if args.no_room else TALLY[:2]
-    if first and not args.no_room:
+    if sizing:
         press("verdict", pygame.K_n, text="n")                     # N 20 Enter: the room, once a game
         for digit in str(sum(TALLY)):
             press("verdict", pygame.K_0 + int(digit), text=digit)
         press("verdict", pygame.K_RETURN)
     while play.state.phase == "verdict":
         for column, count in enumerate(typed):
-            for digit in str(count):
+            digits = str(count)
+            if column == 0 and early:
+                digits, early = digits[len(early):], ""            # already typed on the reveal
+            for digit in digits:
                 press("verdict", pygame.K_0 + int(digit), text=digit)
             if column < len(typed) - 1 and args.no_room:
                 press("verdict", pygame.K_SPACE, text=" ")

@@ -45,12 +45,15 @@ Playing: apply(scenario, state, command) -> (new_state, happenings)
                                            state.last_round (None = the setup's), state.final_round,
                                            state.ended_early; the debrief of the final round leads to the end,
                                            whose ending is judged on that last round played
+        SetRoomSize(people)                any phase but the end, the facilitator's: how many people vote (1 to
+                                           10 000, or None: not said); state.room_size, public (the screens
+                                           complete a tally's last answer from it)
     A refused command raises IllegalCommand(code, message, **params) and changes nothing. Codes:
         wrong_phase, not_your_turn, not_in_play, unknown_posture, unknown_action,
         not_for_character, once_played, requirement_not_met, cannot_afford,
         no_posture_chosen, no_action_chosen, nothing_to_undo, choices_pending,
         bad_tally, empty_note, empty_commitment, note_too_long, bad_text, game_over, malformed_command, bad_setup,
-        unknown_debrief_phase, nothing_to_take_back, bad_last_round, same_last_round, reveal_pending (Advance when every team has
+        unknown_debrief_phase, nothing_to_take_back, bad_last_round, same_last_round, bad_room_size, reveal_pending (Advance when every team has
         confirmed and the reveal waits for Reveal()).
     Whatever the order of confirmations, current.moves stays in turn order: the reveal keeps it.
     Every replacement and take-back is journaled (it is a command) and listed, in order, in
@@ -73,7 +76,7 @@ State (GameState, frozen; to_json()/from_json() round-trip to an equal state)
     the ((r-1) mod n)-th character in play), draft_posture / draft_action (the hot-seat
     player's unconfirmed choice, always state.turn's: forgotten when the turn passes to another
     team; never show it to others), indicators {id: value},
-    resources {character: {resource: amount}}, last_round / final_round / ended_early, current (RoundLog of this round: events,
+    resources {character: {resource: amount}}, last_round / final_round / ended_early, room_size, current (RoundLog of this round: events,
     indicators_start / indicators_before / indicators_after, moves (confirmed, in turn
     order; secret until the reveal), corrections, synergies, verdicts, notes, debrief_phase), history (finished
     rounds), log (history + current), ending (id or None, set at the end).
@@ -82,7 +85,7 @@ The phase machine (game.engine.phases, re-exported here), declared once and read
 the session listing and the screens' router:
     PHASE_TABLE {phase: Phase(name, commands, ended_by, next, ends_on_last_confirmation)}
         commands: the command types (class names) the phase accepts (AddNote and SetWorkshop in
-        every phase, the end included; SetLastRound in every phase but the end). ended_by: those that always end the phase when accepted (Advance, SkipVerdicts).
+        every phase, the end included; SetLastRound and SetRoomSize in every phase but the end). ended_by: those that always end the phase when accepted (Advance, SkipVerdicts).
     next_phase(phase, verdicts=, last_round=) -> the following phase (None after "end")
     accepts(phase, command_type) -> bool;  round_phases(verdicts);  STEP_COMMANDS
     steps_per_round(verdicts, reveal="auto"): how many STEP_COMMANDS a whole round journals
@@ -101,7 +104,8 @@ phone should be given. Frozen dataclasses; .to_json() gives plain JSON-safe data
         action_title)] (empty until the reveal), synergies (texts), verdicts [TallyLine(character,
         coop, pas_coop, depends, split)], verdicts_skipped, debrief_phase, debrief ((phase, texts)...),
         ending, ending_title, commitments and secrets {character: text} (both at the end only),
-        last_round (the round the bilan follows: rounds, or fewer once the facilitator ended early))
+        last_round (the round the bilan follows: rounds, or fewer once the facilitator ended early),
+        room_size (how many people vote, once said; None before))
     TeamView(viewer, public, card Card(character, name, role, objective, description, secret, team,
         resources), postures [PostureLine(id, label, reading)], options [OptionLine(action, title,
         allowed, reason, params)] (choices phase), draft_posture / draft_action (its own, while at the
@@ -151,7 +155,7 @@ Example:
 # tables, conditions and draws, does not pay for the dataclasses of states and queries.
 _HOMES = {
     "game.engine.bot": ("POLICIES", "bot_move", "bot_next", "bot_verdict"),
-    "game.engine.commands": ("Reveal", "SubmitMove", "TakeBackMove", "SetLastRound", "AddCommitment", "AddFinalNote", "AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command",
+    "game.engine.commands": ("Reveal", "SubmitMove", "TakeBackMove", "SetLastRound", "SetRoomSize", "AddCommitment", "AddFinalNote", "AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command",
                              "ConfirmMove", "RecordVerdict", "SetWorkshop", "ShowDebriefPhase", "SkipVerdicts",
                              "UndoChoice", "command_from_json", "command_to_json"),
     "game.engine.errors": ("IllegalCommand",),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Union
+from typing import Any, Optional, Union
 
 from game.engine.errors import IllegalCommand
 
@@ -122,15 +122,24 @@ class SetLastRound:
     round: int
 
 
+@dataclass(frozen=True)
+class SetRoomSize:
+    """The facilitator says how many people vote (the verdict's N), so that the screens complete a tally's
+    last answer from it; None = not said any more. 1 to MAX_ROOM people; in any phase but the end; kept
+    for the whole game (state.room_size), a resume included."""
+
+    people: Optional[int]
+
+
 Command = Union[Advance, ChoosePosture, ChooseAction, ConfirmMove, UndoChoice,
                 RecordVerdict, SkipVerdicts, AddNote, AddFinalNote, ShowDebriefPhase, AddCommitment, SetWorkshop,
-                SubmitMove, TakeBackMove, Reveal, SetLastRound]
+                SubmitMove, TakeBackMove, Reveal, SetLastRound, SetRoomSize]
 
 COMMAND_TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (Advance, ChoosePosture, ChooseAction, ConfirmMove, UndoChoice,
                 RecordVerdict, SkipVerdicts, AddNote, AddFinalNote, ShowDebriefPhase, AddCommitment, SetWorkshop,
-                SubmitMove, TakeBackMove, Reveal, SetLastRound)
+                SubmitMove, TakeBackMove, Reveal, SetLastRound, SetRoomSize)
 }
 
 
@@ -149,9 +158,11 @@ def command_from_json(data: Any) -> Command:
         if spec.name not in data:
             raise IllegalCommand("malformed_command", f"{cls.__name__} lacks {spec.name!r}")
         value = data[spec.name]
-        expected = int if spec.type == "int" else str
-        if type(value) is not expected:
-            raise IllegalCommand("malformed_command", f"{cls.__name__}.{spec.name} must be {expected.__name__}")
+        optional = spec.type.startswith("Optional[")
+        expected = int if spec.type in ("int", "Optional[int]") else str
+        if type(value) is not expected and not (optional and value is None):
+            raise IllegalCommand("malformed_command", f"{cls.__name__}.{spec.name} must be {expected.__name__}"
+                                 + (" or null" if optional else ""))
         values[spec.name] = value
     if set(data) - {"type"} - set(values):
         raise IllegalCommand("malformed_command", f"{cls.__name__} has unknown fields")

@@ -35,6 +35,7 @@ DESCRIPTIONS = Catalog({
         "reveal_pending": "Toutes les équipes ont choisi : il reste à révéler les choix.",
         "bad_last_round": "Le dernier tour est à choisir entre le tour {min} et le tour {max}.",
         "same_last_round": "Le tour {round} est déjà le dernier.",
+        "bad_room_size": "La salle compte de {min} à {max} personnes qui votent ({people} n'est pas possible).",
     },
     "en": {
         "wrong_phase": "This is not possible at this step of the round.",
@@ -63,6 +64,7 @@ DESCRIPTIONS = Catalog({
         "reveal_pending": "Every team has chosen: the choices remain to be revealed.",
         "bad_last_round": "The last round must be one from round {min} to round {max}.",
         "same_last_round": "Round {round} is already the last.",
+        "bad_room_size": "A room has {min} to {max} people who vote ({people} is not possible).",
     },
 })
 

@@ -5,7 +5,7 @@ the journal's phase-ending commands against `steps_per_round`, and the screens' 
 `PHASE_TABLE` and `next_phase` instead of knowing the order of phases itself.
 
     >>> sorted(PHASE_TABLE["verdict"].commands)
-    ['AddNote', 'Advance', 'RecordVerdict', 'SetLastRound', 'SetWorkshop', 'SkipVerdicts']
+    ['AddNote', 'Advance', 'RecordVerdict', 'SetLastRound', 'SetRoomSize', 'SetWorkshop', 'SkipVerdicts']
     >>> next_phase("reveal", verdicts=False, last_round=False)
     'debrief'
 """
@@ -34,8 +34,9 @@ class Phase:
 def _phase(name: str, commands: tuple[str, ...], ended_by: tuple[str, ...], following: tuple[str, ...],
            ends_on_last_confirmation: bool = False) -> Phase:
     # A note and the workshop's place may be written at any moment, the end included; until the end, the
-    # facilitator may decide that the current round is the last (SetLastRound), or take that back.
-    always = ("AddNote", "SetWorkshop") + (("SetLastRound",) if following else ())
+    # facilitator may decide that the current round is the last (SetLastRound), or take that back, and say
+    # how many people vote (SetRoomSize).
+    always = ("AddNote", "SetWorkshop") + (("SetLastRound", "SetRoomSize") if following else ())
     return Phase(name, frozenset(commands + always), frozenset(ended_by), following, ends_on_last_confirmation)
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
 from game.engine.commands import (
     AddCommitment, AddFinalNote, AddNote, Advance, ChooseAction, ChoosePosture, Command, ConfirmMove, RecordVerdict,
-    Reveal, SetLastRound, SetWorkshop, ShowDebriefPhase, SkipVerdicts, SubmitMove, TakeBackMove, UndoChoice,
+    Reveal, SetLastRound, SetRoomSize, SetWorkshop, ShowDebriefPhase, SkipVerdicts, SubmitMove, TakeBackMove, UndoChoice,
 )
 from game.engine.errors import IllegalCommand
 from game.engine.phases import accepts, next_phase
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 MAX_NOTE = 4000
 MAX_WORKSHOP_TEXT = 200
 MAX_TALLY = 10_000
+MAX_ROOM = 10_000      # people voting in one room (SetRoomSize)
 
 
 class Happened:
@@ -228,7 +229,7 @@ def _advance(tables: Tables, state: GameState, command: Advance):
                               state.indicators, state.resources, history)
     # What the room said about the whole workshop goes on from round to round.
     next_round = evolve(next_round, commitments=state.commitments, place=state.place, facilitator=state.facilitator,
-                         last_round=state.last_round)
+                         last_round=state.last_round, room_size=state.room_size)
     return next_round, (Happened("phase", phase="situation"),
                         Happened("events", events=next_round.current.events))
 
@@ -443,6 +444,16 @@ def _set_last_round(tables: Tables, state: GameState, command: SetLastRound):
     return evolve(state, last_round=last), (Happened("last_round", round=command.round),)
 
 
+def _set_room_size(tables: Tables, state: GameState, command: SetRoomSize):
+    """The facilitator's: how many people vote (1 to MAX_ROOM), or None when it is not said any more. The
+    engine only keeps it; the screens complete a tally's last answer from it."""
+    people = command.people
+    if people is not None and (type(people) is not int or not 1 <= people <= MAX_ROOM):
+        raise IllegalCommand("bad_room_size", f"the room's size must be from 1 to {MAX_ROOM} people, not {people!r:.20}",
+                             people=people, min=1, max=MAX_ROOM)
+    return evolve(state, room_size=people), (Happened("room_size", people=people),)
+
+
 _HANDLERS: dict[type, Callable[..., tuple[GameState, tuple[Happened, ...]]]] = {
     Advance: _advance,
     ChoosePosture: _choose_posture,
@@ -460,4 +471,5 @@ _HANDLERS: dict[type, Callable[..., tuple[GameState, tuple[Happened, ...]]]] = {
     TakeBackMove: _take_back_move,
     Reveal: _reveal_command,
     SetLastRound: _set_last_round,
+    SetRoomSize: _set_room_size,
 }

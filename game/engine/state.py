@@ -288,6 +288,7 @@ class GameState:
     facilitator: str = ""                  # who facilitated it
     final_notes: tuple[str, ...] = ()      # the facilitator's notes of the final debrief (AddNote at the end)
     last_round: Optional[int] = None       # the facilitator ended early: the bilan follows this round (SetLastRound)
+    room_size: Optional[int] = None        # how many people vote, once the facilitator said so (SetRoomSize)
 
     def __post_init__(self) -> None:
         _seal(self, history=_tuple(self.history), indicators=frozen(self.indicators),
@@ -359,6 +360,7 @@ class GameState:
             "place": self.place,
             "facilitator": self.facilitator,
             "last_round": self.last_round,
+            "room_size": self.room_size,
             "final_notes": list(self.final_notes),
         }
 
@@ -382,4 +384,5 @@ class GameState:
             facilitator=data.get("facilitator", ""),
             last_round=data.get("last_round"),   # absent from states written before "end after this round"
             final_notes=tuple(data.get("final_notes", ())),   # absent before the final debrief had its notes
+            room_size=data.get("room_size"),   # absent from states written before the room's size was journaled
         )

@@ -145,6 +145,7 @@ class PublicView(ViewData):
     commitments: tuple[str, ...]         # at the end: the room's commitments
     secrets: Mapping[str, str]           # at the end only: the lifting of secrets
     last_round: int = 0                  # the round the bilan follows: `rounds`, or fewer when ended early
+    room_size: Optional[int] = None      # how many people vote, once the facilitator said so (not a secret)
 
     @property
     def chosen_count(self) -> int:
@@ -263,7 +264,7 @@ def public_view(scenario: Scenario, state: GameState, readings: str = "after") -
         debrief_phase=log.debrief_phase if state.phase == "debrief" else None, debrief=phases,
         ending=state.ending, ending_title=ending.title if ending else None,
         commitments=tuple(getattr(state, "commitments", ())) if at_end else (),
-        secrets=secrets, last_round=state.final_round,
+        secrets=secrets, last_round=state.final_round, room_size=state.room_size,
     )
 
 

@@ -261,7 +261,6 @@ class SharedScreenState:
         self.choices_timer: Optional[Countdown] = None
         self._choices_round: Optional[int] = None
         self._unvoted: dict[int, set] = {}
-        self.room_size: Optional[int] = None     # how many people vote (the verdict's N), once said
 
     def unvoted(self, round_number: int) -> set:
         """The moves of that round the room does not vote on (the facilitator's pick on the verdict screen)."""

@@ -1,6 +1,6 @@
 """Small scenarios built in Python for the engine tests."""
 
-from game.engine import Advance, ChooseAction, ChoosePosture, ConfirmMove, Setup, SkipVerdicts, apply
+from game.engine import Advance, ChooseAction, ChoosePosture, ConfirmMove, Setup, SkipVerdicts, apply, bot_next
 
 
 def tiny_scenario(**overrides):
@@ -67,4 +67,11 @@ def play_to_debrief(scenario, state, choices, tallies=None):
         state, _ = apply(scenario, state, Advance())
     else:
         state, _ = apply(scenario, state, SkipVerdicts())
+    return state
+
+
+def run_bot(scenario, state, until):
+    """The bot's commands until `until(state)` holds (or the end)."""
+    while not until(state) and state.phase != "end":
+        state, _ = apply(scenario, state, bot_next(scenario, state))
     return state

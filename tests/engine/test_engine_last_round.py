@@ -11,17 +11,11 @@ import pytest
 from game.content import load_scenario
 from game.engine import (
     PHASE_TABLE, AddNote, Advance, ConfirmMove, ChooseAction, ChoosePosture, GameState, IllegalCommand,
-    SetLastRound, Setup, apply, bot_next, command_from_json, command_to_json, end, new_game, view_for,
+    SetLastRound, SetRoomSize, Setup, apply, bot_next, command_from_json, command_to_json, end, new_game, view_for,
 )
+from engine_samples import run_bot as run
 
 SMALL = Path(__file__).parent / "data" / "small.yaml"
-
-
-def run(scenario, state, until):
-    """The bot's commands until `until(state)` holds (or the end)."""
-    while not until(state) and state.phase != "end":
-        state, _ = apply(scenario, state, bot_next(scenario, state))
-    return state
 
 
 @pytest.fixture
@@ -77,13 +71,15 @@ def test_a_round_already_played_cannot_be_made_the_last(small, six):
     assert refused.value.code == "bad_last_round" and refused.value.params["min"] == 2
 
 
-def test_every_phase_but_the_end_accepts_it(small, six):
-    assert {name for name, phase in PHASE_TABLE.items() if "SetLastRound" in phase.commands} == \
+@pytest.mark.parametrize("command", [SetLastRound(3), SetRoomSize(20)], ids=lambda c: type(c).__name__)
+def test_every_phase_but_the_end_accepts_it(small, six, command):
+    """The facilitator's decisions about the game's course (the last round, the room's size)."""
+    assert {name for name, phase in PHASE_TABLE.items() if type(command).__name__ in phase.commands} == \
         set(PHASE_TABLE) - {"end"}
     state = run(small, six, lambda s: False)
     assert state.phase == "end"
     with pytest.raises(IllegalCommand) as refused:
-        apply(small, state, SetLastRound(3))
+        apply(small, state, command)
     assert refused.value.code == "game_over"
 
 

@@ -419,7 +419,8 @@ def test_the_last_answer_is_completed_from_the_room_size_only_once_it_is_set_sho
     typed(app, "2")
     typed(app, "0")
     key(app, pygame.K_RETURN)
-    assert app.play.shared.room_size == 20
+    assert app.play.state.room_size == 20
+    assert [c for c in app.play.session.commands if type(c).__name__ == "SetRoomSize"][-1].people == 20
     assert any("salle : 20" in b.text.replace("\u00a0", " ") for b in app.canvas.boxes)
     assert app.scene.focus == 1
     for text in ("1", "4"):

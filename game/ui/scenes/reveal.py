@@ -30,7 +30,25 @@ class RevealScene(GameScene):
 
     def footer(self):
         key = "reveal_hint_moves" if self.step == "moves" else "key_continue"
-        return [self.tr(key), self.tr("key_help")]
+        vote = [self.tr("reveal_hint_vote")] if self.votes_next() else []
+        return [self.tr(key), *vote, self.tr("key_help")]
+
+    def help_lines(self):
+        """Every key of this screen: on to the next step, back to the previous one, and on the last step the
+        digits that open the verdict with the first count typed (when the room votes on this keyboard)."""
+        key = "reveal_hint_moves" if self.step == "moves" else "key_continue"
+        lines = [self.tr(key)]
+        if self.step != STEPS[0]:
+            lines.append(self.tr("reveal_help_back"))
+        if self.votes_next():
+            lines.append(self.tr("reveal_help_vote"))
+        return lines
+
+    def votes_next(self) -> bool:
+        """On the last step, when the verdict follows and is typed on this keyboard (not voted on phones):
+        a digit starts it with that digit typed, as the facilitator asks "COOP ou pas COOP ?"."""
+        return (self.step == STEPS[-1] and self.state.setup.verdicts and bool(self.state.current.moves)
+                and getattr(self.app, "phones", None) is None and not getattr(self, "on_wall", False))
 
     def shot_suffix(self):
         return self.step
@@ -251,6 +269,13 @@ class RevealScene(GameScene):
             self.play.advance()
 
     def act(self, intent):
+        if intent.kind == kinds.DIGIT and self.votes_next():
+            # "COOP ou pas COOP ?": the verdict, its first count already typed.
+            self.play.advance()
+            verdict = self.app.scene
+            if getattr(verdict, "name", None) == "verdict":
+                verdict.act(intent)
+            return True
         if intent.kind in (kinds.CONFIRM, kinds.SPACE, kinds.NEXT):
             self.next()
             return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine import RecordVerdict, SkipVerdicts, is_split
+from game.engine import RecordVerdict, SetRoomSize, SkipVerdicts, is_split
 from game.ui import graphics
 from game.engine.state import Verdict
 from game.ui import intents as kinds
@@ -47,8 +47,9 @@ class VerdictScene(GameScene):
 
     @property
     def room(self) -> int | None:
-        """How many people vote, when the facilitator said so (N); the same for every round of the game."""
-        return getattr(self.play.shared, "room_size", None)
+        """How many people vote, when the facilitator said so (N): the session's (journaled, so a resume keeps
+        it), the same for every round of the game and on every display."""
+        return getattr(self.state, "room_size", None)
 
     def completed(self) -> int | None:
         """The focused move's last answer (ça dépend) completed from the room's size: only once the
@@ -574,8 +575,10 @@ class VerdictScene(GameScene):
         elif intent.kind == kinds.ERASE:
             self.sizing = self.sizing[:-1]
         elif intent.kind == kinds.CONFIRM:
-            self.play.shared.room_size = int(self.sizing) if self.sizing else None
+            wanted = int(self.sizing) if self.sizing else None
             self.sizing = None
+            if wanted != self.room and not self.play.submit(SetRoomSize(wanted)):
+                return True          # refused: the engine's reason is the notice, the size unchanged
             self.app.notice = (self.tr("verdict_room_set", n=self.room) if self.room is not None
                                else self.tr("verdict_room_unset"))
         elif intent.kind == kinds.BACK:
