@@ -98,7 +98,7 @@ def evolve(record: R, **changes: Any) -> R:
     kind = type(record)
     names = _FIELDS.get(kind)
     if names is None:
-        names = _FIELDS[kind] = frozenset(item.name for item in fields(kind))
+        names = _FIELDS[kind] = frozenset(item.name for item in fields(record))  # type: ignore[arg-type]
     if not names.issuperset(changes):
         raise TypeError(f"{kind.__name__} has no field {sorted(set(changes) - names)[0]!r}")
     new = object.__new__(kind)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from game import paths
 from game.i18n import Catalog, pick_language
 from game.session.errors import SessionError
 from game.session.journal import write_atomically
+
+if TYPE_CHECKING:
+    from game.session.session import Session
 
 MESSAGES = Catalog({
     "fr": {"cannot_write": "Impossible d'écrire {path} : {detail}", "written": "Compte rendu écrit : {path}",
@@ -54,10 +57,11 @@ def report_of(path: Path, memo: bool = True) -> tuple[dict, Any]:
     data = journal.read_bytes(path)
     key = report_memo.code_and_zone_key()
     if memo:
-        report = report_memo.recall(path, data, key)
-        scenario = _session_scenario(data) if report is not None else None
-        if scenario is not None:
-            return report, scenario
+        recalled = report_memo.recall(path, data, key)
+        if recalled is not None:
+            scenario = _session_scenario(data)
+            if scenario is not None:
+                return recalled, scenario
     from game.session.report_data import build_report
     from game.session.session import replay_file
 

@@ -38,7 +38,7 @@ def code_and_zone_key() -> str:
     import game
 
     package = Path(game.__file__).parent
-    files = []
+    files: list[tuple[str, Optional[int], Optional[int]]] = []
     for folder in (package, *(package / name for name in _WATCHED)):
         try:
             with os.scandir(folder) as entries:
