@@ -88,7 +88,8 @@ def measured_for(scenario_id: str, folder: Optional[Path] = None) -> Optional[fl
             contents = journal.read(path)
         except Exception:  # noqa: BLE001 - a damaged or foreign file has no pace to give; the others do
             continue
-        if (contents.header.get("scenario") or {}).get("id") == scenario_id:
+        scenario = contents.header.get("scenario")
+        if isinstance(scenario, dict) and scenario.get("id") == scenario_id:
             read.append(contents)
     return measured_round_minutes(read)
 

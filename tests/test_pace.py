@@ -62,3 +62,14 @@ def test_a_session_left_open_overnight_is_no_pace(monkeypatch, tmp_path):
     play_rounds(monkeypatch, folder, 600, 1)
     play_rounds(monkeypatch, folder, 0, 0)          # not one whole round
     assert pace.measured_for("cinq_acteurs", folder) is None
+
+
+def test_a_session_whose_header_is_odd_is_skipped(monkeypatch, tmp_path):
+    folder = tmp_path / "sessions"
+    play_rounds(monkeypatch, folder, 26, 2)
+    # A readable journal whose header's scenario is not a mapping (hand-made, another tool): no pace, no crash.
+    for number, scenario in enumerate(('"cinq_acteurs"', '["cinq_acteurs"]', "null", "3")):
+        (folder / f"z{number}-cinq_acteurs-zz.coop.jsonl").write_text(
+            '{"kind":"coop-session","format":1,"created":0,"scenario":%s,'
+            '"setup":{"verdicts":true,"rounds":3}}\n' % scenario, encoding="utf-8")
+    assert pace.measured_for("cinq_acteurs", folder) == pytest.approx(26)
