@@ -78,7 +78,7 @@ class FinishedIndex:
             record = json.loads(self.where.read_bytes())
             if record.get("program") == _program():
                 self.known = {str(name): [int(size), int(mtime)] for name, (size, mtime) in record["finished"].items()}
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             self.known = {}
 
     def finished(self, path: Path, status: os.stat_result | None = None) -> bool:

@@ -65,7 +65,7 @@ def load_settings() -> Settings:
         raw = json.loads(settings_path().read_text(encoding="utf-8"))
         known = {k: raw[k] for k in Settings._fields if k in raw}
         return Settings(**known).cleaned()
-    except (OSError, ValueError, TypeError):
+    except (OSError, ValueError, TypeError, RecursionError):   # RecursionError: brackets nested thousands deep
         return Settings()
 
 

@@ -76,6 +76,10 @@ def test_unfinished_damaged_and_foreign_indexes_are_never_trusted(folder, tmp_pa
     assert FinishedIndex(where).known == {}
     where.write_text("{not json")
     assert FinishedIndex(where).known == {}
+    for damaged in ("[" * 100_000 + "]" * 100_000, '{"program": ' * 50_000, "[]", '{"program": 1}'):
+        where.write_text(damaged)
+        assert FinishedIndex(where).known == {}
+        assert FinishedIndex(where).finished(finished)      # read again, still answered
 
 
 def test_deleted_sessions_leave_the_index(folder, tmp_path):
