@@ -179,6 +179,7 @@ _FR = {
     "prompts_more": "+{n} autres questions (touche Q)",
     "prompts_fewer": "Q : revenir aux questions retenues",
     "prompts_hint": "Q : toutes les questions / seulement les trois retenues",
+    "final_prompts_hint": "Q : toutes les questions / une par phase",
     # The first line of the transfert phase: out of the game, into the room's own work.
     "transfert_step_out": "On quitte les rôles. Dans votre quartier, dans votre métier : qu'est-ce que ça vous dit ?",
     # end
@@ -431,6 +432,7 @@ _EN = {
     "prompts_more": "+{n} more questions (Q key)",
     "prompts_fewer": "Q: back to the chosen questions",
     "prompts_hint": "Q: every question / only the three chosen",
+    "final_prompts_hint": "Q: every question / one per phase",
     "transfert_step_out": "Let's step out of the roles. In your own neighbourhood, your own job: what does this tell you?",
     "end_title": "Summary",
     "end_no_ending": "No ending applies: here are the indicators.",

@@ -99,3 +99,33 @@ def test_a_final_note_is_journaled_shown_on_the_laptop_and_never_on_the_wall(mak
     path = app.play.session.path
     app.play.close()
     assert replay_file(path).state.final_notes == ("Le quartier réel est entré dans la salle",)
+
+
+def help_text(app):
+    key(app, pygame.K_F1)
+    text = drawn(app.canvas).replace("\u00a0", " ")
+    key(app, pygame.K_ESCAPE)
+    return text
+
+
+def test_the_bilans_help_lists_the_keys_that_work_on_its_page(make_app, tmp_path):
+    app = phase_on_screen(make_app, final_scenario(tmp_path), "end", screen="end")
+    assert app.scene.page == 0 and app.scene.final_phase is None
+    text = help_text(app)
+    assert "N : écrire une note" in text and "E : exporter" in text
+    assert "T : minuteur" not in text                         # no timer before the final debrief's pages
+    assert "Q : toutes les questions / une par phase" in text  # a final prompt is left for Q
+    assert "trois retenues" not in text                        # the rounds' ration is not the final debrief's
+    while app.scene.final_phase is None:
+        key(app, pygame.K_RIGHT)
+    assert "T : minuteur marche/pause" in help_text(app)
+
+
+def test_the_bilans_help_leaves_q_out_when_no_prompt_waits_for_it(make_app, tmp_path):
+    path = write_debrief_scenario(tmp_path, "one", {"every_round": ["Une question"], "final": ["Que retenez-vous ?"]},
+                                  rounds=1)
+    app = phase_on_screen(make_app, path, "end", screen="end")
+    assert not app.scene.view.final_hidden
+    assert "Q :" not in help_text(app)
+    key(app, pygame.K_q)
+    assert app.notice          # the key does nothing here, and the app says so

@@ -86,3 +86,23 @@ def test_a_resumed_game_on_a_phase_only_q_shows_comes_back_to_it(make_app, tmp_p
     fresh = resumed(make_app, app)
     assert fresh.scene.name == "debrief" and fresh.scene.phase == "et_si"
     assert "Et si un" in drawn(fresh.canvas)
+
+
+def test_the_help_lists_c_where_a_commitment_can_be_typed(make_app, tmp_path):
+    from game.engine import SetLastRound
+
+    app = debrief_on_screen(make_app, ration_scenario(tmp_path))
+
+    def help_text():
+        key(app, pygame.K_F1)
+        text = drawn(app.canvas).replace("\u00a0", " ")
+        key(app, pygame.K_ESCAPE)
+        return text
+
+    assert app.play.state.round < app.play.state.setup.rounds and not app.scene.takes_commitments
+    assert "C : noter un engagement" not in help_text()
+    assert app.play.submit(SetLastRound(app.play.state.round))     # this debrief is now the game's last
+    while app.scene.index < len(app.scene.steps) - 1:
+        key(app, pygame.K_RIGHT)
+    assert app.scene.takes_commitments
+    assert "C : noter un engagement" in help_text()

@@ -229,8 +229,10 @@ class DebriefScene(DebriefPage, GameScene):
         return keys + [self.tr("key_help")]
 
     def help_lines(self):
-        return [self.tr("debrief_next"), self.tr("timer_hint"), self.tr("notes_hint"), self.tr("prompts_hint"),
-                self.tr("key_back")]
+        lines = [self.tr("debrief_next"), self.tr("timer_hint"), self.tr("notes_hint"), self.tr("prompts_hint")]
+        if self.takes_commitments:      # C works here (the footer says so too)
+            lines.append(self.tr("commitment_hint"))
+        return lines + [self.tr("key_back")]
 
     def shot_suffix(self):
         return self.phase

@@ -86,8 +86,15 @@ class EndScene(DebriefPage, GameScene):
         return [self.tr("end_export"), self.tr("end_workshop_keys"), self.tr("end_quit"), self.tr("key_help")]
 
     def help_lines(self):
-        return [self.tr("end_export"), self.tr("end_workshop_keys"), self.tr("timer_hint"), self.tr("notes_hint"),
-                self.tr("prompts_hint"), self.tr("end_quit")]
+        """The keys that work here: T and + on the final debrief's pages (where its timer shows), Q when the
+        final debrief leaves prompts for it (one a phase)."""
+        lines = [self.tr("end_export"), self.tr("end_workshop_keys")]
+        if self.timer_on_show:
+            lines.append(self.tr("timer_hint"))
+        lines.append(self.tr("notes_hint"))
+        if self.view.final_hidden:
+            lines.append(self.tr("final_prompts_hint"))
+        return lines + [self.tr("end_quit")]
 
     def shot_suffix(self):
         return self.pages[self.page]
