@@ -34,14 +34,21 @@ def data_home() -> Path:
 SESSION_SUFFIX = ".coop.jsonl"
 
 
-def write_cache_file(path: Path, data: bytes) -> bool:
+def write_cache_file(path: Path, data: bytes, private: bool = False) -> bool:
     """Best effort, for a shortcut the program can always do without (an index, a memo): written whole
     (temporary file, then rename) or not at all, no fsync (a file lost to a power cut is only remade).
-    False when the data folder cannot take it (read-only, full)."""
+    `private`: readable by its owner only (a report's memo holds the facilitator's notes, whatever the
+    permissions of the session file it came from). False when the data folder cannot take it (read-only, full)."""
     temporary = path.with_name(f".{path.name}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
+        try:
+            temporary.unlink()      # a leftover keeps its mode: start afresh
+        except FileNotFoundError:
+            pass
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(temporary, flags, 0o600 if private else 0o666), "wb") as stream:
+            stream.write(data)
         os.replace(temporary, path)
         return True
     except OSError:

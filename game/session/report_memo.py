@@ -84,4 +84,4 @@ def keep(session_path: Path, data: bytes, key: str, report: dict[str, Any]) -> N
     from game.paths import write_cache_file
 
     record = {"key": key, "sha256": sha256_hex(data), "report": report}
-    write_cache_file(_where(session_path), json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    write_cache_file(_where(session_path), json.dumps(record, ensure_ascii=False).encode("utf-8"), private=True)

@@ -143,3 +143,52 @@ def test_a_deleted_or_archived_session_leaves_no_report_data_behind(how, home):
     assert len(list(memos.iterdir())) == 1
     getattr(catalogue, how)(path)
     assert list(memos.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_memo_is_readable_by_its_owner_only(home):
+    """It holds the facilitator's notes: never more readable than that, whatever the session file's mode."""
+    import stat
+
+    path = home / "s.coop.jsonl"
+    shutil.copy(DATA / "tilleuls-finished.coop.jsonl", path)
+    os.chmod(path, 0o644)
+    old = os.umask(0o022)
+    try:
+        render(path, "md")
+    finally:
+        os.umask(old)
+    (memo,) = (home / "cache" / "reports").iterdir()
+    assert stat.S_IMODE(memo.stat().st_mode) == 0o600
+    assert "note" in memo.read_text(encoding="utf-8")      # it does hold the notes
+
+
+def test_a_full_disk_or_a_damaged_memo_changes_no_report(home, monkeypatch):
+    path = home / "s.coop.jsonl"
+    shutil.copy(DATA / "tilleuls-finished.coop.jsonl", path)
+    first = render(path, "md")
+    (memo,) = (home / "cache" / "reports").iterdir()
+    for damaged in (b"", b"{", b"[" * 100_000, b'{"key": 1}', memo.read_bytes()[:-40]):
+        memo.write_bytes(damaged)
+        assert render(path, "md") == first
+    memo.unlink()
+    real_open = os.fdopen
+
+    class Full:
+        def __init__(self, fd, mode):
+            self.stream = real_open(fd, mode)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.stream.close()
+
+        def write(self, data):
+            self.stream.write(data[: len(data) // 2])
+            raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as full:
+        full.setattr(os, "fdopen", Full)
+        assert render(path, "md") == first                 # the report still comes, from a replay
+    assert not any((home / "cache" / "reports").iterdir())  # nothing half written is left
