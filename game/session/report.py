@@ -61,6 +61,9 @@ def report_of(path: Path, memo: bool = True) -> tuple[dict, Any]:
         if recalled is not None:
             scenario = _session_scenario(data)
             if scenario is not None:
+                # The path as given this time (a replay names the file so): the memo's key is the absolute
+                # path, which a relative one given from another folder shares.
+                recalled["session"] = {**recalled["session"], "path": str(path), "file": path.name}
                 return recalled, scenario
     from game.session.report_data import build_report
     from game.session.session import replay_file

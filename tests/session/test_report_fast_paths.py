@@ -192,3 +192,19 @@ def test_a_full_disk_or_a_damaged_memo_changes_no_report(home, monkeypatch):
         full.setattr(os, "fdopen", Full)
         assert render(path, "md") == first                 # the report still comes, from a replay
     assert not any((home / "cache" / "reports").iterdir())  # nothing half written is left
+
+
+def test_the_memo_names_the_file_as_given_this_time(home, monkeypatch):
+    folder = home / "here"
+    folder.mkdir()
+    shutil.copy(DATA / "tilleuls-finished.coop.jsonl", folder / "s.coop.jsonl")
+    monkeypatch.chdir(folder)
+    import json
+
+    relative = json.loads(render(Path("s.coop.jsonl"), "json"))
+    absolute = json.loads(render(folder / "s.coop.jsonl", "json"))     # from the memo of the relative one
+    assert relative["session"]["path"] == "s.coop.jsonl"
+    assert absolute["session"]["path"] == str(folder / "s.coop.jsonl")
+    with monkeypatch.context() as old:
+        old.setattr(report_memo, "recall", lambda *args: None)
+        assert json.loads(render(folder / "s.coop.jsonl", "json")) == absolute
