@@ -111,5 +111,6 @@ class FinishedIndex:
 
         record = {"program": _program(), "finished": self.known}
         # A read-only or full data folder: the journals are read again next time.
-        if write_cache_file(self.where, json.dumps(record, ensure_ascii=False).encode("utf-8")):
+        # ASCII: a file name in another encoding (surrogates) is kept as escapes that read back the same.
+        if write_cache_file(self.where, json.dumps(record).encode("ascii")):
             self.changed = False

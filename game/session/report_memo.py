@@ -84,4 +84,5 @@ def keep(session_path: Path, data: bytes, key: str, report: dict[str, Any]) -> N
     from game.paths import write_cache_file
 
     record = {"key": key, "sha256": sha256_hex(data), "report": report}
-    write_cache_file(_where(session_path), json.dumps(record, ensure_ascii=False).encode("utf-8"), private=True)
+    # ASCII: a file name in another encoding (surrogates) is kept as escapes that read back the same.
+    write_cache_file(_where(session_path), json.dumps(record).encode("ascii"), private=True)

@@ -106,3 +106,20 @@ def test_the_title_reads_no_journal_the_second_time(folder, tmp_path, monkeypatc
     monkeypatch.undo()
     monkeypatch.setenv("COOP_HOME", str(tmp_path))
     assert any_unfinished_journal() is True
+
+
+def test_a_file_name_in_another_encoding_is_remembered(folder, tmp_path):
+    """A session copied from a stick with a Latin-1 name ("café" as one byte): its name holds a surrogate
+    that UTF-8 cannot write; the index keeps it all the same (it crashed the title screen)."""
+    import os
+
+    name = os.fsdecode(b"caf\xe9.coop.jsonl")
+    try:
+        shutil.copy(folder / "tilleuls-finished.coop.jsonl", folder / name)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes UTF-8 names only")
+    where = tmp_path / "index.json"
+    index = FinishedIndex(where)
+    assert index.finished(folder / name)
+    index.save()
+    assert not index.changed and FinishedIndex(where).known == index.known

@@ -208,3 +208,14 @@ def test_the_memo_names_the_file_as_given_this_time(home, monkeypatch):
     with monkeypatch.context() as old:
         old.setattr(report_memo, "recall", lambda *args: None)
         assert json.loads(render(folder / "s.coop.jsonl", "json")) == absolute
+
+
+def test_a_file_name_in_another_encoding_gets_its_memo(home, monkeypatch):
+    name = os.fsdecode(b"caf\xe9.coop.jsonl")
+    try:
+        shutil.copy(DATA / "tilleuls-finished.coop.jsonl", home / name)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes UTF-8 names only")
+    replays = count_replays(monkeypatch)
+    first = render(home / name, "json")
+    assert render(home / name, "json") == first and len(replays) == 1
