@@ -237,3 +237,20 @@ def test_with_phones_the_laptop_counts_down_and_names_who_has_not_chosen(make_ap
     finally:
         stop(app)
         session.close()
+
+
+def test_a_remembered_2h_preset_never_lengthens_the_rounds_asked_for(make_app):
+    """`coop play --rounds 2` with the '2 h' format remembered: 2 rounds, not the 5 that fit two hours."""
+    from game.content import load_scenario
+    from game.ui.scenes.setup import SetupScene
+
+    app = make_app((1280, 720))
+    app.change_settings(app.settings._replace(preset="2h"))
+    scenario = load_scenario(TILLEULS)
+    assert SetupScene(app, TILLEULS, scenario).rounds == 5
+    asked = SetupScene(app, TILLEULS, scenario, rounds=2)
+    assert asked.preset == "2h" and asked.rounds == 2 and asked.choices_minutes == 5
+    asked.apply_preset("full")
+    assert asked.rounds == 2
+    asked.apply_preset("2h")
+    assert asked.rounds == 2

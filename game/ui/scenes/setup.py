@@ -98,7 +98,8 @@ class SetupScene(Scene):
         if self._pace is None:
             from game.pace import measured_for, short_session
 
-            self._pace = short_session(self.scenario.rounds, self.minutes, measured_for(self.scenario.id))
+            # At most the rounds of a full game as asked (`--rounds` shortens it: the preset never lengthens it).
+            self._pace = short_session(self.full_rounds, self.minutes, measured_for(self.scenario.id))
         return self._pace
 
     def preset_text(self) -> str:
