@@ -60,10 +60,11 @@ def report_of(path: Path, memo: bool = True) -> tuple[dict, Any]:
         recalled = report_memo.recall(path, data, key)
         if recalled is not None:
             scenario = _session_scenario(data)
-            if scenario is not None:
+            session = recalled.get("session")
+            if scenario is not None and isinstance(session, dict):
                 # The path as given this time (a replay names the file so): the memo's key is the absolute
                 # path, which a relative one given from another folder shares.
-                recalled["session"] = {**recalled["session"], "path": str(path), "file": path.name}
+                recalled["session"] = {**session, "path": str(path), "file": path.name}
                 return recalled, scenario
     from game.session.report_data import build_report
     from game.session.session import replay_file
