@@ -81,6 +81,7 @@ def test_the_verdict_shows_all_eight_moves_at_once_on_a_projector(make_app):
 
 def test_the_choice_screen_keeps_each_posture_reading_on_its_line_and_never_ends_a_line_with_a_separator(make_app):
     app = make_app((1920, 1080))
+    app.settings = app.settings._replace(readings="always")    # each posture then has its reading on its row
     boxes = boxes_of(app, TILLEULS, lambda s: s.name == "choice" and s.step == "posture")
     scene = app.target
     shown = [(rect, t[1]) for rect, t in app.canvas.hits if t[0] == "posture"]

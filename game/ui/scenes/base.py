@@ -245,11 +245,15 @@ class Scene:
     def draw_body(self, canvas: Canvas, flow: Flow) -> Optional[Flow]:
         return None
 
-    def columns(self, canvas: Canvas, flow: Flow, side_share: float = 0.42) -> tuple[Flow, Flow]:
-        """Main and side columns side by side on a wide window, stacked (side below) on a narrow one."""
+    def columns(self, canvas: Canvas, flow: Flow, side_share: float = 0.42,
+                min_ratio: float | None = None) -> tuple[Flow, Flow]:
+        """Main and side columns side by side on a wide window, stacked (side below) on a narrow one.
+        `min_ratio`: side by side from that width/height ratio on (default: the metrics' `wide`); they
+        stack anyway when the side column does not fit (`draw` tries again)."""
         area = flow.area
         gap = canvas.metrics.margin
-        if canvas.metrics.wide and not self._stack:
+        wide = canvas.metrics.wide if min_ratio is None else canvas.rect.width >= canvas.rect.height * min_ratio
+        if wide and not self._stack:
             side_width = int(area.width * side_share)
             main = pygame.Rect(area.left, area.top, area.width - side_width - gap, area.height)
             side = pygame.Rect(main.right + gap, area.top, side_width, area.height)

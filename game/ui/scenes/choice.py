@@ -17,6 +17,10 @@ from game.ui.widgets import Item, Menu
 ACTION_KEYS = "abcdefghijklmnopqrstuvwxyz"
 
 
+CARD_BESIDE_FROM = 4 / 3 - 0.01   # width / height: 1024x768, 1280x960 and wider
+HIDDEN_READINGS = frozenset({"later", "room"})   # words.READING_KEY: the scenario's reading not shown
+
+
 def posture_key(index: int) -> str:
     return str(index + 1)
 
@@ -47,10 +51,12 @@ class ChoiceScene(ChoicesClock, GameScene):
     def _posture_items(self) -> list[Item]:
         items = []
         for posture, reading in self.readings:
-            detail = graphics.reading_text(self.tr, reading)
+            # A reading that waits for the room is the same on every row: the step's label says it once.
+            parts = [] if reading in HIDDEN_READINGS else [graphics.reading_text(self.tr, reading)]
             cost = dict(getattr(posture, "cost", {}) or {})
             if cost:   # a posture that costs says so, as an action card does
-                detail = f"{detail} · {self._cost_text(cost)}"
+                parts.append(self._cost_text(cost))
+            detail = " · ".join(parts)
             label = f"{posture_key(len(items))} \u00b7 {posture.label}" if len(items) < 9 else posture.label
             items.append(Item(label, posture.id, detail=detail, on=graphics.READING_FILL[reading]))
         return items
@@ -129,7 +135,9 @@ class ChoiceScene(ChoicesClock, GameScene):
 
     def draw_body(self, canvas, flow):
         character = self.scenario.character(self.character)
-        main, side = self.columns(canvas, flow, side_share=0.5)
+        # Side by side from 4:3 on (old projectors in centres sociaux: 1024x768): the team reads its
+        # objective and secret beside the list it chooses from, not one page further down.
+        main, side = self.columns(canvas, flow, side_share=0.5, min_ratio=CARD_BESIDE_FROM)
         self.draw_identity(canvas, main, character)
         main.gap()
         if side is main:
@@ -208,8 +216,10 @@ class ChoiceScene(ChoicesClock, GameScene):
         if index >= 0:
             posture = self.posture_menu.focused.value
             reading = dict((p.id, r) for p, r in self.readings)[posture]
-            flow.text(f"{self.scenario.posture(posture).label} · {graphics.reading_text(self.tr, reading)}",
-                      "body", style="bold")
+            label = self.scenario.posture(posture).label
+            if reading not in HIDDEN_READINGS:
+                label = f"{label} · {graphics.reading_text(self.tr, reading)}"
+            flow.text(label, "body", style="bold")
         else:
             flow.text(self.tr("posture_none"), "body", style="bold")
         flow.gap()
@@ -220,7 +230,11 @@ class ChoiceScene(ChoicesClock, GameScene):
             flow.text(item.detail, "small", role="secondary")
             return
         menu = self.posture_menu if self.step == "posture" else self.action_menu
-        flow.text(self.tr("posture_step" if self.step == "posture" else "action_step"), "small", role="secondary")
+        step = self.tr("posture_step" if self.step == "posture" else "action_step")
+        hidden = {reading for _, reading in self.readings} & HIDDEN_READINGS
+        if self.step == "posture" and hidden:
+            step = f"{step} · {graphics.reading_text(self.tr, sorted(hidden)[0])}"
+        flow.text(step, "small", role="secondary")
         menu.draw(flow, self.step, max_height=max_height, details_beside=True)
 
     # -- input ---------------------------------------------------------------------
