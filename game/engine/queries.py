@@ -296,6 +296,28 @@ def debrief(scenario: Scenario, state: GameState, number: Optional[int] = None) 
     return DebriefView(log.number, round_facts(scenario, log), phases, every_phase, hidden)
 
 
+def debrief_phases(scenario: Scenario, state: GameState, number: Optional[int] = None) -> tuple[str, ...]:
+    """The phases a round's debrief shows, the ration's and those one key away: the phases of
+    `debrief(scenario, state, number).every_phase`, in the debriefing order, without building the
+    debrief (no names filled, no ration; a trigger is tested only when its prompt would bring a phase
+    the other prompts do not): what the engine checks a ShowDebriefPhase against, at every such command."""
+    log = _round(state, number)
+    found = {"faits"}
+    found.update(prompt_of(p).phase for p in scenario.debrief.every_round)
+    found.update(prompt_of(p).phase for p in scenario.debrief.rounds.get(log.number, ()))
+    if log.indicators_after is not None:
+        facts: Optional[Facts] = None
+        for when, prompt in tables_for(scenario).triggers:
+            if prompt.phase in found:
+                continue
+            if facts is None:
+                earlier = [r for r in state.history if r.number < log.number]
+                facts = facts_after_round(log, log.indicators_after, earlier)
+            if when(facts):
+                found.add(prompt.phase)
+    return tuple(phase for phase in DEBRIEF_PHASES if phase in found)
+
+
 @dataclass(frozen=True)
 class SplitMove:
     round: int

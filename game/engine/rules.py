@@ -408,9 +408,9 @@ def _add_final_note(tables: Tables, state: GameState, command: AddFinalNote):
 
 
 def _show_debrief_phase(scenario: Scenario, state: GameState, command: ShowDebriefPhase):
-    from game.engine.queries import debrief   # queries builds on this module: imported when used
+    from game.engine.queries import debrief_phases   # queries builds on this module: imported when used
 
-    shown = tuple(phase for phase, _ in debrief(scenario, state).every_phase)   # the ration's and one key away
+    shown = debrief_phases(scenario, state)   # the ration's and one key away
     if command.phase not in shown:
         raise IllegalCommand("unknown_debrief_phase", f"this debrief shows {shown}, not {command.phase!r}",
                              phase=command.phase)

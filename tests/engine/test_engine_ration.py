@@ -4,7 +4,7 @@ this round's, then the every-round ones in turn), spread over the phases, the re
 import pytest
 
 from engine_samples import TINY_SETUP, play_round
-from game.engine import IllegalCommand, PROMPTS_SHOWN, ShowDebriefPhase, apply, debrief, new_game, view_for
+from game.engine import Advance, IllegalCommand, PROMPTS_SHOWN, ShowDebriefPhase, apply, debrief, new_game, view_for
 from game.engine.queries import rationed, rotated
 
 BOTH = {"a": ("still", "act"), "b": ("still", "act")}
@@ -104,3 +104,47 @@ def test_a_phase_one_key_away_may_be_shown_and_the_public_view_holds_the_ration(
         apply(scenario, state, ShowDebriefPhase("et_apres"))
     assert refused.value.code == "unknown_debrief_phase"
     assert view_for(scenario, state, "public").debrief == view.phases
+
+
+def test_a_phase_only_a_trigger_brings_is_shown_when_the_trigger_holds_and_refused_otherwise(tiny):
+    from engine_samples import play_to_debrief
+
+    later = {"when": {"round_at_least": 2}, "ask": ask("et_si", "from round 2")}
+    scenario = tiny(debrief={"every_round": [ask("analyse", "a")], "triggers": [later], "final": ["f"]})
+    state = play_to_debrief(scenario, new_game(scenario, TINY_SETUP, 1), BOTH)
+    assert "et_si" not in dict(debrief(scenario, state).every_phase)     # the trigger does not hold in round 1
+    with pytest.raises(IllegalCommand) as refused:
+        apply(scenario, state, ShowDebriefPhase("et_si"))
+    assert refused.value.code == "unknown_debrief_phase"
+    assert "('faits', 'analyse')" in str(refused.value)                  # what it shows, in the debriefing order
+    state, _ = apply(scenario, state, Advance())
+    state = play_to_debrief(scenario, state, BOTH)
+    assert dict(debrief(scenario, state).every_phase)["et_si"] == ("from round 2",)
+    shown, _ = apply(scenario, state, ShowDebriefPhase("et_si"))
+    assert shown.current.debrief_phase == "et_si"
+
+
+@pytest.mark.parametrize("name", ["quartier_des_tilleuls", "riverside_estate", "une_place_a_l_ombre"])
+def test_the_phases_the_engine_accepts_are_those_of_the_whole_debrief_on_every_bundled_scenario(name):
+    """`debrief_phases` (what ShowDebriefPhase is checked against, without building the debrief) says the
+    phases of `debrief(...).every_phase`, for every revealed round of bot-played games."""
+    from pathlib import Path
+
+    from game.content import load_scenario
+    from game.engine import Setup, bot_next
+    from game.engine.queries import debrief_phases
+
+    scenario = load_scenario(Path(__file__).resolve().parents[2] / "scenarios" / f"{name}.yaml")
+    ids = tuple(c.id for c in scenario.characters)[:scenario.players.max or None]
+    checked = 0
+    for seed, policy in enumerate(("random", "coop", "solo", "random")):
+        state = new_game(scenario, Setup(ids, {c: c.upper() for c in ids}, scenario.rounds), seed)
+        while (command := bot_next(scenario, state, policy)) is not None:
+            state, _ = apply(scenario, state, command)
+            if state.phase in ("reveal", "verdict", "debrief"):
+                for log in state.log:
+                    if log.indicators_after is not None:
+                        whole = tuple(phase for phase, _ in debrief(scenario, state, log.number).every_phase)
+                        assert debrief_phases(scenario, state, log.number) == whole
+                        checked += 1
+    assert checked > 50
