@@ -154,16 +154,28 @@ def command_from_json(data: Any) -> Command:
         raise IllegalCommand("malformed_command", f"not a command: {data!r:.200}")
     cls = COMMAND_TYPES[data["type"]]
     values = {}
-    for spec in fields(cls):
-        if spec.name not in data:
-            raise IllegalCommand("malformed_command", f"{cls.__name__} lacks {spec.name!r}")
-        value = data[spec.name]
-        optional = spec.type.startswith("Optional[")
-        expected = int if spec.type in ("int", "Optional[int]") else str
+    for name, expected, optional in _field_checks(cls):
+        if name not in data:
+            raise IllegalCommand("malformed_command", f"{cls.__name__} lacks {name!r}")
+        value = data[name]
         if type(value) is not expected and not (optional and value is None):
-            raise IllegalCommand("malformed_command", f"{cls.__name__}.{spec.name} must be {expected.__name__}"
+            raise IllegalCommand("malformed_command", f"{cls.__name__}.{name} must be {expected.__name__}"
                                  + (" or null" if optional else ""))
-        values[spec.name] = value
+        values[name] = value
     if set(data) - {"type"} - set(values):
         raise IllegalCommand("malformed_command", f"{cls.__name__} has unknown fields")
     return cls(**values)
+
+
+_CHECKS: dict[type, tuple[tuple[str, type, bool], ...]] = {}
+
+
+def _field_checks(cls: type) -> tuple[tuple[str, type, bool], ...]:
+    """(name, expected type, may be null) of each field of a command class, read once from its fields
+    (a journal replays hundreds of commands)."""
+    checks = _CHECKS.get(cls)
+    if checks is None:
+        checks = _CHECKS[cls] = tuple(
+            (spec.name, int if spec.type in ("int", "Optional[int]") else str, spec.type.startswith("Optional["))
+            for spec in fields(cls))
+    return checks

@@ -14,7 +14,20 @@ from game.engine.state import GameState, Move, RoundLog, Verdict
 from game.engine.tables import tables_for
 
 if TYPE_CHECKING:
-    from game.content.model import Ending, Posture, Prompt, Scenario
+    from game.content.model import Posture, Prompt, Scenario
+    from game.engine.query_records import ActionOption, DeltaSource, EndView, RevealView, SplitMove, VerdictLine
+
+# The records only the screens ask for live in game.engine.query_records, created on first use
+# (`queries.RevealView` still names them).
+_RECORDS = ("ActionOption", "DeltaSource", "EndView", "RevealView", "SplitMove", "VerdictLine")
+
+
+def __getattr__(name: str):
+    if name in _RECORDS:
+        from game.engine import query_records
+
+        return getattr(query_records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # The split rule (SPLIT_MAJORITY, SPLIT_MARGIN, is_split) is re-exported from here: it lives with the
 # conditions that test it (split_verdicts).
@@ -44,16 +57,10 @@ def postures(scenario: Scenario) -> list[tuple[Posture, str]]:
     return [(p, coop_reading(p.coop)) for p in scenario.postures]
 
 
-@dataclass(frozen=True)
-class ActionOption:
-    action: str                 # action id (the built-in `observer` last)
-    allowed: bool
-    reason: Optional[str]       # not_for_character | once_played | requirement_not_met | cannot_afford
-    params: dict                # e.g. {"resource": "temps", "cost": 2, "have": 1}, {"failing": ["indicator_at_least"]}
-
-
 def action_options(scenario: Scenario, state: GameState, character: str) -> list[ActionOption]:
     """Every action of the scenario for `character` now, allowed or not, and why not."""
+    from game.engine.query_records import ActionOption
+
     tables = tables_for(scenario)
     options = []
     for ident in tables.action_ids:
@@ -72,26 +79,6 @@ def action_options(scenario: Scenario, state: GameState, character: str) -> list
     return options
 
 
-@dataclass(frozen=True)
-class DeltaSource:
-    kind: str                   # posture | action | by_posture | synergy
-    character: Optional[str]    # None for a synergy
-    source: str                 # posture, action or synergy id
-    deltas: dict[str, int]
-
-
-@dataclass(frozen=True)
-class RevealView:
-    number: int
-    moves: tuple[Move, ...]
-    readings: dict[str, str]            # character -> coop reading of its posture
-    sources: tuple[DeltaSource, ...]
-    synergies: tuple[str, ...]
-    totals: dict[str, int]              # summed deltas per indicator, before clamping
-    before: dict[str, int]
-    after: dict[str, int]
-
-
 def _round(state: GameState, number: Optional[int]) -> RoundLog:
     if number is None:
         return state.current
@@ -103,6 +90,8 @@ def _round(state: GameState, number: Optional[int]) -> RoundLog:
 
 def reveal(scenario: Scenario, state: GameState, number: Optional[int] = None) -> RevealView:
     """The reveal of a round already revealed (the current one by default)."""
+    from game.engine.query_records import DeltaSource, RevealView
+
     tables = tables_for(scenario)
     log = _round(state, number)
     if log.indicators_after is None:
@@ -118,15 +107,10 @@ def reveal(scenario: Scenario, state: GameState, number: Optional[int] = None) -
                       dict(log.indicators_before), dict(log.indicators_after))
 
 
-@dataclass(frozen=True)
-class VerdictLine:
-    character: str
-    verdict: Optional[Verdict]
-    split: bool
-
-
 def verdicts(state: GameState, number: Optional[int] = None) -> list[VerdictLine]:
     """Each move of the round with its tally (None when not entered) and whether it is split."""
+    from game.engine.query_records import VerdictLine
+
     log = _round(state, number)
     lines = []
     for move in log.moves:
@@ -318,28 +302,6 @@ def debrief_phases(scenario: Scenario, state: GameState, number: Optional[int] =
     return tuple(phase for phase in DEBRIEF_PHASES if phase in found)
 
 
-@dataclass(frozen=True)
-class SplitMove:
-    round: int
-    character: str
-    posture: str
-    action: str
-    verdict: Verdict
-
-
-@dataclass(frozen=True)
-class EndView:
-    ending: Optional[Ending]
-    ending_text: Optional[str]                       # the ending's text or the variant what was played chose
-    series: dict[str, tuple[int, ...]]               # indicator -> value at start, then after each round
-    posture_paths: dict[str, tuple[str, ...]]        # character -> posture of each round
-    split_moves: tuple[SplitMove, ...]
-    final_prompts: tuple[Prompt, ...]                # every final prompt, in the scenario's order
-    final_phases: PhasePrompts = ()                  # the final debrief: one prompt per phase, `faits` always
-    final_every_phase: PhasePrompts = ()             # one key away: every final prompt by phase
-    final_hidden: int = 0                            # how many the final debrief leaves for the key
-
-
 def indicator_series(scenario: Scenario, state: GameState) -> dict[str, tuple[int, ...]]:
     """Each indicator at the start of the game, then after each revealed round."""
     tables = tables_for(scenario)
@@ -352,6 +314,8 @@ def indicator_series(scenario: Scenario, state: GameState) -> dict[str, tuple[in
 
 def end(scenario: Scenario, state: GameState) -> EndView:
     """The bilan; meaningful once `state.phase == 'end'` (before that, the story so far with no ending)."""
+    from game.engine.query_records import EndView, SplitMove
+
     ending = next((e for e in scenario.endings if e.id == state.ending), None)
     paths = {
         c: tuple(m.posture for r in state.log for m in r.moves if m.character == c)
