@@ -239,30 +239,31 @@ class DebriefScene(DebriefPage, GameScene):
 
     # -- drawing -----------------------------------------------------------------------
     def facts_lines(self) -> list[str]:
+        """What changed first (so that it shows on a 4:3 screen with eight teams), then why: the events and
+        synergies, then each move with the room's answer on its own line."""
         facts = self.view.facts
         lines = []
-        for ident in facts.events:
-            event = next(e for e in self.scenario.events if e.id == ident)
-            lines.append(self.tr("event", title=event.title))
-        for move in facts.moves:
-            what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
-            lines.append(self.tr("labelled", label=self.character_name(move.character), text=what))
         # The same numbers as the effects screen: after the events, before -> after the moves and synergies.
         for fact in facts.indicators:
             if fact.after != fact.after_events:
                 lines.append(self.tr("labelled", label=self.scenario.indicator(fact.indicator).label,
                                      text=graphics.change_text(fact.after_events, fact.after)))
+        for ident in facts.events:
+            event = next(e for e in self.scenario.events if e.id == ident)
+            lines.append(self.tr("event", title=event.title))
         log = next((r for r in self.state.log if r.number == facts.number), None)
         for ident in (log.synergies if log else ()):
             synergy = next(s for s in self.scenario.synergies if s.id == ident)
             lines.append(self.tr("labelled", label=self.tr("synergies"), text=synergy.text))
-        for move in (facts.moves if log else ()):
-            tally = log.verdicts.get(move.character)
+        for move in facts.moves:
+            what = f"{self.scenario.posture(move.posture).label} · {self.action_title(move.action)}"
+            tally = log.verdicts.get(move.character) if log else None
             if tally is not None and tally.total:
-                counts = " · ".join(f"{self.tr(key)} {n}" for key, n in (
+                counts = " · ".join(f"{self.tr(key)}\u00a0{n}" for key, n in (
                     ("verdict_coop", tally.coop), ("verdict_not_coop", tally.pas_coop),
                     ("verdict_depends", tally.depends)))
-                lines.append(self.tr("labelled", label=self.character_name(move.character), text=counts))
+                what = f"{what} \u2014 {counts}"
+            lines.append(self.tr("labelled", label=self.character_name(move.character), text=what))
         return lines
 
     def draw_body(self, canvas, flow):
