@@ -254,3 +254,24 @@ def test_a_remembered_2h_preset_never_lengthens_the_rounds_asked_for(make_app):
     assert asked.rounds == 2
     asked.apply_preset("2h")
     assert asked.rounds == 2
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
+def test_the_hand_off_names_the_team_at_200_percent_with_the_countdown(make_app, tmp_path, size):
+    """Big text on a small projector: the countdown's box keeps to a fifth of the height, so that the team
+    whose turn it is shows without scrolling (it went below the screen, the time being in the header too)."""
+    from game.engine import Setup
+    from game.session import Session
+    from game.ui.play import Play
+
+    app = make_app(size, scale=2.0)
+    setup = Setup(("elue", "bailleur", "amicale"), {"elue": "Les Élus", "bailleur": "Bailleurs", "amicale": "A"}, 3,
+                  choices_minutes=5)
+    with Session.create(TILLEULS, setup, 4, folder=tmp_path / "s") as session:
+        Play(app, session).show_phase()
+        app.play.submit(Advance())
+        app.step()
+        assert app.scene.name == "handoff" and app.scene.timer is not None
+        text = words(app)
+        assert "05:00" in text and "Les Élus" in text and not layout_problems(app.canvas)
+        app.play.close()

@@ -88,11 +88,12 @@ class ChoicesClock:
     def clock_hint(self) -> list[str]:
         return [self.tr("timer_hint")] if self.timer is not None else []
 
-    def draw_clock(self, canvas, flow, sizes=("title", "body", "small")) -> None:
-        """The countdown's box (the debrief's drawing); at 0:00 on the laptop, the teams still choosing."""
+    def draw_clock(self, canvas, flow, sizes=("title", "body", "small"), most_height: int = 0) -> None:
+        """The countdown's box (the debrief's drawing; at most `most_height` tall when given); at 0:00 on the
+        laptop, the teams still choosing."""
         if self.timer is None:
             return
-        self.draw_timer(canvas, flow, sizes)
+        self.draw_timer(canvas, flow, sizes, most_height=most_height)
         if self.time_up() and self.state.waiting and not getattr(self, "on_wall", False):
             flow.gap(canvas.metrics.gap // 2)
             flow.text(self.tr("choices_not_chosen", teams=self.waiting_teams()), "body", style="bold")

@@ -66,13 +66,16 @@ class HandoffScene(ChoicesClock, GameScene):
         if self.hub is not None:
             return self.draw_phone_handoff(canvas, flow)
         if self.timer is not None:
-            # The countdown first: at 0:00 the teams still choosing must show whatever follows.
-            self.draw_clock(canvas, flow, ("body", "small"))
+            # The countdown first: at 0:00 the teams still choosing must show whatever follows. At most a fifth
+            # of the height (its words beside the time): with big text the team's name must still show.
+            self.draw_clock(canvas, flow, ("body", "small"), most_height=flow.area.height // 5)
             flow.gap()
         else:
             flow.y += max(0, flow.area.height // 4 - canvas.line_height("title"))
-        # The headline, then the team's name on its own: whatever the team typed reads naturally.
-        flow.text(self.progress(), "body", style="bold", role="secondary")
+        # The headline, then the team's name on its own: whatever the team typed reads naturally. (Under the
+        # countdown, "Équipe 1 / 3" stays in the header only: the name comes first.)
+        if self.timer is None:
+            flow.text(self.progress(), "body", style="bold", role="secondary")
         flow.text(self.tr("handoff_line"), "title", role="accent")
         flow.text(capitalised(self.team_text(character)), "title", style="bold", role="accent")
         flow.gap()
