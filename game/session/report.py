@@ -75,6 +75,32 @@ def report_of(path: Path, memo: bool = True) -> tuple[dict, Any]:
     return report, replay.scenario
 
 
+# What the background process runs: the report's data built and kept (report_memo), nothing written else.
+_KEEP_MEMO = ("import gc, sys; gc.disable(); from pathlib import Path; "
+              "from game.session.report import report_of; report_of(Path(sys.argv[1]))")
+
+
+def keep_memo_later(session_path: Path) -> Optional[Any]:
+    """After a workshop: build the report's data of a session in a process of its own, detached, so that
+    the first `coop report` of it reads the memo (game.session.report_memo) instead of replaying the
+    journal. Best effort and silent: this program never waits for it, a failure (no interpreter to start,
+    a read-only data folder, a damaged file) only means the report replays as before; the memo is the one
+    any report of the file would keep (readable by its owner only). Returns the process (tests wait for it)."""
+    import os
+    import subprocess
+
+    if getattr(sys, "frozen", False) or not sys.executable:
+        return None
+    root = str(Path(__file__).resolve().parent.parent.parent)   # where `game` is, installed or not
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (root, os.environ.get("PYTHONPATH")))))
+    try:
+        return subprocess.Popen([sys.executable, "-c", _KEEP_MEMO, str(session_path)], env=env,
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                close_fds=True, start_new_session=True)
+    except (OSError, ValueError):
+        return None
+
+
 def _session_scenario(data: bytes) -> Any:
     """The scenario frozen in a session's header, as the light replay reads it (its plain copy), or None:
     the replay then reads it again and says what is wrong."""

@@ -145,6 +145,7 @@ def run_play(args) -> int:
     finally:
         if app.play is not None:
             app.play.close()
+            keep_report_after(app.play, args.autoplay)
         for display in app.displays[1:]:
             display.window.destroy()
         window.destroy()
@@ -212,3 +213,17 @@ def start_at_once(app, path: Path) -> None:
         notice = app.notice
         app.show(TitleScene(app, highlight=path))
         app.notice = notice
+
+
+def keep_report_after(play, autoplay: bool) -> None:
+    """When `coop play` ends on a finished game, its report's data is prepared in the background (a
+    detached process, after the last frame: nothing waits for it), so that `coop report latest` right
+    after the workshop reads it instead of replaying the journal. Not for autoplay (demos, screenshots)."""
+    if autoplay or play is None or getattr(play.session, "state", None) is None or play.session.state.phase != "end":
+        return
+    try:
+        from game.session.report import keep_memo_later
+
+        keep_memo_later(play.session.path)
+    except Exception:  # noqa: BLE001 - quitting must never end on a traceback; the report replays without it
+        pass

@@ -219,3 +219,27 @@ def test_a_file_name_in_another_encoding_gets_its_memo(home, monkeypatch):
     replays = count_replays(monkeypatch)
     first = render(home / name, "json")
     assert render(home / name, "json") == first and len(replays) == 1
+
+
+def test_after_a_workshop_a_background_process_keeps_the_memo_the_first_report_reads(monkeypatch, home, tmp_path):
+    from game.session import journal
+    from game.session.report import keep_memo_later
+
+    path = home / "s.coop.jsonl"
+    shutil.copyfile(DATA / "tilleuls-finished.coop.jsonl", path)
+    monkeypatch.chdir(tmp_path)                                     # the child finds `game` wherever it runs
+    process = keep_memo_later(path)
+    assert process is not None and process.wait(timeout=120) == 0
+    data = journal.read_bytes(path)
+    kept = report_memo.recall(path, data, report_memo.code_and_zone_key())
+    assert kept is not None and kept == report_of(path, memo=False)[0]
+    replays = count_replays(monkeypatch)
+    render(path, "html")
+    assert replays == []                                            # the first report read the memo
+
+
+def test_a_background_memo_that_cannot_start_is_silent(monkeypatch, home):
+    from game.session.report import keep_memo_later
+
+    monkeypatch.setattr(sys, "executable", str(home / "no-python-here"))
+    assert keep_memo_later(home / "s.coop.jsonl") is None
