@@ -93,10 +93,14 @@ def keep_memo_later(session_path: Path) -> Optional[Any]:
         return None
     root = str(Path(__file__).resolve().parent.parent.parent)   # where `game` is, installed or not
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (root, os.environ.get("PYTHONPATH")))))
+    # POSIX: a session of its own, so a closing terminal does not take it along; Windows: no console
+    # window flashing up on the projector when the game was started from a shortcut.
+    detached = {"creationflags": getattr(subprocess, "CREATE_NO_WINDOW", 0)} if os.name == "nt" \
+        else {"start_new_session": True}
     try:
         return subprocess.Popen([sys.executable, "-c", _KEEP_MEMO, str(session_path)], env=env,
                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                close_fds=True, start_new_session=True)
+                                close_fds=True, **detached)
     except (OSError, ValueError):
         return None
 
