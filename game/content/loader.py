@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Union
 
@@ -10,7 +11,9 @@ from yaml.nodes import ScalarNode
 
 from game.content import loaded
 from game.content.characters import texts_need_no_scan
-from game.content.decoding import ByteProblem, MAX_FILE_BYTES, check_size, decode, place_of_offset
+from game.content.decoding import (
+    ByteProblem, MAX_FILE_BYTES, NotRegularFile, check_size, decode, open_scenario_file, place_of_offset,
+)
 from game.digest import sha256_hex
 from game.content.diagnostics import Diagnostic, ScenarioError
 from game.content.locate import Finding, Locator
@@ -138,8 +141,8 @@ def load_scenario(path: PathLike) -> "Scenario":
     """Reads and checks a scenario file; raises ScenarioError (file missing, unreadable, or invalid)."""
     shown = str(path)
     try:
-        with open(path, "rb") as stream:
-            size_problem = check_size(Path(path).stat().st_size)
+        with open_scenario_file(path) as stream:
+            size_problem = check_size(os.fstat(stream.fileno()).st_size)
             if size_problem is None:
                 data = stream.read(MAX_FILE_BYTES + 1)
             else:
@@ -148,6 +151,8 @@ def load_scenario(path: PathLike) -> "Scenario":
         raise ScenarioError([Diagnostic(shown, 0, 0, "file_missing")]) from None
     except IsADirectoryError:
         raise ScenarioError([Diagnostic(shown, 0, 0, "file_is_directory")]) from None
+    except NotRegularFile:
+        raise ScenarioError([Diagnostic(shown, 0, 0, "file_not_regular")]) from None
     except OSError as error:
         reason = error.strerror or str(error)
         raise ScenarioError([Diagnostic(shown, 0, 0, "file_unreadable", {"reason": reason})]) from None

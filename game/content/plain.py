@@ -215,10 +215,12 @@ def _file_digest(path: Path) -> Optional[str]:
     """The SHA-256 of the file's bytes, or None when it cannot be read or is too large for a scenario."""
     from game.content.constants import MAX_FILE_BYTES
 
+    from game.content.decoding import open_scenario_file
+
     try:
-        with open(path, "rb") as stream:
+        with open_scenario_file(path) as stream:       # never waits on a named pipe
             data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError:
+    except (OSError, ValueError):                       # ValueError: a NUL in the name
         return None
     return sha256_hex(data) if len(data) <= MAX_FILE_BYTES else None
 

@@ -17,14 +17,18 @@ def bundled_scenarios() -> list[Path]:
 
 def scenario_title(path: Path) -> str:
     """The scenario's title for the list, read cheaply from its `title:` line (the file name otherwise)."""
+    import io
+
+    from game.content.decoding import open_scenario_file
+
     try:
-        with path.open(encoding="utf-8-sig") as stream:
+        with io.TextIOWrapper(open_scenario_file(path), encoding="utf-8-sig") as stream:   # never waits on a pipe
             for line in stream:
                 if line.startswith("title:"):
                     value = line.split(":", 1)[1].strip().strip("\"'")
                     if value:
                         return value
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError, ValueError):
         pass
     return path.stem
 
