@@ -97,12 +97,14 @@ class FinishedIndex:
             self.changed = True
         return done
 
-    def forget_missing(self, folder: Path, names: set[str]) -> None:
-        """Drop the entries of `folder` whose file is no longer among `names` (deleted, archived)."""
+    def forget_missing(self, folder: Path, names: set[str]) -> list[str]:
+        """Drop the entries of `folder` whose file is no longer among `names` (deleted, archived); their paths."""
         folder_name = os.path.abspath(folder)
-        for name in [n for n in self.known if os.path.dirname(n) == folder_name and os.path.basename(n) not in names]:
+        gone = [n for n in self.known if os.path.dirname(n) == folder_name and os.path.basename(n) not in names]
+        for name in gone:
             del self.known[name]
             self.changed = True
+        return gone
 
     def save(self) -> None:
         if not self.changed:

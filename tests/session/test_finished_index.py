@@ -123,3 +123,24 @@ def test_a_file_name_in_another_encoding_is_remembered(folder, tmp_path):
     assert index.finished(folder / name)
     index.save()
     assert not index.changed and FinishedIndex(where).known == index.known
+
+
+def test_a_finished_workshop_deleted_by_hand_leaves_no_report_data(folder, tmp_path, monkeypatch):
+    """The memo of a report holds the facilitator's notes: the title's next look drops it with the file."""
+    from game.session.report import render
+    from game.ui.scenes.title import any_unfinished_journal
+
+    for path in list(folder.iterdir()):
+        if path.name != "tilleuls-finished.coop.jsonl":
+            path.unlink()
+    monkeypatch.setenv("COOP_HOME", str(tmp_path))
+    finished = folder / "tilleuls-finished.coop.jsonl"
+    render(finished, "md")
+    memos = tmp_path / "cache" / "reports"
+    assert len(list(memos.iterdir())) == 1
+    assert any_unfinished_journal() is False
+    assert len(list(memos.iterdir())) == 1          # still there while the session is
+    finished.unlink()                               # deleted outside the program, the last session there
+    assert any_unfinished_journal() is False
+    assert list(memos.iterdir()) == []
+    assert any_unfinished_journal() is False        # and again, with an index of nothing

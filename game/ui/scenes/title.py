@@ -194,14 +194,19 @@ def any_unfinished_journal() -> bool:
         with os.scandir(folder) as entries:
             names = {entry.name for entry in entries
                      if entry.name.endswith(".coop.jsonl") and not entry.name.startswith(".")}
+    except FileNotFoundError:
+        names = set()
     except OSError:
         return False
-    if not names:
-        return False
-    from game.session.listing import FinishedIndex
+    from game.session.listing import INDEX_NAME, FinishedIndex
 
+    if not names and not (paths.data_home() / "cache" / INDEX_NAME).exists():
+        return False        # a new machine: nothing to read, nothing to forget
     index = FinishedIndex()
-    index.forget_missing(folder, names)
+    from game.session.report_memo import forget
+
+    for gone in index.forget_missing(folder, names):
+        forget(Path(gone))      # a finished workshop deleted by hand: its report data (its notes) goes too
     try:
         for name in sorted(names):
             try:
