@@ -122,6 +122,9 @@ def test_f_is_no_key_of_a_teams_private_choice_nor_of_the_planned_last_round(mak
     app = make_game(rounds=1)
     play = app.play
     assert "F : finir" not in words(app)           # one round planned: nothing to shorten
+    key(app, pygame.K_F1)
+    assert "F : finir" not in words(app)           # nor in the help
+    key(app, pygame.K_ESCAPE)
     key(app, pygame.K_f)
     assert app.overlay is None and play.state.last_round is None and "déjà le dernier" in app.notice
     play.submit(Advance())

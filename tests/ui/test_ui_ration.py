@@ -106,3 +106,13 @@ def test_the_help_lists_c_where_a_commitment_can_be_typed(make_app, tmp_path):
         key(app, pygame.K_RIGHT)
     assert app.scene.takes_commitments
     assert "C : noter un engagement" in help_text()
+
+
+def test_the_help_leaves_q_out_when_the_ration_shows_every_prompt(make_app, tmp_path):
+    path = write_debrief_scenario(tmp_path, "few", {"every_round": [{"phase": "analyse", "text": "Analyse un"}],
+                                                    "final": ["Que retenez-vous ?"]})
+    app = debrief_on_screen(make_app, path)
+    assert not app.scene.view.hidden
+    key(app, pygame.K_F1)
+    text = drawn(app.canvas)
+    assert "Q : toutes les questions" not in text and "T : minuteur" in text

@@ -229,7 +229,9 @@ class DebriefScene(DebriefPage, GameScene):
         return keys + [self.tr("key_help")]
 
     def help_lines(self):
-        lines = [self.tr("debrief_next"), self.tr("timer_hint"), self.tr("notes_hint"), self.tr("prompts_hint")]
+        lines = [self.tr("debrief_next"), self.tr("timer_hint"), self.tr("notes_hint")]
+        if self.view.hidden:            # Q: only when the ration leaves prompts for it
+            lines.append(self.tr("prompts_hint"))
         if self.takes_commitments:      # C works here (the footer says so too)
             lines.append(self.tr("commitment_hint"))
         return lines + [self.tr("key_back")]

@@ -59,8 +59,10 @@ class GameScene(Scene):
 
     def shared_help_lines(self) -> list[str]:
         """The facilitator's keys of `facilitator_act`, listed by the help overlay under the screen's own."""
-        if self.end_early_available():
-            return [self.tr("help_end_early", rounds=self.state.setup.rounds)]
+        state = self.state
+        # Not on the planned last round (F only says that it is the last already), unless it takes back.
+        if self.end_early_available() and (state.ended_early or state.round < state.setup.rounds):
+            return [self.tr("help_end_early", rounds=state.setup.rounds)]
         return []
 
     def header(self):
