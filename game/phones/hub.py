@@ -27,6 +27,7 @@ class PhoneHub:
         self.votes = VoteBox()
         self._vote_round: Optional[int] = None     # the round whose vote was opened
         self._published = None
+        self._published_state = None   # the state itself, not its id: a freed state's id can come back
         self.on_claimed: Optional[Callable[[str], None]] = None
         self.observer: Optional[Callable[[object], None]] = None   # benchmark: every item as the loop sees it
         self.language = "fr"
@@ -138,10 +139,10 @@ class PhoneHub:
         # The facilitator's setting for the scenario's readings: a phone never shows one before the room decides.
         readings = getattr(getattr(getattr(play, "app", None), "settings", None), "readings", "after")
         timer, shown = self._choices_timer(play)
-        key = (id(state), self.votes.is_open, self.language, readings, shown)
-        if key == self._published:
+        key = (self.votes.is_open, self.language, readings, shown)
+        if state is self._published_state and key == self._published:
             return
-        self._published = key
+        self._published, self._published_state = key, state
         scenario, open_ = play.scenario, self.votes.is_open
         frames = {PUBLIC: protocol.dump(public_frame(scenario, state, self.language, vote_open=open_, readings=readings,
                                                      timer=timer))}
