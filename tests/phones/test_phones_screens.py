@@ -11,6 +11,7 @@ import pytest
 
 from game.engine import Advance, RecordVerdict
 from phones_room import TILLEULS, open_phone
+from screen_text import drawn_words, save_screen
 
 SHOTS = os.environ.get("COOP_PHONE_SHOTS")     # a folder: save the screens for a look
 
@@ -45,15 +46,11 @@ def key(app, code, mod=0):
 
 
 def texts(app):
-    app.render()
-    return " ".join(box.text for box in app.canvas.boxes).replace("\xa0", " ")
+    return drawn_words(app)
 
 
 def shot(app, name):
-    app.render()
-    if SHOTS:
-        os.makedirs(SHOTS, exist_ok=True)
-        pygame.image.save(app.window.get_surface(), os.path.join(SHOTS, f"{name}.png"))
+    save_screen(app, SHOTS, name)
 
 
 def test_teams_choose_on_phones_and_the_room_votes(app):

@@ -11,6 +11,7 @@ import pygame
 import pytest
 
 from game.engine import Advance, SetLastRound
+from screen_text import drawn_words, save_screen
 from ui_walk import key, layout_problems
 
 TILLEULS = Path(__file__).resolve().parents[2] / "scenarios" / "quartier_des_tilleuls.yaml"
@@ -18,16 +19,12 @@ SHOTS = os.environ.get("COOP_CLOCK_SHOTS")     # a folder: save the screens for 
 
 
 def words(app):
-    app.render()
-    return " ".join(box.text for box in app.canvas.boxes).replace("\xa0", " ")
+    return drawn_words(app)
 
 
 def shot(app, name):
-    app.render()
-    if SHOTS:
-        os.makedirs(SHOTS, exist_ok=True)
-        w, h = app.window.size
-        pygame.image.save(app.window.get_surface(), os.path.join(SHOTS, f"{name}-{w}x{h}.png"))
+    w, h = app.window.size
+    save_screen(app, SHOTS, f"{name}-{w}x{h}")
 
 
 @pytest.fixture
