@@ -275,3 +275,14 @@ def test_the_hand_off_names_the_team_at_200_percent_with_the_countdown(make_app,
         text = words(app)
         assert "05:00" in text and "Les Élus" in text and not layout_problems(app.canvas)
         app.play.close()
+
+
+def test_the_countdown_takes_the_phase_s_place_in_the_header_which_says_choix_once(choosing):
+    """'Tour 1 / 3 · Choix : 02:00 · Équipe 1 / 3 · …', not 'Choix : 02:00 · Choix' (found in review)."""
+    app, clock, cues = choosing()
+    for screen in ("handoff", "choice"):
+        assert app.scene.name == screen
+        parts = app.scene.header()
+        assert parts[1] == "Choix : 02:00", parts
+        assert sum(part.startswith("Choix") for part in parts) == 1, parts
+        key(app, pygame.K_RETURN)

@@ -94,8 +94,8 @@ class ChoiceScene(ChoicesClock, GameScene):
     # -- words -------------------------------------------------------------------
     def header(self):
         parts = super().header()
-        if self.clock_header():          # the time left to choose, when the setup has a choices timer
-            parts.insert(1, self.clock_header())
+        if self.clock_header():          # the time left to choose ("Choix : 03:12"), in the phase's place
+            parts[1] = self.clock_header()
         return parts
 
     def footer(self):

@@ -30,8 +30,8 @@ class HandoffScene(ChoicesClock, GameScene):
         parts = super().header()
         if self.hub is None:
             parts.insert(2, self.progress())
-        if self.clock_header():
-            parts.insert(1, self.clock_header())
+        if self.clock_header():          # "Choix : 03:12" says the phase too: it takes the phase's place
+            parts[1] = self.clock_header()
         return parts
 
     def footer(self):
