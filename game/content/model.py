@@ -171,7 +171,8 @@ class MovesTest(_Model):
 
 
 class SplitTest(_Model):
-    """Moves whose verdict split the room (no answer with two thirds of the votes)."""
+    """Moves whose verdict split the room (no answer with more than half of the votes, or the two largest
+    less than a fifth of the voters apart)."""
 
     character: Optional[Slug] = Field(default=None, description="Only this character's moves.")
     tag: Optional[Slug] = Field(default=None, description="Only moves of characters carrying this tag.")

@@ -39,9 +39,10 @@ WORDS = Catalog({
                         "avec le minuteur des choix ; F, en cours de partie, finit après le tour en cours).",
         "keys": "Touches", "verdict_rule": "La règle du verdict",
         "verdict_text": "Après chaque révélation, la salle dit pour chaque coup « COOP », « pas COOP » ou "
-                        "« ça dépend », à main levée ; l'animation saisit le décompte (C, P, D). Un coup est "
-                        "« aux avis partagés » quand aucune réponse ne réunit les deux tiers des voix : ce sont "
-                        "les moments à reprendre au débriefing et au bilan.",
+                        "« ça dépend », à main levée ; l'animation tape le décompte. Un coup est « aux avis "
+                        "partagés » quand aucune réponse n'a plus de la moitié des voix, ou quand les deux premières "
+                        "sont à moins d'un cinquième des votants l'une de l'autre : ce sont les moments à reprendre "
+                        "au débriefing et au bilan.",
         "material": "Dans ce kit", "material_text": "une carte par personnage (le secret sur le rabat à plier "
                     "dessous), les cartes d'action, l'échelle des postures à afficher, les questions du débriefing, "
                     "des fiches de choix à remplir par les équipes quand elles jouent sur papier.",
@@ -57,9 +58,13 @@ WORDS = Catalog({
         "triggers": "Selon ce qui se passe", "final": "Pour finir",
         "slips": "Fiches de choix", "slip_round": "Tour", "slip_team": "Équipe", "slip_posture": "Posture",
         "slip_action": "Action (titre de la carte)", "slip_hint": "Remplir en secret, plier, remettre à l'animation.",
-        "key_lines": "Entrée ou flèche droite : continuer · flèche gauche : revenir|Choix : flèches haut et bas, "
-                     "puis Entrée ; Retour arrière : annuler avant de confirmer|Verdict : C, P, D puis le nombre "
-                     "de voix|Débriefing : T démarre ou arrête le minuteur, + ajoute une minute, N écrit une note, "
+        "key_lines": "Entrée ou flèche droite : continuer · flèche gauche : revenir|Choix : sur la passation, le "
+                     "chiffre d'une posture (1, 2…) ; sur la fiche, la lettre d'une action (A, B…), puis Entrée "
+                     "confirme (flèches et Entrée aussi) ; Retour arrière : revenir avant de confirmer, ou reprendre "
+                     "le coup précédent sur la passation|Verdict : N puis le nombre de votants (une fois) ; les "
+                     "voix au clavier (14, puis 3 : « ça dépend » est complété d'après la salle), Entrée enregistre "
+                     "et passe au coup suivant ; C, P, D : une voix de plus ; un chiffre dès la dernière étape de "
+                     "la révélation ouvre le vote|Débriefing : T démarre ou arrête le minuteur, + ajoute une minute, N écrit une note, "
                      "C note un engagement (« et après ? »)|Bilan : flèches gauche et droite pour les pages, "
                      "C engagement, L lieu, A animation, E exporter le compte rendu|"
                      "Passage d'une équipe : T et + pour le minuteur des choix · F (sauf sur la fiche d'une "
@@ -77,9 +82,9 @@ WORDS = Catalog({
                         "choices timer; F, during the game, finishes after the current round).",
         "keys": "Keys", "verdict_rule": "The verdict rule",
         "verdict_text": "After each reveal the room says, for each move, “COOP”, “not COOP” or “it depends” by a "
-                        "show of hands; the facilitator keys in the count (C, P, D). A move has a “split verdict” "
-                        "when no answer gathers two thirds of the votes: those are the moments to take up in the "
-                        "debrief and the wrap-up.",
+                        "show of hands; the facilitator types the count. A move has a “split verdict” when no answer "
+                        "has more than half of the votes, or the two largest are less than a fifth of the voters "
+                        "apart: those are the moments to take up in the debrief and the wrap-up.",
         "material": "In this kit", "material_text": "one card per character (the secret on the flap folded "
                     "under), the action cards, the posture scale to put on the wall, the debrief questions, and "
                     "choice slips for teams that play on paper.",
@@ -95,8 +100,12 @@ WORDS = Catalog({
         "triggers": "Depending on what happens", "final": "To close",
         "slips": "Choice slips", "slip_round": "Round", "slip_team": "Team", "slip_posture": "Posture",
         "slip_action": "Action (title of the card)", "slip_hint": "Fill in secretly, fold, hand to the facilitator.",
-        "key_lines": "Enter or right arrow: go on · left arrow: go back|Choice: up and down arrows, then Enter; "
-                     "Backspace: undo before confirming|Verdict: C, P, D then the number of votes|Debrief: T starts "
+        "key_lines": "Enter or right arrow: go on · left arrow: go back|Choice: on the hand-off, a posture's "
+                     "digit (1, 2…); on the card, an action's letter (A, B…), then Enter confirms (arrows and "
+                     "Enter work too); Backspace: back before confirming, or take back the previous move on the "
+                     "hand-off|Verdict: N then the number of voters (once); type the counts (14, then 3: “it "
+                     "depends” is completed from the room), Enter records and goes to the next move; C, P, D: one "
+                     "more vote; a digit on the reveal's last step opens the vote|Debrief: T starts "
                      "or stops the timer, + adds a minute, N writes a note, C writes a commitment (“what next?”)|"
                      "Wrap-up: left and right arrows for the pages, C commitment, L place, A facilitator, "
                      "E export the report|Team hand-off: T and + for the choices timer · F (except on a team's "
