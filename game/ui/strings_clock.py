@@ -28,6 +28,7 @@ CLOCK_FR = {
     "choices_not_chosen": "Pas encore choisi : {teams}",
     # Setup: the format and the choices timer
     "setup_preset_full": "Format : partie complète ({rounds} tours)",
+    "setup_preset_own": "Format : sur mesure ({rounds} tours)",
     "setup_preset_2h": "Format : atelier de 2 h — {rounds} tours à {minutes} min ({source}), minuteur des choix",
     "pace_guide": "rythme du guide",
     "pace_measured": "rythme mesuré sur vos parties",
@@ -57,6 +58,7 @@ CLOCK_EN = {
     "choices_time_up": "Time is up for the choices. Not chosen yet: {teams}",
     "choices_not_chosen": "Not chosen yet: {teams}",
     "setup_preset_full": "Format: whole game ({rounds} rounds)",
+    "setup_preset_own": "Format: your own ({rounds} rounds)",
     "setup_preset_2h": "Format: 2-hour workshop — {rounds} rounds of {minutes} min ({source}), choices timer",
     "pace_guide": "the guide's pace",
     "pace_measured": "the pace measured on your games",

@@ -286,3 +286,29 @@ def test_the_countdown_takes_the_phase_s_place_in_the_header_which_says_choix_on
         assert parts[1] == "Choix : 02:00", parts
         assert sum(part.startswith("Choix") for part in parts) == 1, parts
         key(app, pygame.K_RETURN)
+
+
+def test_rounds_changed_by_hand_make_the_format_the_facilitators_own(make_app):
+    """The format row follows the rounds row: it never says '2 h — 5 tours' over 4 rounds (found in review)."""
+    from game.content import load_scenario
+    from game.ui.scenes.setup import SetupScene
+
+    app = make_app((1280, 720))
+    app.show(SetupScene(app, TILLEULS, load_scenario(TILLEULS)))
+    app.step()
+    scene = app.scene
+    labels = lambda: [item.label.replace("\xa0", " ") for item in scene.menu.items]  # noqa: E731
+    row = lambda value: next(i for i, item in enumerate(scene.menu.items) if item.value == (value, None))  # noqa: E731
+    scene.menu.focus = row("rounds")
+    key(app, pygame.K_LEFT)
+    assert scene.rounds == 5 and "Format : sur mesure (5 tours)" in labels()
+    scene.menu.focus = row("preset")
+    key(app, pygame.K_RIGHT)                                  # the 2 h format: 5 rounds, as it happens
+    assert scene.preset == "2h" and "Format : atelier de 2 h — 5 tours à 16 min (rythme du guide), " \
+        "minuteur des choix" in labels()
+    scene.menu.focus = row("rounds")
+    key(app, pygame.K_LEFT)
+    assert scene.rounds == 4 and "Format : sur mesure (4 tours)" in labels()
+    assert not any("atelier de 2 h" in label for label in labels())
+    key(app, pygame.K_RIGHT)
+    assert "Format : atelier de 2 h — 5 tours à 16 min (rythme du guide), minuteur des choix" in labels()

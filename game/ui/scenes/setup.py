@@ -103,9 +103,14 @@ class SetupScene(Scene):
         return self._pace
 
     def preset_text(self) -> str:
+        """The format, as the rounds row now says: rounds changed by hand make it the facilitator's own."""
         if self.preset == "full":
+            if self.rounds != self.full_rounds:
+                return self.tr("setup_preset_own", rounds=self.rounds)
             return self.tr("setup_preset_full", rounds=self.full_rounds)
         rounds, pace, source = self.short_pace()
+        if self.rounds != rounds:
+            return self.tr("setup_preset_own", rounds=self.rounds)
         return self.tr("setup_preset_2h", rounds=rounds, minutes=round(pace), source=self.tr("pace_" + source))
 
     def apply_preset(self, preset: str) -> None:
