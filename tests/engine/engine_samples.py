@@ -46,8 +46,10 @@ def play_round(scenario, state, choices):
 
 
 def play_to_reveal(scenario, state, choices):
-    """One round from its situation to its reveal: every team's (posture, action) chosen and confirmed."""
-    state, _ = apply(scenario, state, Advance())
+    """One round to its reveal, from its situation (or its choices already open): every team's
+    (posture, action) chosen and confirmed."""
+    if state.phase == "situation":
+        state, _ = apply(scenario, state, Advance())
     for character in state.turn_order:
         posture, action = choices[character]
         for command in (ChoosePosture(character, posture), ChooseAction(character, action), ConfirmMove(character)):

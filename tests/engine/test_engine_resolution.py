@@ -4,22 +4,16 @@ from collections import Counter
 
 import pytest
 
-from engine_samples import TINY_SETUP
+from engine_samples import TINY_SETUP, play_to_reveal
 from game.engine import (
-    Advance, ChooseAction, ChoosePosture, ConfirmMove, IllegalCommand, Setup, SkipVerdicts, apply,
+    Advance, ChooseAction, IllegalCommand, Setup, SkipVerdicts, apply,
     new_game, reveal,
 )
 
 
 def play_round(scenario, state, choices):
     """Plays one whole round: choices maps character -> (posture, action)."""
-    if state.phase == "situation":
-        state, _ = apply(scenario, state, Advance())
-    for character in state.turn_order:
-        posture, action = choices[character]
-        for command in (ChoosePosture(character, posture), ChooseAction(character, action), ConfirmMove(character)):
-            state, _ = apply(scenario, state, command)
-    return state
+    return play_to_reveal(scenario, state, choices)
 
 
 def finish_round(scenario, state):
