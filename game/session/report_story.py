@@ -25,6 +25,7 @@ STORY = Catalog({
     "fr": {
         "kind": "Compte rendu d'atelier", "place": "Lieu", "facilitator": "Animation",
         "participants": "Participants", "participants_value": "{n} personnes (le plus grand nombre de voix sur un coup)",
+        "participants_given": "{n} personnes", "participants_room": "{n} personnes (la salle, dite au vote)",
         "tables": "Équipes", "commitments": "Les engagements de la salle",
         "no_commitments": "Aucun engagement n'a été noté.", "story": "L'histoire en trois graphiques",
         "chart_indicators": "Les indicateurs du territoire au fil des tours",
@@ -41,6 +42,7 @@ STORY = Catalog({
     "en": {
         "kind": "Workshop report", "place": "Place", "facilitator": "Facilitator",
         "participants": "Participants", "participants_value": "{n} people (the most votes cast on one move)",
+        "participants_given": "{n} people", "participants_room": "{n} people (the room, as said at the vote)",
         "tables": "Teams", "commitments": "The room's commitments",
         "no_commitments": "No commitment was written down.", "story": "The story in three charts",
         "chart_indicators": "The territory's indicators over the rounds",
@@ -57,13 +59,17 @@ STORY = Catalog({
 })
 
 
-def participants(report: dict) -> int:
-    """How many people were in the room: a setup figure when there is one, else the most votes on one move."""
+def participants(report: dict) -> tuple[int, str]:
+    """How many people were in the room, and where the figure comes from (the key of its words): a setup
+    figure when there is one, else the room's size the facilitator typed at the verdict (N), else the
+    most votes cast on one move."""
     given = report.get("workshop", {}).get("participants")
     if given:
-        return int(given)
+        return int(given), "participants_given"
+    if report.get("room_size"):
+        return int(report["room_size"]), "participants_room"
     return max((v["coop"] + v["pas_coop"] + v["depends"] for r in report["rounds"] for v in r["verdicts"]),
-               default=0)
+               default=0), "participants_value"
 
 
 def charts(report: dict, scenario: Scenario, language: str) -> list[tuple[str, Any, str]]:
@@ -112,9 +118,9 @@ def story(report: dict, scenario: Scenario, language: str, notes: bool = True) -
         facts.append((tell("place"), workshop["place"]))
     if workshop.get("facilitator"):
         facts.append((tell("facilitator"), workshop["facilitator"]))
-    count = participants(report)
+    count, words = participants(report)
     if count:
-        facts.append((tell("participants"), tell("participants_value", n=count)))
+        facts.append((tell("participants"), tell(words, n=count)))
     facts.append((tell("tables"), ", ".join(teams[c] for c in report["characters"])))
     facts.append((say("territory"), scenario.territory.name))
     facts.append((say("rounds_played"), f"{len(report['rounds'])} / {report['settings']['rounds']}"))
