@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from game.record import field, record
 from typing import Any, Iterable, Optional
 
 
@@ -16,7 +16,7 @@ def for_terminal(text: str, **options) -> str:
 MAX_SHOWN = 100  # diagnostics listed per file; then how many more
 
 
-@dataclass(frozen=True)
+@record
 class Diagnostic:
     """One problem: where it is (1-based line and column), what it is (a message code and its values).
 
@@ -31,7 +31,7 @@ class Diagnostic:
     line: int
     col: int
     code: str
-    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
     hint: Optional[str] = None  # code of an optional hint, rendered with the same params
     source: Optional[str] = None  # the offending source line, shown with a caret under `col`
 

@@ -2,44 +2,44 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from game.record import as_dict, fields_of, record
 from typing import Any, Optional, Union
 
 from game.engine.errors import IllegalCommand
 
 
-@dataclass(frozen=True)
+@record
 class Advance:
     """Go on to the next phase (situation → choices, reveal → verdict, verdict → debrief, debrief → next round or end)."""
 
 
-@dataclass(frozen=True)
+@record
 class ChoosePosture:
     character: str
     posture: str
 
 
-@dataclass(frozen=True)
+@record
 class ChooseAction:
     character: str
     action: str
 
 
-@dataclass(frozen=True)
+@record
 class ConfirmMove:
     """The current player confirms its posture and action; its cost is paid now."""
 
     character: str
 
 
-@dataclass(frozen=True)
+@record
 class UndoChoice:
     """Before confirming: forget the current player's posture and action."""
 
     character: str
 
 
-@dataclass(frozen=True)
+@record
 class RecordVerdict:
     """The room's tally for one move of the round (entering it again replaces it)."""
 
@@ -49,19 +49,19 @@ class RecordVerdict:
     depends: int
 
 
-@dataclass(frozen=True)
+@record
 class SkipVerdicts:
     """No tally this round: go straight to the debrief."""
 
 
-@dataclass(frozen=True)
+@record
 class AddNote:
     """A facilitator's note, attached to the current round."""
 
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class AddFinalNote:
     """A facilitator's note of the final debrief (the bilan), kept in state.final_notes. (An AddNote at the
     end still goes to the last round, as it always did: old session files replay to the same state.)"""
@@ -69,21 +69,21 @@ class AddFinalNote:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class ShowDebriefPhase:
     """The facilitator moves the debrief to one of the round's debrief phases (e.g. "analyse")."""
 
     phase: str
 
 
-@dataclass(frozen=True)
+@record
 class AddCommitment:
     """One of the room's commitments ("qui fait quoi d'ici quand"), typed in the debrief or the bilan."""
 
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class SetWorkshop:
     """Where the workshop took place and who facilitated it, for the report (empty text: not said)."""
 
@@ -91,7 +91,7 @@ class SetWorkshop:
     facilitator: str
 
 
-@dataclass(frozen=True)
+@record
 class SubmitMove:
     """A team's whole move at once, at any moment of the choices while it is not revealed (phones,
     any order); again for a team already confirmed = its move replaced, the old cost refunded."""
@@ -101,19 +101,19 @@ class SubmitMove:
     action: str
 
 
-@dataclass(frozen=True)
+@record
 class TakeBackMove:
     """The facilitator takes back a team's confirmed move before the reveal; its cost is refunded."""
 
     character: str
 
 
-@dataclass(frozen=True)
+@record
 class Reveal:
     """The facilitator reveals the choices once every team has confirmed (setup reveal "facilitator")."""
 
 
-@dataclass(frozen=True)
+@record
 class SetLastRound:
     """The facilitator decides after which round the game goes to the bilan: the current round ("end after
     this round"), or back to the planned number of rounds (taken back). From the current round to the
@@ -122,7 +122,7 @@ class SetLastRound:
     round: int
 
 
-@dataclass(frozen=True)
+@record
 class SetRoomSize:
     """The facilitator says how many people vote (the verdict's N), so that the screens complete a tally's
     last answer from it; None = not said any more. 1 to MAX_ROOM people; in any phase but the end; kept
@@ -145,7 +145,7 @@ COMMAND_TYPES: dict[str, type] = {
 
 def command_to_json(command: Command) -> dict[str, Any]:
     """`ChoosePosture("elue", "imposer")` → `{"type": "ChoosePosture", "character": "elue", "posture": "imposer"}`."""
-    return {"type": type(command).__name__, **asdict(command)}
+    return {"type": type(command).__name__, **as_dict(command)}
 
 
 def command_from_json(data: Any) -> Command:
@@ -176,6 +176,6 @@ def _field_checks(cls: type) -> tuple[tuple[str, type, bool], ...]:
     checks = _CHECKS.get(cls)
     if checks is None:
         checks = _CHECKS[cls] = tuple(
-            (spec.name, int if spec.type in ("int", "Optional[int]") else str, spec.type.startswith("Optional["))
-            for spec in fields(cls))
+            (name, int if kind in ("int", "Optional[int]") else str, kind.startswith("Optional["))
+            for name in fields_of(cls) for kind in (cls.__annotations__[name],))
     return checks

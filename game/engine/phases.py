@@ -12,13 +12,13 @@ the journal's phase-ending commands against `steps_per_round`, and the screens' 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from game.record import record
 from typing import Mapping, Optional
 
 from game.engine.state import PHASES, FrozenDict
 
 
-@dataclass(frozen=True)
+@record
 class Phase:
     """One phase of the machine."""
 

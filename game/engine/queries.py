@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from game.record import record
 from typing import Optional, TYPE_CHECKING
 
 from game.content.constants import DEBRIEF_PHASES
@@ -119,7 +119,7 @@ def verdicts(state: GameState, number: Optional[int] = None) -> list[VerdictLine
     return lines
 
 
-@dataclass(frozen=True)
+@record
 class IndicatorFact:
     indicator: str
     start: int           # at the start of the round, before its events
@@ -127,7 +127,7 @@ class IndicatorFact:
     after: int           # after the reveal
 
 
-@dataclass(frozen=True)
+@record
 class RoundFacts:
     number: int
     events: tuple[str, ...]
@@ -141,7 +141,7 @@ PhasePrompts = tuple[tuple[str, tuple[str, ...]], ...]   # (phase, prompt texts)
 PROMPTS_SHOWN = 3
 
 
-@dataclass(frozen=True)
+@record
 class DebriefView:
     number: int
     facts: RoundFacts

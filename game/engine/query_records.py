@@ -5,7 +5,7 @@ report of a session file is a short process."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from game.record import record
 from typing import TYPE_CHECKING, Optional
 
 from game.engine.state import Move, Verdict
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from game.engine.queries import PhasePrompts
 
 
-@dataclass(frozen=True)
+@record
 class ActionOption:
     action: str                 # action id (the built-in `observer` last)
     allowed: bool
@@ -23,7 +23,7 @@ class ActionOption:
     params: dict                # e.g. {"resource": "temps", "cost": 2, "have": 1}, {"failing": ["indicator_at_least"]}
 
 
-@dataclass(frozen=True)
+@record
 class DeltaSource:
     kind: str                   # posture | action | by_posture | synergy
     character: Optional[str]    # None for a synergy
@@ -31,7 +31,7 @@ class DeltaSource:
     deltas: dict[str, int]
 
 
-@dataclass(frozen=True)
+@record
 class RevealView:
     number: int
     moves: tuple[Move, ...]
@@ -43,14 +43,14 @@ class RevealView:
     after: dict[str, int]
 
 
-@dataclass(frozen=True)
+@record
 class VerdictLine:
     character: str
     verdict: Optional[Verdict]
     split: bool
 
 
-@dataclass(frozen=True)
+@record
 class SplitMove:
     round: int
     character: str
@@ -59,7 +59,7 @@ class SplitMove:
     verdict: Verdict
 
 
-@dataclass(frozen=True)
+@record
 class EndView:
     ending: Optional[Ending]
     ending_text: Optional[str]                       # the ending's text or the variant what was played chose

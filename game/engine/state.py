@@ -1,13 +1,14 @@
 """The game's state as plain data, immutable all the way down, that round-trips through JSON.
 
-Every container in a state is a tuple or a `FrozenDict`, every record a frozen dataclass: two
+Every container in a state is a tuple or a `FrozenDict`, every record a frozen record (game.record): two
 states may share parts (`apply` reuses what did not change) because no part can ever change.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
 from typing import Any, Iterable, Mapping, NoReturn, Optional, TypeVar
+
+from game.record import evolve, field, record
 
 PHASES = ("situation", "choices", "reveal", "verdict", "debrief", "end")
 # When the choices end: "auto", on the move that completes them (one screen, hot-seat: the default,
@@ -17,7 +18,6 @@ REVEALS = ("auto", "facilitator")
 
 K = TypeVar("K")
 V = TypeVar("V")
-R = TypeVar("R")
 
 
 class FrozenDict(dict[K, V]):
@@ -83,42 +83,14 @@ def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     return items if type(items) is tuple else tuple(items)
 
 
-_FIELDS: dict[type, frozenset[str]] = {}
-
-
-def evolve(record: R, **changes: Any) -> R:
-    """`dataclasses.replace(record, **changes)` for the state's frozen records, without its generic path.
-
-    The same new record: every field of `record`, the changed ones replaced, then `__post_init__`
-    normalising them as the constructor does (tuples, FrozenDicts); an unknown field is a TypeError.
-    `replace` rebuilds each record through its generated `__init__` (every field passed by name, about
-    a third of a replay's time); this copies the fields' dict once. No record here has an `init=False`
-    field or a field of its own `__init__`, which `replace` would treat differently.
-    """
-    kind = type(record)
-    names = _FIELDS.get(kind)
-    if names is None:
-        names = _FIELDS[kind] = frozenset(item.name for item in fields(record))  # type: ignore[arg-type]
-    if not names.issuperset(changes):
-        raise TypeError(f"{kind.__name__} has no field {sorted(set(changes) - names)[0]!r}")
-    new = object.__new__(kind)
-    values = new.__dict__
-    values.update(record.__dict__)
-    values.update(changes)
-    post_init = getattr(kind, "__post_init__", None)
-    if post_init is not None:
-        post_init(new)
-    return new
-
-
 def _seal(record: Any, **values: Any) -> None:
-    """Set fields of a frozen dataclass from its __post_init__ (only those that were not frozen already)."""
+    """Set fields of a frozen record from its __post_init__ (only those that were not frozen already)."""
     for name, value in values.items():
         if record.__dict__[name] is not value:
             object.__setattr__(record, name, value)
 
 
-@dataclass(frozen=True)
+@record
 class Setup:
     """What the facilitator chose before the first round."""
 
@@ -165,7 +137,7 @@ class Setup:
         )
 
 
-@dataclass(frozen=True)
+@record
 class Move:
     """One character's confirmed choice in a round."""
 
@@ -174,7 +146,7 @@ class Move:
     action: str
 
 
-@dataclass(frozen=True)
+@record
 class Correction:
     """A confirmed move changed before the reveal: "replaced" by its team or "taken_back" by the facilitator."""
 
@@ -193,7 +165,7 @@ class Correction:
         return cls(kind, character, Move(*before), None if after is None else Move(*after))
 
 
-@dataclass(frozen=True)
+@record
 class Verdict:
     """The room's show of hands on one move."""
 
@@ -206,7 +178,7 @@ class Verdict:
         return self.coop + self.pas_coop + self.depends
 
 
-@dataclass(frozen=True)
+@record
 class RoundLog:
     """Everything that happened in one round, filled in as the round goes."""
 
@@ -268,7 +240,7 @@ class RoundLog:
         )
 
 
-@dataclass(frozen=True)
+@record
 class GameState:
     """A whole game at one moment. Never mutated: `apply` returns a new one."""
 

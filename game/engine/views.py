@@ -34,7 +34,7 @@ For example, during the choices of a round where two teams have confirmed:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from game.record import fields_of, record
 from typing import Any, Mapping, Optional, TYPE_CHECKING, Union
 
 from game.content.constants import OBSERVER_ID
@@ -49,22 +49,17 @@ REVEALED_PHASES = frozenset({"reveal", "verdict", "debrief", "end"})
 
 
 _LEAVES = (str, int, float, bool, type(None))
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _plain(value: Any) -> Any:
-    """JSON-safe: dataclasses to dicts, tuples to lists, mappings (FrozenDict) to dicts."""
+    """JSON-safe: records to dicts, tuples to lists, mappings (FrozenDict) to dicts."""
     if isinstance(value, _LEAVES):
         return value
     if isinstance(value, (tuple, list)):
         return [_plain(item) for item in value]
     if isinstance(value, dict):
         return {str(key): _plain(item) for key, item in value.items()}
-    kind = type(value)
-    names = _FIELD_NAMES.get(kind)
-    if names is None:
-        names = _FIELD_NAMES[kind] = tuple(spec.name for spec in fields(value))   # TypeError if not a dataclass
-    return {name: _plain(getattr(value, name)) for name in names}
+    return {name: _plain(getattr(value, name)) for name in fields_of(value)}   # TypeError if not a record
 
 
 class ViewData:
@@ -74,7 +69,7 @@ class ViewData:
         return _plain(self)
 
 
-@dataclass(frozen=True)
+@record
 class TeamLine(ViewData):
     character: str
     name: str          # the character's name
@@ -83,7 +78,7 @@ class TeamLine(ViewData):
     chosen: bool       # has confirmed its move this round (never what it is before the reveal)
 
 
-@dataclass(frozen=True)
+@record
 class IndicatorLine(ViewData):
     id: str
     label: str
@@ -93,7 +88,7 @@ class IndicatorLine(ViewData):
     start: int         # at the start of the round, before its events
 
 
-@dataclass(frozen=True)
+@record
 class EventLine(ViewData):
     id: str
     title: str
@@ -101,7 +96,7 @@ class EventLine(ViewData):
     effects: Mapping[str, int]
 
 
-@dataclass(frozen=True)
+@record
 class MoveLine(ViewData):
     character: str
     posture: str
@@ -111,7 +106,7 @@ class MoveLine(ViewData):
     action_title: Optional[str]   # None for the built-in observer (the screen names it in its language)
 
 
-@dataclass(frozen=True)
+@record
 class TallyLine(ViewData):
     character: str
     coop: int
@@ -120,7 +115,7 @@ class TallyLine(ViewData):
     split: bool
 
 
-@dataclass(frozen=True)
+@record
 class PublicView(ViewData):
     viewer: str
     scenario: str
@@ -152,14 +147,14 @@ class PublicView(ViewData):
         return len(self.chosen)
 
 
-@dataclass(frozen=True)
+@record
 class PostureLine(ViewData):
     id: str
     label: str
     reading: str
 
 
-@dataclass(frozen=True)
+@record
 class OptionLine(ViewData):
     action: str
     title: Optional[str]          # None for the built-in observer
@@ -168,7 +163,7 @@ class OptionLine(ViewData):
     params: Mapping[str, Any]
 
 
-@dataclass(frozen=True)
+@record
 class Card(ViewData):
     character: str
     name: str
@@ -180,7 +175,7 @@ class Card(ViewData):
     resources: Mapping[str, int]
 
 
-@dataclass(frozen=True)
+@record
 class TeamView(ViewData):
     viewer: str
     public: PublicView
@@ -193,7 +188,7 @@ class TeamView(ViewData):
     my_turn: bool
 
 
-@dataclass(frozen=True)
+@record
 class FacilitatorView(ViewData):
     viewer: str
     public: PublicView

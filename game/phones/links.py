@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import ipaddress
 import secrets
-from dataclasses import dataclass
+from game.record import record
 from typing import Iterable, Optional
 
 DEFAULT_PORT = 8765
@@ -39,7 +39,7 @@ def session_key(header: Optional[dict]) -> str:
     return new_key()
 
 
-@dataclass(frozen=True)
+@record
 class Address:
     interface: str     # the interface's readable name ("wlan0", "Wi-Fi")
     ip: str

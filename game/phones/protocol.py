@@ -4,7 +4,7 @@ it is the connection's."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from game.record import record
 from typing import Union
 
 MAX_MESSAGE = 2048        # bytes; a longer message closes the connection
@@ -20,18 +20,18 @@ class Refused(Exception):
         self.params = params
 
 
-@dataclass(frozen=True)
+@record
 class MoveIntent:
     posture: str
     action: str
 
 
-@dataclass(frozen=True)
+@record
 class TakeBackIntent:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class VoteIntent:
     round: int
     character: str

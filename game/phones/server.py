@@ -21,7 +21,7 @@ import re
 import secrets
 import threading
 import time
-from dataclasses import dataclass
+from game.record import record
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 from urllib.parse import parse_qs, urlsplit
@@ -44,7 +44,7 @@ _LOG.addHandler(logging.NullHandler())
 _LOG.propagate = False
 
 
-@dataclass(frozen=True)
+@record
 class Inbound:
     """One checked message from a phone, for the main loop."""
 
@@ -57,7 +57,7 @@ class Inbound:
     received: float              # time.monotonic() when the server thread read it
 
 
-@dataclass(frozen=True)
+@record
 class Joined:
     """A phone connected (or reconnected): the hub answers with its ballot; `claimed` when a team's
     link was just taken by a device."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import sys
 import time
-from dataclasses import dataclass
+from game.record import record
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -123,7 +123,7 @@ ACCENT = colors.HexColor("#1f4e9c")
 MUTED = colors.HexColor("#555555")
 
 
-@dataclass(frozen=True)
+@record
 class Placed:
     """One card, slip, poster or sheet on a page: its box in points (origin bottom left) and whether its text fit."""
 

@@ -6,7 +6,7 @@ import json
 import os
 import stat
 import time
-from dataclasses import dataclass
+from game.record import record
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -32,7 +32,7 @@ def _now() -> float:
     return round(time.time(), 3)
 
 
-@dataclass
+@record
 class Replay:
     """A session file read and replayed, without taking it for writing."""
 
@@ -256,7 +256,7 @@ class Session:
             pass
 
 
-@dataclass
+@record
 class SessionInfo:
     path: Path
     modified: float

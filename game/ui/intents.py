@@ -9,7 +9,7 @@ when Shift gives them (as the layout wants)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from game.record import record
 from typing import Optional
 
 import pygame
@@ -22,7 +22,7 @@ SPACE, PLUS, MINUS, DIGIT, LETTER, TEXT = "space", "plus", "minus", "digit", "le
 HELP, FULLSCREEN, THEME, TEXT_SIZE = "help", "fullscreen", "theme", "text_size"
 
 
-@dataclass(frozen=True)
+@record
 class Intent:
     kind: str
     value: object = None

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from game.record import record
 from typing import Optional
 
 
-@dataclass(frozen=True)
+@record
 class PhoneOptions:
     bind: Optional[str] = None          # None: the first LAN address (ifaddr), else loopback
     port: Optional[int] = None          # None: the usual port, or the next free one

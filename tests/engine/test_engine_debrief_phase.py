@@ -1,6 +1,6 @@
 """ShowDebriefPhase: the debrief phase on show is part of the game, journaled and restored like every step."""
 
-from dataclasses import replace
+from game.record import evolve as replace
 
 import pytest
 

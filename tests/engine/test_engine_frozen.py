@@ -1,6 +1,6 @@
 """The state is frozen all the way down: no part of a GameState can change, so states may share parts safely."""
 
-import dataclasses
+from game.record import FrozenRecordError, fields_of, is_record
 import json
 from types import MappingProxyType
 
@@ -20,8 +20,8 @@ def mutable_parts(value, where="state"):
         return [p for i, item in enumerate(value) for p in mutable_parts(item, f"{where}[{i}]")]
     if type(value) is FrozenDict:
         return [p for key, item in value.items() for p in mutable_parts(key, f"{where} key") + mutable_parts(item, f"{where}[{key!r}]")]
-    if dataclasses.is_dataclass(value) and type(value).__dataclass_params__.frozen:
-        return [p for spec in dataclasses.fields(value) for p in mutable_parts(getattr(value, spec.name), f"{where}.{spec.name}")]
+    if is_record(value):   # frozen: a record refuses every assignment
+        return [p for name in fields_of(value) for p in mutable_parts(getattr(value, name), f"{where}.{name}")]
     return [f"{where}: {type(value).__name__}"]
 
 
@@ -62,7 +62,7 @@ def test_changing_a_state_in_place_is_refused(game):
         game.setup.teams["elue"] = "Autre"
     with pytest.raises(TypeError):
         game.current.verdicts.setdefault("elue", None)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(FrozenRecordError):
         game.indicators = {}
 
 

@@ -197,7 +197,7 @@ def test_a_postures_cost_is_paid_at_confirmation_with_the_actions_and_refunded_l
 
 
 def test_a_posture_the_team_cannot_afford_is_refused_and_with_it_an_action_it_leaves_unaffordable():
-    from dataclasses import replace
+    from game.record import evolve as replace
 
     from game.engine import SubmitMove
 

@@ -6,7 +6,7 @@ and searched.
 """
 
 import json
-from dataclasses import replace
+from game.record import evolve as replace
 from pathlib import Path
 
 import pytest

@@ -1,7 +1,7 @@
 """Rules of game-rules.md and scenario-format.md that the other engine tests left unguarded, one test each."""
 
 from collections import Counter
-from dataclasses import replace
+from game.record import evolve as replace
 
 import pytest
 

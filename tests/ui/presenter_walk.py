@@ -40,11 +40,11 @@ class PrivateChanged:
 
     @property
     def state(self):
-        import dataclasses
+        from game.record import evolve
 
         state = self._play.state
         resources = {who: {name: amount + 7 for name, amount in held.items()} for who, held in state.resources.items()}
-        return dataclasses.replace(state, draft_posture=None, draft_action=None, resources=resources)
+        return evolve(state, draft_posture=None, draft_action=None, resources=resources)
 
     def team(self, character):
         return self._play.team(character)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pygame
 
 from game.ui import intents as kinds
 from game.engine import reveal
+from game.record import evolve
 from game.ui import graphics
 from game.ui.scenes.game_base import GameScene
 
@@ -26,7 +25,7 @@ class RevealScene(GameScene):
         view = reveal(self.scenario, self.state)
         # Before the verdict the scenario's readings stay hidden (unless the setting says "always").
         setting = getattr(getattr(app, "settings", None), "readings", "after")
-        self.view = replace(view, readings={c: graphics.shown_reading(setting, r) for c, r in view.readings.items()})
+        self.view = evolve(view, readings={c: graphics.shown_reading(setting, r) for c, r in view.readings.items()})
 
     def footer(self):
         key = "reveal_hint_moves" if self.step == "moves" else "key_continue"

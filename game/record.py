@@ -1,0 +1,216 @@
+"""Frozen records: what the game asked of `@dataclass(frozen=True)`, without the dataclasses module.
+
+Why not dataclasses: each frozen dataclass compiles six methods when its class is created (0.3-0.4 ms
+a class here), and the module imports `inspect` (4-5 ms). A `coop report` needs some thirty classes
+(the commands to decode its journal, the state to replay it), so about 15 ms of a process whose floor
+is 16 ms went to building classes. A record compiles one method, its `__init__`, and shares the rest.
+
+A record is declared as a dataclass is, and means the same:
+
+    @record
+    class Move:
+        character: str
+        posture: str
+        action: str = "wait"
+        notes: tuple[str, ...] = field(default_factory=tuple)
+
+    - `__init__(self, character, posture, action="wait", notes=<a new tuple()>)`, then
+      `self.__post_init__()` when the class defines one;
+    - equality between records of the same class only, over the compared fields in order, and a hash
+      of the same (`field(compare=False)` leaves a field out of both);
+    - `repr`: `Move(character='elue', posture='imposer', action='wait', notes=())`;
+    - no field can be assigned or deleted after `__init__` (`FrozenRecordError`, an AttributeError);
+      `__post_init__` normalises through `object.__setattr__`, as with a frozen dataclass;
+    - `__match_args__`; the defaults stay class attributes; copy and pickle work as for any class.
+
+Fields come from the class's own annotations (read as written: modules here use
+`from __future__ import annotations`), after those of record bases; `ClassVar[...]` ones are not fields.
+`fields_of`, `as_dict` and `evolve` stand for `dataclasses.fields`, `asdict` (one level deep) and `replace`.
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+from typing import Any, Callable, TypeVar, dataclass_transform
+
+T = TypeVar("T")
+
+_MISSING: Any = type("_Missing", (), {"__repr__": lambda self: "<missing>"})()
+
+
+class FrozenRecordError(AttributeError):
+    """A field of a record was assigned or deleted."""
+
+
+class _FieldSpec:
+    __slots__ = ("default", "default_factory", "compare")
+
+    def __init__(self, default: Any, default_factory: Any, compare: bool) -> None:
+        self.default, self.default_factory, self.compare = default, default_factory, compare
+
+
+def field(*, default: Any = _MISSING, default_factory: Callable[[], Any] = _MISSING, compare: bool = True) -> Any:
+    """A field's default, or its factory (called for each new record), and whether it takes part in
+    equality and the hash; as `dataclasses.field(default=, default_factory=, compare=)`."""
+    if default is not _MISSING and default_factory is not _MISSING:
+        raise ValueError("a field has a default or a default factory, not both")
+    return _FieldSpec(default, default_factory, compare)
+
+
+def _frozen_setattr(self: Any, name: str, value: Any) -> None:
+    raise FrozenRecordError(f"cannot assign to field {name!r} of a {type(self).__name__} record")
+
+
+def _frozen_delattr(self: Any, name: str) -> None:
+    raise FrozenRecordError(f"cannot delete field {name!r} of a {type(self).__name__} record")
+
+
+def _eq(self: Any, other: Any) -> Any:
+    if other.__class__ is not self.__class__:
+        return NotImplemented
+    key = self.__record_key__
+    return self is other or key(self) == key(other)
+
+
+def _hash(self: Any) -> int:
+    return hash(self.__record_key__(self))
+
+
+def _repr(self: Any) -> str:
+    values = self.__dict__
+    inside = ", ".join(f"{name}={values[name]!r}" for name in self.__record_fields__)
+    return f"{type(self).__qualname__}({inside})"
+
+
+def _one_key(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The key of a record with one compared field or none (attrgetter needs two to give a tuple)."""
+    if not names:
+        return lambda record: ()
+    get = attrgetter(names[0])
+    return lambda record: (get(record),)
+
+
+def _is_class_var(annotation: Any) -> bool:
+    text = annotation if isinstance(annotation, str) else getattr(annotation, "__qualname__", "")
+    return text.startswith(("ClassVar", "typing.ClassVar"))
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
+def record(cls: type[T]) -> type[T]:
+    """Make `cls` a frozen record (see the module's docstring)."""
+    names: list[str] = []
+    compared: list[str] = []
+    defaults: dict[str, Any] = {}
+    factories: dict[str, Callable[[], Any]] = {}
+    for base in reversed(cls.__mro__[1:]):
+        base_factories = getattr(base, "__record_factories__", {})
+        for name in getattr(base, "__record_fields__", ()):
+            if name not in names:
+                names.append(name)
+                if name in getattr(base, "__record_compared__"):
+                    compared.append(name)
+                if name in base_factories:
+                    factories[name] = base_factories[name]
+                elif hasattr(base, name):
+                    defaults[name] = getattr(base, name)
+    for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+        if _is_class_var(annotation):
+            continue
+        value = cls.__dict__.get(name, _MISSING)
+        compare = True
+        if isinstance(value, _FieldSpec):
+            compare = value.compare
+            if value.default_factory is not _MISSING:
+                factories[name] = value.default_factory
+                delattr(cls, name)
+            elif value.default is not _MISSING:
+                setattr(cls, name, value.default)
+            else:
+                delattr(cls, name)
+            value = value.default
+        if name in names:   # a field of a base, declared again: its place stays, its default is this one
+            defaults.pop(name, None)
+            if compare and name not in compared:
+                compared.append(name)
+            elif not compare and name in compared:
+                compared.remove(name)
+        else:
+            names.append(name)
+            if compare:
+                compared.append(name)
+        if value is not _MISSING:
+            defaults[name] = value
+            factories.pop(name, None)
+    parameters, lines = [], []
+    for name in names:
+        if name in factories:
+            parameters.append(f"{name}=_MISSING")
+            lines.append(f"    values[{name!r}] = _factories[{name!r}]() if {name} is _MISSING else {name}")
+        else:
+            if name in defaults:
+                parameters.append(f"{name}=_defaults[{name!r}]")
+            elif parameters and parameters[-1].count("="):
+                raise TypeError(f"{cls.__name__}: field {name!r} without a default follows one with a default")
+            else:
+                parameters.append(name)
+            lines.append(f"    values[{name!r}] = {name}")
+    if hasattr(cls, "__post_init__"):
+        lines.append("    self.__post_init__()")
+    source = (f"def __init__(self, {', '.join(parameters)}):\n    values = self.__dict__\n" + "\n".join(lines)
+              if names else "def __init__(self):\n" + ("\n".join(lines) or "    pass"))
+    scope = {"_MISSING": _MISSING, "_defaults": defaults, "_factories": factories}
+    exec(compile(source, f"<record {cls.__qualname__}>", "exec"), scope)
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    ordered = tuple(name for name in names if name in compared)
+    key: Callable[[Any], Any] = attrgetter(*ordered) if len(ordered) > 1 else _one_key(ordered)
+    made: dict[str, Any] = {
+        "__init__": init, "__record_fields__": tuple(names), "__record_compared__": frozenset(compared),
+        "__record_factories__": factories, "__record_key__": staticmethod(key), "__match_args__": tuple(names),
+        "__setattr__": _frozen_setattr, "__delattr__": _frozen_delattr, "__eq__": _eq, "__hash__": _hash,
+    }
+    if "__repr__" not in cls.__dict__:
+        made["__repr__"] = _repr
+    for name, value in made.items():
+        setattr(cls, name, value)
+    return cls
+
+
+def is_record(value: Any) -> bool:
+    """Whether `value` is a record or a record class."""
+    return hasattr(value, "__record_fields__")
+
+
+def fields_of(value: Any) -> tuple[str, ...]:
+    """The field names of a record or a record class, in order; TypeError for anything else."""
+    try:
+        names: tuple[str, ...] = value.__record_fields__
+        return names
+    except AttributeError:
+        raise TypeError(f"{type(value).__name__} is not a record") from None
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    """The fields of a record and their values, in order (one level: inner records stay records)."""
+    values = value.__dict__
+    return {name: values[name] for name in fields_of(value)}
+
+
+def evolve(value: T, **changes: Any) -> T:
+    """A copy of the record `value` with `changes`, normalised by `__post_init__` as its constructor
+    would; an unknown field is a TypeError. As `dataclasses.replace`, without calling `__init__`: the
+    fields' dict is copied once (the rules make a new state for every command of a replay)."""
+    kind = type(value)
+    names = fields_of(value)
+    for name in changes:
+        if name not in names:
+            raise TypeError(f"{kind.__name__} has no field {name!r}")
+    new = object.__new__(kind)
+    values = new.__dict__
+    values.update(value.__dict__)
+    values.update(changes)
+    post_init = getattr(kind, "__post_init__", None)
+    if post_init is not None:
+        post_init(new)
+    return new

@@ -1,0 +1,139 @@
+"""`game.record` keeps the promises the game relied on from `@dataclass(frozen=True)`: each check
+declares the same class both ways and compares what they do."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import inspect
+import pickle
+from typing import ClassVar, Optional
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from game.record import FrozenRecordError, as_dict, evolve, field, fields_of, is_record, record
+
+
+@record
+class Point:
+    """A record with a default, a factory, a field left out of equality and a normalising __post_init__."""
+
+    x: int
+    y: int = 0
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    note: str = field(default="", compare=False)
+    LIMIT: ClassVar[int] = 10
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tags", tuple(self.tags))
+
+
+@dataclasses.dataclass(frozen=True)
+class DataPoint:
+    x: int
+    y: int = 0
+    tags: tuple[str, ...] = dataclasses.field(default_factory=tuple)
+    note: str = dataclasses.field(default="", compare=False)
+    LIMIT: ClassVar[int] = 10
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tags", tuple(self.tags))
+
+
+@record
+class Empty:
+    """No field at all (Advance, Reveal)."""
+
+
+@record
+class One:
+    text: Optional[str]
+
+
+values = st.integers(-3, 3)
+words = st.lists(st.sampled_from(["a", "b", "é"]), max_size=3)
+
+
+def test_the_constructor_takes_what_a_dataclass_takes():
+    ours, theirs = inspect.signature(Point).parameters, inspect.signature(DataPoint).parameters
+    assert [(p.name, p.kind, p.default is p.empty) for p in ours.values()] == \
+        [(p.name, p.kind, p.default is p.empty) for p in theirs.values()]
+    assert Point(1).tags == () and Point(1, 2, ["a"], "n") == Point(x=1, y=2, tags=("a",), note="other")
+    assert "LIMIT" not in fields_of(Point)
+    with pytest.raises(TypeError):
+        Point()                  # x has no default
+    with pytest.raises(TypeError):
+        Point(1, z=3)            # no such field
+    with pytest.raises(TypeError):
+        Empty(1)
+    assert Point.y == 0 and not hasattr(Point, "tags")   # defaults stay class attributes, factories do not
+    assert fields_of(Point) == tuple(f.name for f in dataclasses.fields(DataPoint))
+    assert Point.__match_args__ == DataPoint.__match_args__
+
+
+@given(values, values, words, words, st.text(max_size=2), st.text(max_size=2))
+def test_equality_hash_and_repr_are_a_dataclass_s(x1, x2, tags1, tags2, note1, note2):
+    a, b = Point(x1, x2, tags1, note1), Point(x2, x1, tags2, note2)
+    da, db = DataPoint(x1, x2, tags1, note1), DataPoint(x2, x1, tags2, note2)
+    assert (a == b) == (da == db) and (a != b) == (da != db)
+    assert hash(a) == hash(Point(x1, x2, tags1, "else"))   # the note is not compared
+    assert repr(a) == repr(da).replace("DataPoint", "Point")
+    assert as_dict(a) == dataclasses.asdict(da)
+
+
+def test_records_of_other_classes_are_never_equal():
+    assert Point(1) != DataPoint(1) and Point(1).__eq__(DataPoint(1)) is NotImplemented
+    assert Empty() == Empty() and hash(Empty()) == hash(Empty()) and One(None) != Empty()
+    assert One("a") == One("a") and One("a") != One("b") and hash(One("a")) == hash(One("a"))
+    assert {One("a"), One("a"), One("b")} == {One("a"), One("b")}
+
+
+def test_nothing_can_be_assigned_or_deleted():
+    point = Point(1, tags=["a"])
+    with pytest.raises(FrozenRecordError):
+        point.x = 2
+    with pytest.raises(AttributeError):          # FrozenRecordError is one
+        del point.y
+    with pytest.raises(FrozenRecordError):
+        point.other = 1
+    assert point.x == 1 and point.tags == ("a",)
+
+
+def test_evolve_is_replace():
+    point = Point(1, 2, ["a"], "n")
+    changed = evolve(point, y=5, tags=["b"])
+    assert as_dict(changed) == dataclasses.asdict(dataclasses.replace(DataPoint(1, 2, ["a"], "n"), y=5, tags=["b"]))
+    assert changed.tags == ("b",) and point.y == 2     # __post_init__ ran on the copy; the original is untouched
+    with pytest.raises(TypeError):
+        evolve(point, z=1)
+    with pytest.raises(TypeError):
+        fields_of(DataPoint(1))
+    assert is_record(point) and is_record(Point) and not is_record(DataPoint(1))
+
+
+def test_copies_and_pickles_are_equal_records():
+    point = Point(1, 2, ("a",), "n")
+    for twin in (copy.copy(point), copy.deepcopy(point), pickle.loads(pickle.dumps(point))):
+        assert twin == point and type(twin) is Point and twin.note == "n"
+
+
+def test_a_field_without_a_default_cannot_follow_one_with_a_default():
+    with pytest.raises(TypeError):
+        @record
+        class Wrong:
+            a: int = 0
+            b: int
+    with pytest.raises(ValueError):
+        field(default=1, default_factory=list)
+
+
+def test_a_record_inherits_its_record_base_s_fields():
+    @record
+    class Labelled(Point):
+        label: str = "x"
+
+    labelled = Labelled(1, label="y")
+    assert fields_of(Labelled) == ("x", "y", "tags", "note", "label")
+    assert labelled.tags == () and labelled != Point(1) and labelled == Labelled(1, note="ignored", label="y")
