@@ -24,7 +24,8 @@ A record is declared as a dataclass is, and means the same:
     - `__match_args__`; the defaults stay class attributes; copy and pickle work as for any class.
 
 Fields come from the class's own annotations (read as written: modules here use
-`from __future__ import annotations`), after those of record bases; `ClassVar[...]` ones are not fields.
+`from __future__ import annotations`); `ClassVar[...]` ones are not fields. A record may extend a plain
+class (the views' `ViewData`), not another record: nothing here needs it, and it is refused.
 `fields_of`, `as_dict` and `evolve` stand for `dataclasses.fields`, `asdict` (one level deep) and `replace`.
 """
 
@@ -102,17 +103,8 @@ def record(cls: type[T]) -> type[T]:
     compared: list[str] = []
     defaults: dict[str, Any] = {}
     factories: dict[str, Callable[[], Any]] = {}
-    for base in reversed(cls.__mro__[1:]):
-        base_factories = getattr(base, "__record_factories__", {})
-        for name in getattr(base, "__record_fields__", ()):
-            if name not in names:
-                names.append(name)
-                if name in getattr(base, "__record_compared__"):
-                    compared.append(name)
-                if name in base_factories:
-                    factories[name] = base_factories[name]
-                elif hasattr(base, name):
-                    defaults[name] = getattr(base, name)
+    if any(is_record(base) for base in cls.__mro__[1:]):
+        raise TypeError(f"{cls.__name__}: a record does not extend another record (no record here needs it)")
     for name, annotation in cls.__dict__.get("__annotations__", {}).items():
         if _is_class_var(annotation):
             continue
@@ -128,19 +120,11 @@ def record(cls: type[T]) -> type[T]:
             else:
                 delattr(cls, name)
             value = value.default
-        if name in names:   # a field of a base, declared again: its place stays, its default is this one
-            defaults.pop(name, None)
-            if compare and name not in compared:
-                compared.append(name)
-            elif not compare and name in compared:
-                compared.remove(name)
-        else:
-            names.append(name)
-            if compare:
-                compared.append(name)
+        names.append(name)
+        if compare:
+            compared.append(name)
         if value is not _MISSING:
             defaults[name] = value
-            factories.pop(name, None)
     parameters, lines = [], []
     for name in names:
         if name in factories:
@@ -149,7 +133,7 @@ def record(cls: type[T]) -> type[T]:
         else:
             if name in defaults:
                 parameters.append(f"{name}=_defaults[{name!r}]")
-            elif parameters and parameters[-1].count("="):
+            elif parameters and "=" in parameters[-1]:
                 raise TypeError(f"{cls.__name__}: field {name!r} without a default follows one with a default")
             else:
                 parameters.append(name)
@@ -163,11 +147,11 @@ def record(cls: type[T]) -> type[T]:
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
-    ordered = tuple(name for name in names if name in compared)
+    ordered = tuple(compared)   # in the fields' order
     key: Callable[[Any], Any] = attrgetter(*ordered) if len(ordered) > 1 else _one_key(ordered)
     made: dict[str, Any] = {
-        "__init__": init, "__record_fields__": tuple(names), "__record_compared__": frozenset(compared),
-        "__record_factories__": factories, "__record_key__": staticmethod(key), "__match_args__": tuple(names),
+        "__init__": init, "__record_fields__": tuple(names), "__record_key__": staticmethod(key),
+        "__match_args__": tuple(names),
         "__setattr__": _frozen_setattr, "__delattr__": _frozen_delattr, "__eq__": _eq, "__hash__": _hash,
     }
     if "__repr__" not in cls.__dict__:

@@ -129,11 +129,17 @@ def test_a_field_without_a_default_cannot_follow_one_with_a_default():
         field(default=1, default_factory=list)
 
 
-def test_a_record_inherits_its_record_base_s_fields():
-    @record
-    class Labelled(Point):
-        label: str = "x"
+def test_a_record_may_extend_a_plain_class_not_a_record():
+    class Plain:
+        def double(self) -> int:
+            return 2 * self.x   # type: ignore[attr-defined]
 
-    labelled = Labelled(1, label="y")
-    assert fields_of(Labelled) == ("x", "y", "tags", "note", "label")
-    assert labelled.tags == () and labelled != Point(1) and labelled == Labelled(1, note="ignored", label="y")
+    @record
+    class Extended(Plain):
+        x: int
+
+    assert Extended(3).double() == 6 and fields_of(Extended) == ("x",)
+    with pytest.raises(TypeError):
+        @record
+        class Labelled(Point):
+            label: str = "x"

@@ -14,7 +14,7 @@ Setting up
                                                        (IllegalCommand "bad_setup" if the setup is not allowed)
 
 Playing: apply(scenario, state, command) -> (new_state, happenings)
-    Commands (frozen dataclasses; command_to_json / command_from_json for the journal):
+    Commands (frozen records, game.record; command_to_json / command_from_json for the journal):
         Advance()                          situation→choices, reveal→verdict (or debrief when verdicts are off),
                                            verdict→debrief, debrief→next round's situation or "end"
         ChoosePosture(character, posture)  only the player whose turn it is (state.turn)
@@ -93,7 +93,7 @@ the session listing and the screens' router:
     choices_pending for Advance during the choices).
 
 Views (game.engine.views, re-exported here): what one viewer may see, the only thing a screen or a
-phone should be given. Frozen dataclasses; .to_json() gives plain JSON-safe data.
+phone should be given. Frozen records; .to_json() gives plain JSON-safe data.
     view_for(scenario, state, viewer, readings="after") with viewer "public", "facilitator" or a character id in play
     (readings: the facilitator's setting; a move's or posture's reading is "later"/"room" until it may show)
         (KeyError for anything else) -> PublicView | FacilitatorView | TeamView
@@ -152,7 +152,7 @@ Example:
 """
 
 # Names are loaded on first use (PEP 562), so that `coop simulate`, which needs only the
-# tables, conditions and draws, does not pay for the dataclasses of states and queries.
+# tables, conditions and draws, does not pay for the record classes of states and queries.
 _HOMES = {
     "game.engine.bot": ("POLICIES", "bot_move", "bot_next", "bot_verdict"),
     "game.engine.commands": ("Reveal", "SubmitMove", "TakeBackMove", "SetLastRound", "SetRoomSize", "AddCommitment", "AddFinalNote", "AddNote", "Advance", "ChooseAction", "ChoosePosture", "Command",

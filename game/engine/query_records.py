@@ -1,7 +1,7 @@
 """The records of the queries only the screens ask (game.engine.queries): a move's options, the reveal,
 the verdicts, the bilan. Apart from the queries, so that what the report needs (the debrief, the ending's
-text) creates none of these classes: a frozen dataclass costs about half a millisecond to create, and a
-report of a session file is a short process."""
+text) creates none of these classes: a report of a session file is a short process, and every class
+created counts in it (a record costs about 45 µs, game.record)."""
 
 from __future__ import annotations
 

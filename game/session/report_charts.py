@@ -30,7 +30,7 @@ INK, MUTED, GRID, PANEL = "#1a1a1a", "#555555", "#dddddd", "#fafafa"
 
 class Figure:
     """Shapes in a width × height box. Each shape is a tuple whose first item names its kind.
-    (A plain class: `coop report` loads no dataclasses module when it renders from its memo.)"""
+    (A plain class: `coop report` creates no record class when it renders from its memo.)"""
 
     def __init__(self, width: float, height: float, title: str, shapes: Optional[list[tuple]] = None):
         self.width = width
