@@ -187,10 +187,15 @@ def start(app, args) -> None:
         if args.autoplay:
             app.show(TitleScene(app, highlight=path))
         else:
-            # That scenario's setup, even when an unfinished game exists: the title behind it (Escape)
-            # keeps offering that game, with this scenario highlighted.
-            app.show(TitleScene(app, highlight=path))
+            # That scenario's setup, even when an unfinished game exists: Escape there goes to the title,
+            # which keeps offering that game, with this scenario highlighted. The title is made only when
+            # the scenario cannot be opened (its reason shown there): listing the scenarios and looking
+            # for unfinished games is not on the way to the setup screen (2 ms of its first frame).
             open_scenario(app, path)
+            if app.scene is None:
+                notice = app.notice
+                app.show(TitleScene(app, highlight=path))
+                app.notice = notice
     else:
         app.show(TitleScene(app))
 

@@ -1,0 +1,66 @@
+"""Issue 15, the first screen: what `coop play SCENARIO` does before its setup screen shows is only what
+that screen needs (no title screen made behind it, no layout of the characters it does not show)."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.paths import SCENARIOS
+
+PLACE = SCENARIOS / "une_place_a_l_ombre.yaml"
+
+
+def args_for(scenario):
+    return argparse.Namespace(scenario=str(scenario), resume=False, autoplay=False, no_setup=False,
+                              players=None, rounds=None)
+
+
+def test_the_setup_from_the_command_line_lists_no_scenarios_and_reads_no_sessions(make_app, monkeypatch):
+    from game.ui.app import start
+    from game.ui.scenes import title
+
+    asked = []
+    monkeypatch.setattr(title, "find_unfinished", lambda: asked.append("sessions"))
+    monkeypatch.setattr(title, "bundled_scenarios", lambda: asked.append("scenarios") or [])
+    app = make_app((1280, 720))
+    start(app, args_for(PLACE))
+    assert app.scene.name == "setup" and app.scene.path == PLACE
+    assert asked == []
+
+
+def test_a_missing_scenario_from_the_command_line_opens_the_title_with_the_reason(make_app, tmp_path):
+    from game.ui.app import start
+
+    app = make_app((1280, 720))
+    start(app, args_for(tmp_path / "absent.yaml"))
+    app.step()
+    assert app.play is None and app.scene.name == "title" and "absent.yaml" in app.notice
+    assert any(item.value[0] == "open" for item in app.scene.menu.items)
+
+
+def test_the_setup_lays_out_only_the_characters_it_shows(make_app, monkeypatch):
+    """Une place à l'ombre has 16 characters; at 1280x720 the setup shows 4 and counts the others: the
+    labels of those far below are never wrapped (each would cost its words' glyphs on the first frame)."""
+    from game.ui.app import start
+
+    app = make_app((1280, 720))
+    start(app, args_for(PLACE))
+    menu = app.scene.menu
+    from game.ui.canvas import Canvas
+
+    wrapped = []
+    original = Canvas.wrapped
+
+    def recording(canvas, text, *args, **kwargs):
+        wrapped.append(text)
+        return original(canvas, text, *args, **kwargs)
+
+    monkeypatch.setattr(Canvas, "wrapped", recording)
+    app.invalidate()
+    app.render(True)
+    shown = sorted(t[1] for _, t in app.canvas.hits if t[0] == "setup")
+    labels = [item.label for item in menu.items]
+    assert len(labels) >= 12 and 0 < len(shown) < len(labels) // 2
+    assert labels[shown[0]] in wrapped
+    hidden = [label for index, label in enumerate(labels) if index > shown[-1] + 2]
+    assert hidden and not set(hidden) & set(wrapped)
