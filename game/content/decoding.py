@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import codecs
-import errno
-import os
 import re
-import stat
-from typing import BinaryIO, NamedTuple, Optional
+from typing import NamedTuple, Optional
 
 from game.content.constants import MAX_FILE_BYTES  # noqa: F401 - read from here by the loader
+# Opening a file safely needs none of this module's patterns (the title and setup screens open files first).
+from game.content.opening import NotRegularFile, open_scenario_file  # noqa: F401 - read from here by the loader
 
 # C0 controls other than tab, line feed and carriage return; DEL; C1 controls
 # (NEL included, which YAML would read as a line break). Checked on the bytes: UTF-8
@@ -25,27 +24,6 @@ _BIDI_BYTES = re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
 # U+2028 and U+2029 (YAML reads them as line breaks: the file would not mean what it shows)
 # and U+FFFE, U+FFFF (YAML refuses them, and would report them without their place).
 _YAML_UNACCEPTABLE_BYTES = re.compile(rb"\xe2\x80[\xa8\xa9]|\xef\xbf[\xbe\xbf]")
-
-
-class NotRegularFile(OSError):
-    """A named pipe, a device or a socket given as a scenario file: refused before any read (a pipe
-    with no writer would make the program wait for ever)."""
-
-
-def open_scenario_file(path) -> BinaryIO:
-    """A scenario file open for reading; IsADirectoryError for a folder, NotRegularFile for a pipe or a
-    device (O_NONBLOCK: opening a pipe returns at once instead of waiting for a writer), OSError else."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        if not stat.S_ISREG(mode):
-            raise NotRegularFile(str(path))
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 class ByteProblem(NamedTuple):

@@ -215,7 +215,7 @@ def _file_digest(path: Path) -> Optional[str]:
     """The SHA-256 of the file's bytes, or None when it cannot be read or is too large for a scenario."""
     from game.content.constants import MAX_FILE_BYTES
 
-    from game.content.decoding import open_scenario_file
+    from game.content.opening import open_scenario_file
 
     try:
         with open_scenario_file(path) as stream:       # never waits on a named pipe

@@ -64,3 +64,32 @@ def test_the_setup_lays_out_only_the_characters_it_shows(make_app, monkeypatch):
     assert labels[shown[0]] in wrapped
     hidden = [label for index, label in enumerate(labels) if index > shown[-1] + 2]
     assert hidden and not set(hidden) & set(wrapped)
+
+
+def test_the_title_lists_the_scenarios_folder_as_its_glob_did(tmp_path, monkeypatch):
+    from game.ui.scenes import title
+
+    for name in ("b.yaml", "a.yml", "A.yaml", ".hidden.yaml", "c.txt", "d.yaml.bak", "e.YAML", "f.yml"):
+        (tmp_path / name).write_text("title: x\n", encoding="utf-8")
+    (tmp_path / "folder.yaml").mkdir()
+    monkeypatch.setattr(title, "SCENARIOS", tmp_path)
+    assert title.bundled_scenarios() == sorted(tmp_path.glob("*.yaml")) + sorted(tmp_path.glob("*.yml"))
+    monkeypatch.setattr(title, "SCENARIOS", tmp_path / "absent")
+    assert title.bundled_scenarios() == []
+
+
+def test_a_scenario_title_is_read_from_its_title_line(tmp_path):
+    from game.ui.scenes.title import scenario_title
+
+    cases = {
+        "plain.yaml": ("id: x\ntitle: Le quartier des Tilleuls\n".encode(), "Le quartier des Tilleuls"),
+        "bom.yaml": ("\ufefftitle: « Une place à l'ombre »\r\n".encode(), "« Une place à l'ombre »"),
+        "quoted.yaml": ('title: "Résidence Les Acacias"\n'.encode(), "Résidence Les Acacias"),
+        "empty.yaml": (b"title:\n", "empty"),
+        "latin1.yaml": ("title: Quartier Él\u00e9onore\n".encode("latin-1"), "latin1"),   # not UTF-8
+        "none.yaml": (b"id: x\n", "none"),
+    }
+    for name, (data, expected) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        assert scenario_title(tmp_path / name) == expected, name
+    assert scenario_title(tmp_path / "absent.yaml") == "absent"
