@@ -34,3 +34,13 @@ def test_the_renderer_survives_every_code_point_of_every_category(category, data
                 assert T.measure(face, line) >= 0
                 rect = T.render_line(surface, face, line, (0, 0, 0), (0, 0))
                 assert rect.width >= 0
+
+
+@given(text=st.text(alphabet=st.one_of(st.characters(), st.integers(0xD800, 0xDFFF).map(chr),
+                                       st.sampled_from("\t\n\x00\x7f\x85\x9f\u00a0é«»")), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_drawable_replaces_exactly_the_controls_and_the_surrogates(text):
+    import re
+
+    expected = re.sub("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]", "\ufffd", text.replace("\t", " "))
+    assert T.drawable(text) == expected
