@@ -6,6 +6,7 @@ on the same port, the page reconnects by itself."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -100,6 +101,11 @@ def test_a_team_chooses_and_a_voter_votes_in_chromium(tmp_path, browser):
         assert page.evaluate("window.isSecureContext") is False
         page.get_by_text(card.secret[:40]).wait_for(timeout=10_000)        # the secret, without a tap
         assert page.locator("#card h2").inner_text() == card.name
+        # French typography as on the big screen: no line break after « or before » : ; ! ?
+        assert page.evaluate("keep('« Oui » : non ; si ! ou ?')") == "«\u00a0Oui\u00a0»\u00a0: non\u00a0; si\u00a0! ou\u00a0?"
+        card_text = page.locator("#card").inner_text()
+        assert " ;" not in card.secret or "\u00a0;" in card_text
+        assert not re.search("« | [»:;!?]", card_text), card_text
         shot(page, "phone-team-choices")
         posture = room.play.scenario.postures[0]
         page.locator("#choose button", has_text=posture.label).first.click()
