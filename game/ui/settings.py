@@ -1,7 +1,8 @@
 """The facilitator's settings (theme, text size, language, fullscreen; the workshop's usual place and the
 facilitator's name for the report), kept in data_home()/settings.json."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typing.NamedTuple turns each string annotation into a
+# ForwardRef through compile(), about 40 of them before the first frame (1.5-2 ms); these evaluate at once.
 
 import json
 from typing import NamedTuple, Optional

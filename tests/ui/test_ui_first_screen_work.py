@@ -93,3 +93,28 @@ def test_a_scenario_title_is_read_from_its_title_line(tmp_path):
         (tmp_path / name).write_bytes(data)
         assert scenario_title(tmp_path / name) == expected, name
     assert scenario_title(tmp_path / "absent.yaml") == "absent"
+
+
+def test_the_first_screens_modules_make_typing_compile_no_annotation():
+    """typing.NamedTuple compiles each string annotation (a ForwardRef) when its class is made: about 40
+    before the first frame (1.5-2 ms) while these modules had `from __future__ import annotations`."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import builtins, sys\n"
+        "import pygame, pygame.freetype\n"      # pygame's own annotations are not ours to count
+        "callers = []\n"
+        "original = builtins.compile\n"
+        "def counting(*args, **kwargs):\n"
+        "    callers.append(sys._getframe(1).f_globals.get('__name__'))\n"
+        "    return original(*args, **kwargs)\n"
+        "builtins.compile = counting\n"
+        "import game.cli, game.ui.app, game.ui.settings, game.ui.canvas, game.ui.scenes.title, game.ui.shell\n"
+        "import game.content.plain, game.ui.scenes.setup\n"
+        "print(callers.count('typing'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
+                          env={**__import__("os").environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "0"
