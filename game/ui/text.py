@@ -10,6 +10,7 @@ from itertools import groupby
 import pygame
 
 from game.paths import FONTS
+from game.ui.coverage import COVERED
 
 NBSP = "\u00a0"
 # The font has no arrows: these characters are drawn as shapes, each the width of "MM".
@@ -52,21 +53,9 @@ def font(size: int, style: str = "regular") -> pygame.font.Font:
 _SYSTEM_FALLBACKS = "segoeui,arial,dejavusans,notosans,freesans,liberationsans,helvetica"
 
 
-@lru_cache(maxsize=1)
-def _glyph_probe():
-    """The committed font through pygame.freetype, which (unlike pygame.font) tells a missing glyph."""
-    import pygame.freetype
-
-    if not pygame.freetype.get_init():
-        pygame.freetype.init()
-    return pygame.freetype.Font(str(FONTS / _FILES["regular"]), 16)
-
-
-@lru_cache(maxsize=4096)
 def _missing(char: str) -> bool:
-    if char.isascii() or char in NBSP or char in ARROWS:
-        return False
-    return _glyph_probe().get_metrics(char)[0] is None
+    """Whether the committed font has no glyph for `char` (its table: game.ui.coverage)."""
+    return not (char.isascii() or char in COVERED or char in ARROWS)
 
 
 @lru_cache(maxsize=4)
