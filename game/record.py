@@ -27,6 +27,14 @@ Fields come from the class's own annotations (read as written: modules here use
 `from __future__ import annotations`); `ClassVar[...]` ones are not fields. A record may extend a plain
 class (the views' `ViewData`), not another record: nothing here needs it, and it is refused.
 `fields_of`, `as_dict` and `evolve` stand for `dataclasses.fields`, `asdict` (one level deep) and `replace`.
+
+Normalising without `__post_init__`: a class may instead map some fields to a function of their value
+(`__record_normalise__ = {"notes": tuple}`), which its `__init__` applies to what it is given (defaults
+and factories' values included), field by field in order, as a `__post_init__` setting each would.
+`evolve` then applies only the functions of the changed fields: the others are already normalised. So
+each function must give back what it is given when that is already normalised (`tuple` of a tuple, a
+frozen copy of a frozen mapping); the rules make a new state for every command of a replay, and
+re-normalising every field of it took a third of that.
 """
 
 from __future__ import annotations
@@ -125,24 +133,30 @@ def record(cls: type[T]) -> type[T]:
             compared.append(name)
         if value is not _MISSING:
             defaults[name] = value
+    normalise = dict(cls.__dict__.get("__record_normalise__", {}))
+    for name in normalise:
+        if name not in names:
+            raise TypeError(f"{cls.__name__}: __record_normalise__ names {name!r}, which is not a field")
     parameters, lines = [], []
     for name in names:
+        given = name
         if name in factories:
             parameters.append(f"{name}=_MISSING")
-            lines.append(f"    values[{name!r}] = _factories[{name!r}]() if {name} is _MISSING else {name}")
+            given = f"(_factories[{name!r}]() if {name} is _MISSING else {name})"
+        elif name in defaults:
+            parameters.append(f"{name}=_defaults[{name!r}]")
+        elif parameters and "=" in parameters[-1]:
+            raise TypeError(f"{cls.__name__}: field {name!r} without a default follows one with a default")
         else:
-            if name in defaults:
-                parameters.append(f"{name}=_defaults[{name!r}]")
-            elif parameters and "=" in parameters[-1]:
-                raise TypeError(f"{cls.__name__}: field {name!r} without a default follows one with a default")
-            else:
-                parameters.append(name)
-            lines.append(f"    values[{name!r}] = {name}")
+            parameters.append(name)
+        if name in normalise:
+            given = f"_normalise[{name!r}]({given})"
+        lines.append(f"    values[{name!r}] = {given}")
     if hasattr(cls, "__post_init__"):
         lines.append("    self.__post_init__()")
     source = (f"def __init__(self, {', '.join(parameters)}):\n    values = self.__dict__\n" + "\n".join(lines)
               if names else "def __init__(self):\n" + ("\n".join(lines) or "    pass"))
-    scope = {"_MISSING": _MISSING, "_defaults": defaults, "_factories": factories}
+    scope = {"_MISSING": _MISSING, "_defaults": defaults, "_factories": factories, "_normalise": normalise}
     exec(compile(source, f"<record {cls.__qualname__}>", "exec"), scope)
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
@@ -151,6 +165,8 @@ def record(cls: type[T]) -> type[T]:
     key: Callable[[Any], Any] = attrgetter(*ordered) if len(ordered) > 1 else _one_key(ordered)
     made: dict[str, Any] = {
         "__init__": init, "__record_fields__": tuple(names), "__record_key__": staticmethod(key),
+        "__record_normalise__": normalise, "__record_names__": frozenset(names),
+        "__record_post_init__": getattr(cls, "__post_init__", None),
         "__match_args__": tuple(names),
         "__setattr__": _frozen_setattr, "__delattr__": _frozen_delattr, "__eq__": _eq, "__hash__": _hash,
     }
@@ -182,19 +198,30 @@ def as_dict(value: Any) -> dict[str, Any]:
 
 
 def evolve(value: T, **changes: Any) -> T:
-    """A copy of the record `value` with `changes`, normalised by `__post_init__` as its constructor
-    would; an unknown field is a TypeError. As `dataclasses.replace`, without calling `__init__`: the
-    fields' dict is copied once (the rules make a new state for every command of a replay)."""
+    """A copy of the record `value` with `changes`, normalised as its constructor would: the changed
+    fields by the class's `__record_normalise__` (the others are already), then the whole copy by
+    `__post_init__` when the class has one; an unknown field is a TypeError. As `dataclasses.replace`,
+    without calling `__init__`: the fields' dict is copied once (the rules make a new state for every
+    command of a replay)."""
     kind = type(value)
-    names = fields_of(value)
-    for name in changes:
-        if name not in names:
-            raise TypeError(f"{kind.__name__} has no field {name!r}")
+    try:
+        names: frozenset[str] = kind.__record_names__   # type: ignore[attr-defined]
+    except AttributeError:
+        raise TypeError(f"{kind.__name__} is not a record") from None
+    if not names.issuperset(changes):
+        unknown = next(name for name in changes if name not in names)
+        raise TypeError(f"{kind.__name__} has no field {unknown!r}")
     new = object.__new__(kind)
     values = new.__dict__
     values.update(value.__dict__)
-    values.update(changes)
-    post_init = getattr(kind, "__post_init__", None)
+    normalise = kind.__record_normalise__   # type: ignore[attr-defined]
+    if normalise:
+        for name, given in changes.items():
+            function = normalise.get(name)
+            values[name] = given if function is None else function(given)
+    else:
+        values.update(changes)
+    post_init = kind.__record_post_init__   # type: ignore[attr-defined]
     if post_init is not None:
         post_init(new)
     return new
