@@ -3,7 +3,8 @@
 Why not dataclasses: each frozen dataclass compiles six methods when its class is created (0.3-0.4 ms
 a class here), and the module imports `inspect` (4-5 ms). A `coop report` needs some thirty classes
 (the commands to decode its journal, the state to replay it), so about 15 ms of a process whose floor
-is 16 ms went to building classes. A record compiles one method, its `__init__`, and shares the rest.
+is 16 ms went to building classes. A record compiles one method, its `__init__`, when it is first used
+(game.record._LazyInit), and shares the rest.
 
 A record is declared as a dataclass is, and means the same:
 
@@ -40,7 +41,7 @@ re-normalising every field of it took a third of that.
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import Any, Callable, TypeVar, dataclass_transform
+from typing import Any, Callable, Optional, TypeVar, dataclass_transform
 
 T = TypeVar("T")
 
@@ -104,6 +105,34 @@ def _is_class_var(annotation: Any) -> bool:
     return text.startswith(("ClassVar", "typing.ClassVar"))
 
 
+class _LazyInit:
+    """A record's `__init__` until it is first looked up: then its source is compiled, and the function
+    replaces this in the class (later instances call it directly). Compiling takes 0.06 ms a record, and a
+    `coop report` defines thirty of which it makes about half (most commands are never in its journal).
+    Any look-up compiles it, so what reads the constructor (`inspect.signature`) sees the real one."""
+
+    __slots__ = ("owner", "source", "scope")
+
+    def __init__(self, owner: type, source: str, scope: dict[str, Any]) -> None:
+        self.owner, self.source, self.scope = owner, source, scope
+
+    def __get__(self, instance: Any, owner: Optional[type] = None) -> Any:
+        init = self.compiled()
+        return init if instance is None else init.__get__(instance, owner)
+
+    def compiled(self) -> Callable[..., None]:
+        cls = self.owner
+        installed: Any = cls.__dict__.get("__init__")
+        if installed is not self:   # another thread compiled it first
+            return installed
+        exec(compile(self.source, f"<record {cls.__qualname__}>", "exec"), self.scope)
+        init: Any = self.scope["__init__"]
+        init.__qualname__ = f"{cls.__qualname__}.__init__"
+        init.__module__ = cls.__module__
+        type.__setattr__(cls, "__init__", init)
+        return init
+
+
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def record(cls: type[T]) -> type[T]:
     """Make `cls` a frozen record (see the module's docstring)."""
@@ -157,10 +186,7 @@ def record(cls: type[T]) -> type[T]:
     source = (f"def __init__(self, {', '.join(parameters)}):\n    values = self.__dict__\n" + "\n".join(lines)
               if names else "def __init__(self):\n" + ("\n".join(lines) or "    pass"))
     scope = {"_MISSING": _MISSING, "_defaults": defaults, "_factories": factories, "_normalise": normalise}
-    exec(compile(source, f"<record {cls.__qualname__}>", "exec"), scope)
-    init = scope["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__module__ = cls.__module__
+    init = _LazyInit(cls, source, scope)
     ordered = tuple(compared)   # in the fields' order
     key: Callable[[Any], Any] = attrgetter(*ordered) if len(ordered) > 1 else _one_key(ordered)
     made: dict[str, Any] = {

@@ -218,3 +218,29 @@ def test_a_normaliser_must_name_a_field():
         evolve(Normalised(1), tags=[], z=1)
     with pytest.raises(TypeError, match="is not a record"):
         evolve(DataPoint(1), x=2)
+
+
+def test_the_constructor_is_compiled_on_first_use_and_reads_the_same_before_it():
+    from game.record import _LazyInit
+
+    @record
+    class Late:
+        a: int
+        b: str = "x"
+
+    assert isinstance(Late.__dict__["__init__"], _LazyInit)          # defined, never made: not compiled
+    parameters = inspect.signature(Late).parameters                 # a look-up compiles it
+    assert [(p.name, p.default) for p in parameters.values()] == [("a", inspect.Parameter.empty), ("b", "x")]
+    assert inspect.isfunction(Late.__dict__["__init__"]) and Late.__init__.__qualname__.endswith("Late.__init__")
+
+    @record
+    class Later:
+        a: int
+
+    assert isinstance(Later.__dict__["__init__"], _LazyInit)
+    first = Later(1)                                                 # the first instance compiles it
+    assert inspect.isfunction(Later.__dict__["__init__"]) and first == Later(a=1) and first.a == 1
+    with pytest.raises(TypeError):
+        Later()
+    with pytest.raises(TypeError):
+        Later(1, 2)
