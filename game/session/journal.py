@@ -29,15 +29,20 @@ import re
 import stat
 import zlib
 from pathlib import Path
-from typing import Any, Callable, NamedTuple, Optional
+from typing import Any, Callable, Optional
 
+from game.record import record
 from game.session.errors import Detail, SessionError
 
 KIND = "coop-session"
 FORMAT = 1
 
 
-class JournalContents(NamedTuple):
+@record
+class JournalContents:
+    """A session file read (a record, not a NamedTuple: building one of those compiled six snippets, 0.4 ms
+    of every report)."""
+
     header: dict[str, Any]
     entries: list[dict[str, Any]]   # {"n", "t", "command"} in order
     whole_size: int                 # bytes up to the last whole line; the rest is a cut write
