@@ -125,8 +125,12 @@ class _LazyInit:
         installed: Any = cls.__dict__.get("__init__")
         if installed is not self:   # another thread compiled it first
             return installed
-        exec(compile(self.source, f"<record {cls.__qualname__}>", "exec"), self.scope)
+        # exec of the text, not of compile(): the first builtins.compile of a process costs 1 ms more
+        # (it builds the ast module's types to check whether it was given a tree); the name of the code
+        # (what tracebacks show) is set after.
+        exec(self.source, self.scope)
         init: Any = self.scope["__init__"]
+        init.__code__ = init.__code__.replace(co_filename=f"<record {cls.__qualname__}>")
         init.__qualname__ = f"{cls.__qualname__}.__init__"
         init.__module__ = cls.__module__
         type.__setattr__(cls, "__init__", init)

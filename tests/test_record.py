@@ -244,3 +244,17 @@ def test_the_constructor_is_compiled_on_first_use_and_reads_the_same_before_it()
         Later()
     with pytest.raises(TypeError):
         Later(1, 2)
+
+
+def test_a_failure_inside_a_constructor_names_its_record():
+    import traceback
+
+    @record
+    class Strict:
+        items: tuple[int, ...] = ()
+        __record_normalise__ = {"items": tuple}
+
+    with pytest.raises(TypeError) as failed:
+        Strict(5)                                      # tuple(5) fails inside the generated __init__
+    frames = traceback.extract_tb(failed.value.__traceback__)
+    assert any(frame.filename.startswith("<record ") and frame.filename.endswith("Strict>") for frame in frames)
