@@ -31,33 +31,27 @@ scripts and ordinary punctuation stay as written.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 
 class _Pattern:
     """A regular expression compiled on its first use. A class of characters beyond Latin-1 (surrogates,
     bidi controls) takes 0.3-0.8 ms to compile, and a process writes to one or two of the destinations
-    below: a report in HTML never compiles the terminal's or Markdown's (2 ms of a `coop report`)."""
+    below: a report in HTML never compiles the terminal's or Markdown's (2 ms of a `coop report`).
 
-    __slots__ = ("source", "_compiled")
+    The first look-up of a method (`sub`, `split`, `match`) compiles the pattern and keeps the compiled
+    pattern's own methods on this object, so later calls cost what calling a compiled pattern costs."""
 
     def __init__(self, source: str):
         self.source = source
         self._compiled: Optional[re.Pattern[str]] = None
 
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.source)
-        return self._compiled
-
-    def sub(self, replacement: "str | Callable[[re.Match[str]], str]", text: str) -> str:
-        return self.compiled().sub(replacement, text)
-
-    def split(self, text: str) -> list[Any]:
-        return self.compiled().split(text)
-
-    def match(self, text: str) -> Optional[re.Match[str]]:
-        return self.compiled().match(text)
+    def __getattr__(self, name: str) -> Any:   # only for what is not here yet: the compiled pattern's methods
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = self._compiled = re.compile(self.source)
+        self.sub, self.split, self.match = compiled.sub, compiled.split, compiled.match
+        return getattr(compiled, name)
 
 
 # What a terminal would act on rather than show, or that reorders a line.

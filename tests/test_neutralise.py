@@ -135,6 +135,8 @@ def test_patterns_are_compiled_on_first_use_and_match_as_compiled_at_once():
         assert pattern.sub("\ufffd", sample) == compiled.sub("\ufffd", sample), name
         assert pattern.split(sample) == compiled.split(sample), name
         assert (pattern.match(sample) is None) == (compiled.match(sample) is None), name
+        # Compiled once, its own methods then kept here: later calls go straight to the compiled pattern.
+        assert vars(pattern)["sub"] == pattern._compiled.sub and "split" in vars(pattern) and "match" in vars(pattern)
     probe = ("from game import neutralise as n; n.for_html('<a>'); "
              "print(sorted(k for k, v in vars(n).items() if isinstance(v, n._Pattern) and v._compiled is not None))")
     shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
