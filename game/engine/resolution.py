@@ -31,9 +31,11 @@ class _Seen:
 
     __slots__ = ("rounds", "past", "verdicts", "ever")
 
-    def __init__(self, rounds: Sequence[RoundLog]):
+    def __init__(self, rounds: Sequence[RoundLog], shared: bool):
         self.rounds = rounds
-        self.past = tuple((FrozenDict(played_postures(r.moves)), FrozenDict(played_by(r.moves))) for r in rounds)
+        # Frozen when kept (the facts of several states share them), else plain and new, as they always were.
+        kind = FrozenDict if shared else dict
+        self.past = tuple((kind(played_postures(r.moves)), kind(played_by(r.moves))) for r in rounds)
         self.verdicts = tuple(r.verdicts for r in rounds)   # frozen already
         self.ever = frozenset(ever_played(rounds))
 
@@ -49,11 +51,11 @@ _SEEN_KEPT = 32
 
 def _seen(rounds: Sequence[RoundLog]) -> _Seen:
     if type(rounds) is not tuple:
-        return _Seen(rounds)
+        return _Seen(rounds, shared=False)
     hit = _SEEN.get(id(rounds))
     if hit is not None and hit.rounds is rounds:
         return hit
-    seen = _Seen(rounds)
+    seen = _Seen(rounds, shared=True)
     if len(_SEEN) >= _SEEN_KEPT:
         _SEEN.clear()
     _SEEN[id(rounds)] = seen

@@ -40,12 +40,13 @@ def fresh_before(number, values, history) -> Facts:
                  dict(previous.verdicts), tuple(dict(r.verdicts) for r in history))
 
 
-def same_facts(kept: Facts, fresh: Facts) -> None:
+def same_facts(kept: Facts, fresh: Facts, shared: bool) -> None:
     for name in Facts.__slots__:
         assert getattr(kept, name) == getattr(fresh, name), name
-        if name not in ("past", "past_verdicts"):   # those hold frozen dicts now, shared by the states of a round
+        if name not in ("past", "past_verdicts"):   # those hold frozen dicts when kept, shared by the states of a round
             assert type(getattr(kept, name)) is type(getattr(fresh, name)), name
-    assert all(type(d) is FrozenDict for pair in kept.past[:-1] for d in pair)   # shared, so never changed
+    # Kept (a tuple of rounds): frozen, since the facts of several states share them; else plain and new.
+    assert all(type(d) is (FrozenDict if shared else dict) for pair in kept.past[:-1] for d in pair)
 
 
 def check_state(scenario, state) -> int:
@@ -53,7 +54,7 @@ def check_state(scenario, state) -> int:
     checked = 0
     for history in (state.history, list(state.history)):   # a list is never kept: computed each time
         same_facts(facts_before_round(state.round, state.indicators, history),
-                   fresh_before(state.round, state.indicators, history))
+                   fresh_before(state.round, state.indicators, history), shared=type(history) is tuple)
     for log in state.log:
         if log.indicators_after is None:
             continue
@@ -61,7 +62,7 @@ def check_state(scenario, state) -> int:
         if earlier == state.history:
             earlier = state.history   # the tuple the rules pass, which is kept
         same_facts(facts_after_round(log, log.indicators_after, earlier),
-                   fresh_after(log, log.indicators_after, earlier))
+                   fresh_after(log, log.indicators_after, earlier), shared=True)
         # Asked once, then again (kept): both are the phases a fresh computation gives.
         for _ in range(2):
             assert queries.debrief_phases(scenario, state, log.number) == \
