@@ -240,6 +240,15 @@ class RoundLog:
         )
 
 
+def turn_in(phase: str, log: RoundLog) -> Optional[str]:
+    """GameState.turn of a state in `phase` whose current round is `log` (the rules ask it of a state
+    before making it)."""
+    if phase != "choices":
+        return None
+    confirmed = frozenset(m.character for m in log.moves)
+    return next((c for c in log.turn_order if c not in confirmed), None)
+
+
 @record
 class GameState:
     """A whole game at one moment. Never mutated: `apply` returns a new one."""
@@ -275,10 +284,7 @@ class GameState:
     def turn(self) -> Optional[str]:
         """The hot-seat turn: the first character in turn order with no confirmed move this round; None
         outside the choices phase, and once every team has confirmed (the reveal waits for the facilitator)."""
-        if self.phase != "choices":
-            return None
-        confirmed = self.confirmed
-        return next((c for c in self.current.turn_order if c not in confirmed), None)
+        return turn_in(self.phase, self.current)
 
     @property
     def confirmed(self) -> frozenset[str]:
