@@ -25,7 +25,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import re
 import stat
 import zlib
 from pathlib import Path
@@ -53,7 +52,17 @@ class JournalContents:
 
 
 CHECKSUMS = "checksums"  # header flag: every line carries its chained checksum
-_TRAILER = re.compile(rb',"c":"([0-9a-f]{8})"\}\Z')
+_TRAILER_START = b',"c":"'     # then 8 lowercase hex digits and '"}', the line's last 16 bytes
+_HEX = b"0123456789abcdef"
+
+
+def _trailer(line: bytes) -> Optional[int]:
+    """The checksum the line's trailer carries (`,"c":"xxxxxxxx"}` at its very end, 8 lowercase hex digits),
+    or None. By slicing, not by a regular expression: it runs on every line of a journal."""
+    if len(line) < 16 or line[-16:-10] != _TRAILER_START or line[-2:] != b'"}':
+        return None
+    digits = line[-10:-2]
+    return None if digits.strip(_HEX) else int(digits, 16)
 
 
 def encode_line(record: dict[str, Any], chain: Optional[int] = None) -> bytes:
@@ -67,17 +76,15 @@ def encode_line(record: dict[str, Any], chain: Optional[int] = None) -> bytes:
 
 def checksum_of(line: bytes) -> Optional[int]:
     """The checksum a line (without its line feed) carries, or None."""
-    trailer = _TRAILER.search(line)
-    return int(trailer.group(1), 16) if trailer else None
+    return _trailer(line)
 
 
 def _checked(line: bytes, chain: int) -> Optional[int]:
     """The line's checksum when it is right for `chain`, else None."""
-    trailer = _TRAILER.search(line)
-    if trailer is None:
+    carried = _trailer(line)
+    if carried is None:
         return None
-    carried = int(trailer.group(1), 16)
-    return carried if zlib.crc32(line[:trailer.start()], chain) == carried else None
+    return carried if zlib.crc32(line[:-16], chain) == carried else None
 
 
 def parse(data: bytes, path: Path) -> JournalContents:
@@ -100,7 +107,7 @@ def parse(data: bytes, path: Path) -> JournalContents:
     if found > FORMAT:
         raise SessionError("newer_format", path, found=found)
     # A damaged flag or a damaged trailer cannot hide the checksums: either one is enough to check.
-    checked = header.get(CHECKSUMS) == 1 or _TRAILER.search(lines[0]) is not None
+    checked = header.get(CHECKSUMS) == 1 or _trailer(lines[0]) is not None
     chain: Optional[int] = None
     if checked:
         chain = _checked(lines[0], 0)

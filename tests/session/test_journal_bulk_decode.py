@@ -5,6 +5,7 @@ reading every line with json.loads (the fallback, forced here as the reference).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,31 @@ def test_any_lines_decode_at_once_as_json_loads_decodes_them_or_not_at_all(lines
         except UnicodeDecodeError:
             return
         pytest.fail(f"gave up on lines that parse: {lines!r}")
+
+
+TRAILER = re.compile(rb',"c":"([0-9a-f]{8})"\}\Z')   # the trailer as the format page words it
+
+
+def by_pattern(line: bytes):
+    found = TRAILER.search(line)
+    return int(found.group(1), 16) if found else None
+
+
+trailer_pieces = st.sampled_from([b',"c":"', b'"}', b"}", b'"', b"0", b"9", b"a", b"f", b"A", b"g", b" ", b"\n",
+                                  b"\r", b"_", b"+", b"-", b"12345678", b"deadbeef", b"DEADBEEF", b'{"n":1}'])
+
+
+@given(st.lists(trailer_pieces, max_size=10).map(b"".join))
+@settings(max_examples=600, deadline=None)
+def test_the_trailer_is_read_as_its_pattern_reads_it(line):
+    assert journal._trailer(line) == by_pattern(line)
+    assert journal.checksum_of(line) == by_pattern(line)
+
+
+@pytest.mark.parametrize("line", [b'{"n":1,"c":"0a1b2c3d"}', b'{"n":1,"c":"0A1B2C3D"}', b'{"n":1,"c":"0a1b2c3"}',
+                                  b'{"n":1,"c":"0a1b2c3d"} ', b'{"n":1,"c":"0a1b2c3d"}\r', b',"c":"deadbeef"}',
+                                  b'"c":"deadbeef"}', b'{"n":1,"c":" a1b2c3d"}', b'{"n":1,"c":"+a1b2c3d"}',
+                                  b'{"n":1,"c":"a_1b2c3d"}', b'{"n":1,"c":"deadbeefx}', b'{"n":1,"c":"deadbeef"x',
+                                  b'{"n":1,"c":"deadbeef"}}', b'{"n":1;"c":"deadbeef"}', b''])
+def test_the_trailer_s_edges(line):
+    assert journal._trailer(line) == by_pattern(line)
