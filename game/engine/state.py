@@ -245,8 +245,11 @@ def turn_in(phase: str, log: RoundLog) -> Optional[str]:
     before making it)."""
     if phase != "choices":
         return None
-    confirmed = frozenset(m.character for m in log.moves)
-    return next((c for c in log.turn_order if c not in confirmed), None)
+    confirmed = {m.character for m in log.moves}
+    for character in log.turn_order:
+        if character not in confirmed:
+            return character
+    return None
 
 
 @record
