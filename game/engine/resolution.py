@@ -26,36 +26,54 @@ def ever_played(rounds: Iterable[RoundLog]) -> set[str]:
     return {m.action for r in rounds for m in r.moves}
 
 
+# What conditions read of one round's moves, by the identity of its moves tuple (held, so that its id is
+# never another's): ((postures, played) frozen, the actions played). A round's moves tuple is shared by
+# every state after its reveal, so each round's are built once, not at each of the facts that count it.
+_OF_MOVES: dict[int, tuple[tuple[Move, ...], tuple[Mapping[str, str], Mapping[str, str]], frozenset[str]]] = {}
+_MOVES_KEPT = 256
+
+
+def _of_moves(moves: tuple[Move, ...]) -> tuple[tuple[Move, ...], tuple[Mapping[str, str], Mapping[str, str]], frozenset[str]]:
+    hit = _OF_MOVES.get(id(moves))
+    if hit is not None and hit[0] is moves:
+        return hit
+    hit = (moves, (FrozenDict(played_postures(moves)), FrozenDict(played_by(moves))), played_actions(moves))
+    if len(_OF_MOVES) >= _MOVES_KEPT:
+        _OF_MOVES.clear()
+    _OF_MOVES[id(moves)] = hit
+    return hit
+
+
 class _Seen:
     """What conditions read of a run of rounds: (postures, actions) and verdicts of each, the actions ever played."""
 
     __slots__ = ("rounds", "past", "verdicts", "ever")
 
-    def __init__(self, rounds: Sequence[RoundLog], shared: bool):
+    def __init__(self, rounds: Sequence[RoundLog]):
         self.rounds = rounds
-        # Frozen when kept (the facts of several states share them), else plain and new, as they always were.
-        kind = FrozenDict if shared else dict
-        self.past = tuple((kind(played_postures(r.moves)), kind(played_by(r.moves))) for r in rounds)
+        # Frozen and shared (by the facts of several states, by the runs of rounds that hold the same round):
+        # conditions only read them.
+        each = [_of_moves(r.moves) for r in rounds]   # a RoundLog's moves are a tuple (state.RoundLog)
+        self.past = tuple(seen[1] for seen in each)
         self.verdicts = tuple(r.verdicts for r in rounds)   # frozen already
-        self.ever = frozenset(ever_played(rounds))
+        self.ever = frozenset().union(*(seen[2] for seen in each))
 
 
 # The history's _Seen by the identity of its tuple: every state of a round (and of its debrief) shares the
 # same history tuple, and the rules build facts from it at several commands of each round (a 20-round replay
-# built them 144 times, each over every past round). Only tuples are kept (of rounds, which never change),
-# each with the tuple itself, so that its id is never another's. The dicts are then shared by the facts of
-# those states, frozen (conditions only read them).
+# built them 144 times). Only tuples are kept (of rounds, which never change), each with the tuple itself,
+# so that its id is never another's.
 _SEEN: dict[int, _Seen] = {}
 _SEEN_KEPT = 32
 
 
 def _seen(rounds: Sequence[RoundLog]) -> _Seen:
     if type(rounds) is not tuple:
-        return _Seen(rounds, shared=False)
+        return _Seen(rounds)
     hit = _SEEN.get(id(rounds))
     if hit is not None and hit.rounds is rounds:
         return hit
-    seen = _Seen(rounds, shared=True)
+    seen = _Seen(rounds)
     if len(_SEEN) >= _SEEN_KEPT:
         _SEEN.clear()
     _SEEN[id(rounds)] = seen

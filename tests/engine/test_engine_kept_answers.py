@@ -1,6 +1,7 @@
 """What the rules keep between commands gives what computing afresh gives: the history's facts kept by
-the identity of its tuple (game.engine.resolution._seen) and the last debrief_phases answer, checked at
-every state of bot games of every bundled scenario and of the recorded sessions' replays."""
+the identity of its tuple and each round's by the identity of its moves (game.engine.resolution._seen,
+_of_moves), and the last debrief_phases answer, checked at every state of bot games of every bundled
+scenario and of the recorded sessions' replays."""
 
 from __future__ import annotations
 
@@ -40,13 +41,13 @@ def fresh_before(number, values, history) -> Facts:
                  dict(previous.verdicts), tuple(dict(r.verdicts) for r in history))
 
 
-def same_facts(kept: Facts, fresh: Facts, shared: bool) -> None:
+def same_facts(kept: Facts, fresh: Facts) -> None:
     for name in Facts.__slots__:
         assert getattr(kept, name) == getattr(fresh, name), name
-        if name not in ("past", "past_verdicts"):   # those hold frozen dicts when kept, shared by the states of a round
+        if name not in ("past", "past_verdicts"):   # those hold frozen dicts, shared by the facts of several states
             assert type(getattr(kept, name)) is type(getattr(fresh, name)), name
-    # Kept (a tuple of rounds): frozen, since the facts of several states share them; else plain and new.
-    assert all(type(d) is (FrozenDict if shared else dict) for pair in kept.past[:-1] for d in pair)
+    # Shared by the facts of several states: frozen.
+    assert all(type(d) is FrozenDict for pair in kept.past[:-1] for d in pair)
 
 
 def check_state(scenario, state) -> int:
@@ -54,7 +55,7 @@ def check_state(scenario, state) -> int:
     checked = 0
     for history in (state.history, list(state.history)):   # a list is never kept: computed each time
         same_facts(facts_before_round(state.round, state.indicators, history),
-                   fresh_before(state.round, state.indicators, history), shared=type(history) is tuple)
+                   fresh_before(state.round, state.indicators, history))
     for log in state.log:
         if log.indicators_after is None:
             continue
@@ -62,7 +63,7 @@ def check_state(scenario, state) -> int:
         if earlier == state.history:
             earlier = state.history   # the tuple the rules pass, which is kept
         same_facts(facts_after_round(log, log.indicators_after, earlier),
-                   fresh_after(log, log.indicators_after, earlier), shared=True)
+                   fresh_after(log, log.indicators_after, earlier))
         # Asked once, then again (kept): both are the phases a fresh computation gives.
         for _ in range(2):
             assert queries.debrief_phases(scenario, state, log.number) == \
