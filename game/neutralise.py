@@ -31,10 +31,32 @@ scripts and ordinary punctuation stay as written.
 from __future__ import annotations
 
 import re
+from typing import Any, Optional
+
+
+class _Pattern:
+    """A regular expression compiled on its first use. A class of characters beyond Latin-1 (surrogates,
+    bidi controls) takes 0.3-0.8 ms to compile, and a process writes to one or two of the destinations
+    below: a report in HTML never compiles the terminal's or Markdown's (2 ms of a `coop report`).
+
+    The first look-up of a method (`sub`, `split`, `match`) compiles the pattern and keeps the compiled
+    pattern's own methods on this object, so later calls cost what calling a compiled pattern costs."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self._compiled: Optional[re.Pattern[str]] = None
+
+    def __getattr__(self, name: str) -> Any:   # only for what is not here yet: the compiled pattern's methods
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = self._compiled = re.compile(self.source)
+        self.sub, self.split, self.match = compiled.sub, compiled.split, compiled.match
+        return getattr(compiled, name)
+
 
 # What a terminal would act on rather than show, or that reorders a line.
-_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_TERMINAL_UNSAFE_KEEP_NL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_TERMINAL_UNSAFE = _Pattern("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_TERMINAL_UNSAFE_KEEP_NL = _Pattern("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _visible(match: re.Match) -> str:
@@ -61,16 +83,16 @@ def for_terminal(text: str, keep_newlines: bool = False, same_width: bool = Fals
 
 # Characters that no reader should receive in a document: C0 controls but tab and line
 # feed, DEL, C1 controls, lone surrogates, bidi overrides and isolates.
-_DOCUMENT_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
-_LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029\x85\x0b\x0c]")
+_DOCUMENT_UNSAFE = _Pattern("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = _Pattern("\r\n|[\r\n\u2028\u2029\x85\x0b\x0c]")
 # CommonMark: any ASCII punctuation may be backslash-escaped; these are the ones that
 # open inline markup (emphasis, code, links and images, autolinks, tables, strikethrough).
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_MARKDOWN_INLINE = _Pattern(r"([\\`*_\[\]|~])")
 # An `&` that would start a character reference (`&lt;`, `&#60;`); any other `&` is shown as it is.
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_ENTITY = _Pattern(r"&(?=#?[0-9A-Za-z]+;)")
 # At the start of a line: headings, quotes, list items, setext underlines, thematic breaks.
 # `>` opens a quote even without a space; the others only before a space or the end (or as a rule: `---`).
-_MARKDOWN_BLOCK_MARKER = re.compile(r"(>|[#+=-](?=[\s#=-]|$))|(\d{1,9})([.)])(?=\s|$)")
+_MARKDOWN_BLOCK_MARKER = _Pattern(r"(>|[#+=-](?=[\s#=-]|$))|(\d{1,9})([.)])(?=\s|$)")
 
 
 def _escape_line_start(text: str) -> str:

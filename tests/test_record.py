@@ -143,3 +143,118 @@ def test_a_record_may_extend_a_plain_class_not_a_record():
         @record
         class Labelled(Point):
             label: str = "x"
+
+
+CALLS: list[str] = []
+
+
+def _counted(name, function):
+    def normalise(value):
+        CALLS.append(name)
+        return function(value)
+    return normalise
+
+
+@record
+class Normalised:
+    """Normalised by `__record_normalise__` (as the game's state is): tuples of any iterable."""
+
+    x: int
+    tags: tuple[str, ...] = ()
+    more: tuple[str, ...] = field(default_factory=list)
+    rest: tuple[str, ...] = field(default=(), compare=False)
+    __record_normalise__ = {"tags": _counted("tags", tuple), "more": _counted("more", tuple),
+                            "rest": _counted("rest", tuple)}
+
+
+@dataclasses.dataclass(frozen=True)
+class PostInitNormalised:
+    """The same through a __post_init__ that normalises every field, as the state's records used to."""
+
+    x: int
+    tags: tuple[str, ...] = ()
+    more: tuple[str, ...] = dataclasses.field(default_factory=list)
+    rest: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        for name in ("tags", "more", "rest"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+
+
+def _fields_and_types(value):
+    return [(name, getattr(value, name), type(getattr(value, name))) for name in fields_of(Normalised)]
+
+
+@given(values, st.one_of(st.none(), words), st.one_of(st.none(), words), st.one_of(st.none(), words))
+def test_a_normalising_constructor_does_what_a_post_init_does(x, tags, more, rest):
+    given_ = {name: value for name, value in (("tags", tags), ("more", more), ("rest", rest)) if value is not None}
+    ours, theirs = Normalised(x, **given_), PostInitNormalised(x, **given_)
+    assert [(n, v, t) for n, v, t in _fields_and_types(ours)] == \
+        [(n, getattr(theirs, n), type(getattr(theirs, n))) for n in fields_of(Normalised)]
+    assert repr(ours) == repr(theirs).replace("PostInitNormalised", "Normalised")
+
+
+@given(values, words, words, st.dictionaries(st.sampled_from(["x", "tags", "more", "rest"]),
+                                             st.one_of(values, words), max_size=4))
+def test_evolve_normalises_only_the_changed_fields_and_equals_the_constructor(x, tags, more, changes):
+    changes = {name: value for name, value in changes.items() if (name == "x") == isinstance(value, int)}
+    start = Normalised(x, tags, more)
+    CALLS.clear()
+    changed = evolve(start, **changes)
+    assert sorted(CALLS) == sorted(name for name in changes if name != "x")   # the others are normalised
+    rebuilt = Normalised(**{**as_dict(start), **changes})
+    assert changed == rebuilt and _fields_and_types(changed) == _fields_and_types(rebuilt)
+    assert list(changed.__dict__) == list(rebuilt.__dict__) == list(fields_of(Normalised))
+    assert start == Normalised(x, tags, more)   # the original is untouched
+
+
+def test_a_normaliser_must_name_a_field():
+    with pytest.raises(TypeError, match="not a field"):
+        @record
+        class Wrong:
+            a: tuple[int, ...] = ()
+            __record_normalise__ = {"b": tuple}
+    with pytest.raises(TypeError, match="has no field 'z'"):
+        evolve(Normalised(1), tags=[], z=1)
+    with pytest.raises(TypeError, match="is not a record"):
+        evolve(DataPoint(1), x=2)
+
+
+def test_the_constructor_is_compiled_on_first_use_and_reads_the_same_before_it():
+    from game.record import _LazyInit
+
+    @record
+    class Late:
+        a: int
+        b: str = "x"
+
+    assert isinstance(Late.__dict__["__init__"], _LazyInit)          # defined, never made: not compiled
+    parameters = inspect.signature(Late).parameters                 # a look-up compiles it
+    assert [(p.name, p.default) for p in parameters.values()] == [("a", inspect.Parameter.empty), ("b", "x")]
+    assert inspect.isfunction(Late.__dict__["__init__"]) and Late.__init__.__qualname__.endswith("Late.__init__")
+
+    @record
+    class Later:
+        a: int
+
+    assert isinstance(Later.__dict__["__init__"], _LazyInit)
+    first = Later(1)                                                 # the first instance compiles it
+    assert inspect.isfunction(Later.__dict__["__init__"]) and first == Later(a=1) and first.a == 1
+    with pytest.raises(TypeError):
+        Later()
+    with pytest.raises(TypeError):
+        Later(1, 2)
+
+
+def test_a_failure_inside_a_constructor_names_its_record():
+    import traceback
+
+    @record
+    class Strict:
+        items: tuple[int, ...] = ()
+        __record_normalise__ = {"items": tuple}
+
+    with pytest.raises(TypeError) as failed:
+        Strict(5)                                      # tuple(5) fails inside the generated __init__
+    frames = traceback.extract_tb(failed.value.__traceback__)
+    assert any(frame.filename.startswith("<record ") and frame.filename.endswith("Strict>") for frame in frames)

@@ -162,7 +162,7 @@ def command_from_json(data: Any) -> Command:
             raise IllegalCommand("malformed_command", f"{cls.__name__}.{name} must be {expected.__name__}"
                                  + (" or null" if optional else ""))
         values[name] = value
-    if set(data) - {"type"} - set(values):
+    if len(data) != len(values) + 1:   # its type, its fields (all found above), and something else
         raise IllegalCommand("malformed_command", f"{cls.__name__} has unknown fields")
     return cls(**values)
 

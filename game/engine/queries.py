@@ -280,12 +280,30 @@ def debrief(scenario: Scenario, state: GameState, number: Optional[int] = None) 
     return DebriefView(log.number, round_facts(scenario, log), phases, every_phase, hidden)
 
 
+# The last debrief_phases answer and what it was computed from: a debrief's ShowDebriefPhase commands
+# follow one another (two or three a round) on states that share the round's moves, values and verdicts
+# and the history (only the phase shown or the notes change), so the triggers are tested once a round.
+_LAST_PHASES: list = [(), ()]   # [inputs, phases]
+
+
 def debrief_phases(scenario: Scenario, state: GameState, number: Optional[int] = None) -> tuple[str, ...]:
     """The phases a round's debrief shows, the ration's and those one key away: the phases of
     `debrief(scenario, state, number).every_phase`, in the debriefing order, without building the
     debrief (no names filled, no ration; a trigger is tested only when its prompt would bring a phase
     the other prompts do not): what the engine checks a ShowDebriefPhase against, at every such command."""
     log = _round(state, number)
+    # Everything the answer depends on (the scenario and every part of the state read below), each of them
+    # immutable: the same objects give the same answer.
+    inputs = (scenario, log.number, log.indicators_after, log.moves, log.verdicts, state.history)
+    last, phases = _LAST_PHASES
+    if len(last) == len(inputs) and all(was is now for was, now in zip(last, inputs)):
+        return phases
+    phases = _debrief_phases(scenario, state, log)
+    _LAST_PHASES[:] = [inputs, phases]
+    return phases
+
+
+def _debrief_phases(scenario: Scenario, state: GameState, log: RoundLog) -> tuple[str, ...]:
     found = {"faits"}
     found.update(prompt_of(p).phase for p in scenario.debrief.every_round)
     found.update(prompt_of(p).phase for p in scenario.debrief.rounds.get(log.number, ()))
@@ -295,7 +313,11 @@ def debrief_phases(scenario: Scenario, state: GameState, number: Optional[int] =
             if prompt.phase in found:
                 continue
             if facts is None:
-                earlier = [r for r in state.history if r.number < log.number]
+                history = state.history
+                # The history itself when every round of it came before (the rules' case: its tuple's facts
+                # are kept, game.engine.resolution._seen).
+                earlier = history if all(r.number < log.number for r in history) else \
+                    [r for r in history if r.number < log.number]
                 facts = facts_after_round(log, log.indicators_after, earlier)
             if when(facts):
                 found.add(prompt.phase)

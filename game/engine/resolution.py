@@ -6,7 +6,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 
 from game.engine.conditions import Facts
 from game.engine.draws import SALT_EVENTS, mix, place_hash, unit_interval
-from game.engine.state import Move, RoundLog
+from game.engine.state import FrozenDict, Move, RoundLog
 from game.engine.tables import Tables
 
 
@@ -22,21 +22,72 @@ def played_by(moves: Sequence[Move]) -> dict[str, str]:
     return {m.character: m.action for m in moves}
 
 
-def _past(rounds: Sequence[RoundLog]) -> tuple:
-    return tuple((played_postures(r.moves), played_by(r.moves)) for r in rounds)
-
-
 def ever_played(rounds: Iterable[RoundLog]) -> set[str]:
     return {m.action for r in rounds for m in r.moves}
 
 
+# What conditions read of one round's moves, by the identity of its moves tuple (held, so that its id is
+# never another's): ((postures, played) frozen, the actions played). A round's moves tuple is shared by
+# every state after its reveal, so each round's are built once, not at each of the facts that count it.
+_OF_MOVES: dict[int, tuple[tuple[Move, ...], tuple[Mapping[str, str], Mapping[str, str]], frozenset[str]]] = {}
+_MOVES_KEPT = 256
+
+
+def _of_moves(moves: tuple[Move, ...]) -> tuple[tuple[Move, ...], tuple[Mapping[str, str], Mapping[str, str]], frozenset[str]]:
+    hit = _OF_MOVES.get(id(moves))
+    if hit is not None and hit[0] is moves:
+        return hit
+    hit = (moves, (FrozenDict(played_postures(moves)), FrozenDict(played_by(moves))), played_actions(moves))
+    if len(_OF_MOVES) >= _MOVES_KEPT:
+        _OF_MOVES.clear()
+    _OF_MOVES[id(moves)] = hit
+    return hit
+
+
+class _Seen:
+    """What conditions read of a run of rounds: (postures, actions) and verdicts of each, the actions ever played."""
+
+    __slots__ = ("rounds", "past", "verdicts", "ever")
+
+    def __init__(self, rounds: Sequence[RoundLog]):
+        self.rounds = rounds
+        # Frozen and shared (by the facts of several states, by the runs of rounds that hold the same round):
+        # conditions only read them.
+        each = [_of_moves(r.moves) for r in rounds]   # a RoundLog's moves are a tuple (state.RoundLog)
+        self.past = tuple(seen[1] for seen in each)
+        self.verdicts = tuple(r.verdicts for r in rounds)   # frozen already
+        self.ever = frozenset().union(*(seen[2] for seen in each))
+
+
+# The history's _Seen by the identity of its tuple: every state of a round (and of its debrief) shares the
+# same history tuple, and the rules build facts from it at several commands of each round (a 20-round replay
+# built them 144 times). Only tuples are kept (of rounds, which never change), each with the tuple itself,
+# so that its id is never another's.
+_SEEN: dict[int, _Seen] = {}
+_SEEN_KEPT = 32
+
+
+def _seen(rounds: Sequence[RoundLog]) -> _Seen:
+    if type(rounds) is not tuple:
+        return _Seen(rounds)
+    hit = _SEEN.get(id(rounds))
+    if hit is not None and hit.rounds is rounds:
+        return hit
+    seen = _Seen(rounds)
+    if len(_SEEN) >= _SEEN_KEPT:
+        _SEEN.clear()
+    _SEEN[id(rounds)] = seen
+    return seen
+
+
 def facts_after_round(log: RoundLog, values: Mapping[str, int], history: Sequence[RoundLog]) -> Facts:
     """Facts for synergies, triggers and endings: the round just revealed, counted in `ever_played`."""
-    ever = ever_played(history)
+    seen = _seen(history)
+    ever = set(seen.ever)
     ever.update(m.action for m in log.moves)
-    rounds = tuple(history) + (log,)
+    past = seen.past + ((played_postures(log.moves), played_by(log.moves)),)
     return Facts(log.number, values, played_postures(log.moves), played_actions(log.moves), ever,
-                 played_by(log.moves), _past(rounds), dict(log.verdicts), tuple(dict(r.verdicts) for r in rounds))
+                 played_by(log.moves), past, dict(log.verdicts), seen.verdicts + (dict(log.verdicts),))
 
 
 def facts_before_round(number: int, values: Mapping[str, int], history: Sequence[RoundLog]) -> Facts:
@@ -44,9 +95,9 @@ def facts_before_round(number: int, values: Mapping[str, int], history: Sequence
     previous: Optional[RoundLog] = history[-1] if history else None
     if previous is None:
         return Facts(number, values, None, None, set())
+    seen = _seen(history)
     return Facts(number, values, played_postures(previous.moves), played_actions(previous.moves),
-                 ever_played(history), played_by(previous.moves), _past(history), dict(previous.verdicts),
-                 tuple(dict(r.verdicts) for r in history))
+                 set(seen.ever), played_by(previous.moves), seen.past, dict(previous.verdicts), seen.verdicts)
 
 
 def clamp_sum(tables: Tables, values: Mapping[str, int], deltas: Iterable[Mapping[str, int]]) -> dict[str, int]:

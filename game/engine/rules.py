@@ -13,7 +13,7 @@ from game.engine.phases import accepts, next_phase
 from game.engine.resolution import (
     draw_events, clamp_sum, facts_after_round, facts_before_round, resolve_round,
 )
-from game.engine.state import REVEALS, Correction, GameState, Move, RoundLog, Setup, Verdict, evolve
+from game.engine.state import REVEALS, Correction, GameState, Move, RoundLog, Setup, Verdict, evolve, turn_in
 from game.engine.tables import Tables, tables_for
 
 if TYPE_CHECKING:
@@ -328,11 +328,10 @@ def _settle(tables: Tables, state: GameState, move: Move):
 def _with_moves(state: GameState, moves, resources, corrections) -> GameState:
     """The state with the round's moves changed; the hot-seat draft belongs to the team at the keyboard
     (state.turn), so it is forgotten when the turn passes to another team."""
-    changed = evolve(state, current=evolve(state.current, moves=moves, corrections=corrections),
-                      resources=resources)
-    if changed.turn != state.turn:
-        changed = evolve(changed, draft_posture=None, draft_action=None)
-    return changed
+    current = evolve(state.current, moves=moves, corrections=corrections)
+    if turn_in(state.phase, current) != state.turn:
+        return evolve(state, current=current, resources=resources, draft_posture=None, draft_action=None)
+    return evolve(state, current=current, resources=resources)
 
 
 def _take_back_move(tables: Tables, state: GameState, command: TakeBackMove):

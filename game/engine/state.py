@@ -83,11 +83,13 @@ def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     return items if type(items) is tuple else tuple(items)
 
 
-def _seal(record: Any, **values: Any) -> None:
-    """Set fields of a frozen record from its __post_init__ (only those that were not frozen already)."""
-    for name, value in values.items():
-        if record.__dict__[name] is not value:
-            object.__setattr__(record, name, value)
+def _frozen_or_none(mapping: Optional[Mapping[K, V]]) -> Optional[FrozenDict[K, V]]:
+    return None if mapping is None else frozen(mapping)
+
+
+# Each record below normalises its containers through `__record_normalise__` (game.record): its
+# constructor makes tuples and frozen mappings of what it is given, and `evolve` only the changed fields.
+# Each function gives back a value that is already normalised as it is (the same object).
 
 
 @record
@@ -106,8 +108,7 @@ class Setup:
     # named to the facilitator, nothing is ever chosen for it.
     choices_minutes: float = 0.0
 
-    def __post_init__(self) -> None:
-        _seal(self, characters=_tuple(self.characters), teams=frozen(self.teams))
+    __record_normalise__ = {"characters": _tuple, "teams": frozen}
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -196,12 +197,11 @@ class RoundLog:
     debrief_phase: Optional[str] = None                              # shown in the debrief; None = the first
     corrections: tuple[Correction, ...] = ()                         # replaced and taken-back moves, in order
 
-    def __post_init__(self) -> None:
-        _seal(self, turn_order=_tuple(self.turn_order), events=_tuple(self.events),
-              indicators_start=frozen(self.indicators_start), indicators_before=frozen(self.indicators_before),
-              moves=_tuple(self.moves), synergies=_tuple(self.synergies),
-              indicators_after=None if self.indicators_after is None else frozen(self.indicators_after),
-              verdicts=frozen(self.verdicts), notes=_tuple(self.notes), corrections=_tuple(self.corrections))
+    __record_normalise__ = {
+        "turn_order": _tuple, "events": _tuple, "indicators_start": frozen, "indicators_before": frozen,
+        "moves": _tuple, "synergies": _tuple, "indicators_after": _frozen_or_none, "verdicts": frozen,
+        "notes": _tuple, "corrections": _tuple,
+    }
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -240,6 +240,18 @@ class RoundLog:
         )
 
 
+def turn_in(phase: str, log: RoundLog) -> Optional[str]:
+    """GameState.turn of a state in `phase` whose current round is `log` (the rules ask it of a state
+    before making it)."""
+    if phase != "choices":
+        return None
+    confirmed = {m.character for m in log.moves}
+    for character in log.turn_order:
+        if character not in confirmed:
+            return character
+    return None
+
+
 @record
 class GameState:
     """A whole game at one moment. Never mutated: `apply` returns a new one."""
@@ -262,10 +274,10 @@ class GameState:
     last_round: Optional[int] = None       # the facilitator ended early: the bilan follows this round (SetLastRound)
     room_size: Optional[int] = None        # how many people vote, once the facilitator said so (SetRoomSize)
 
-    def __post_init__(self) -> None:
-        _seal(self, history=_tuple(self.history), indicators=frozen(self.indicators),
-              resources=frozen_nested(self.resources), commitments=_tuple(self.commitments),
-              final_notes=_tuple(self.final_notes))
+    __record_normalise__ = {
+        "history": _tuple, "indicators": frozen, "resources": frozen_nested, "commitments": _tuple,
+        "final_notes": _tuple,
+    }
 
     @property
     def turn_order(self) -> tuple[str, ...]:
@@ -275,10 +287,7 @@ class GameState:
     def turn(self) -> Optional[str]:
         """The hot-seat turn: the first character in turn order with no confirmed move this round; None
         outside the choices phase, and once every team has confirmed (the reveal waits for the facilitator)."""
-        if self.phase != "choices":
-            return None
-        confirmed = self.confirmed
-        return next((c for c in self.current.turn_order if c not in confirmed), None)
+        return turn_in(self.phase, self.current)
 
     @property
     def confirmed(self) -> frozenset[str]:

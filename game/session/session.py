@@ -20,7 +20,6 @@ from game.engine import (
 from game.session import journal
 from game.session.listing import FinishedIndex, looks_finished  # noqa: F401 - looks_finished: part of this module's API
 from game.session.errors import Detail, SessionError
-from game.session.lock import try_lock, unlock
 
 if TYPE_CHECKING:
     from game.content.model import Scenario
@@ -182,6 +181,9 @@ class Session:
     @classmethod
     def resume(cls, path: Path | str) -> "Session":
         """Open a session for writing: lock it, replay it; a cut-short last write is cut off."""
+        # Here, not at the top: reading a session (a report, the list) never locks it, nor loads fcntl.
+        from game.session.lock import try_lock, unlock
+
         path = Path(path)
         fd = journal.open_regular(path, writable=True)
         try:
@@ -239,6 +241,8 @@ class Session:
 
     def close(self) -> None:
         if self._fd is not None:
+            from game.session.lock import unlock
+
             unlock(self._fd)
             os.close(self._fd)
             self._fd = None

@@ -24,7 +24,7 @@ def checked(monkeypatch):
 
     def both(record, **changes):
         new = evolve(record, **changes)
-        old = type(record)(**{**as_dict(record), **changes})   # through __init__ and __post_init__
+        old = type(record)(**{**as_dict(record), **changes})   # through __init__, which normalises every field
         assert type(new) is type(old) and new == old
         # The same fields in the same order, each of the same type (tuples and FrozenDicts alike).
         assert [(k, type(v)) for k, v in new.__dict__.items()] == [(k, type(v)) for k, v in old.__dict__.items()]

@@ -129,6 +129,29 @@ def test_a_report_from_its_memo_loads_no_engine_state(home):
     assert (home / "r.html").read_text(encoding="utf-8") == report_module.render(path, "html")
 
 
+def test_a_first_report_compiles_no_code_of_its_own(home):
+    """A replayed report (no memo) calls builtins.compile for nothing but a module whose cached bytecode is
+    missing: the first compile of a process costs 1 ms (the ast module's types are built to check whether
+    it was given a tree), which records avoid by exec-ing their __init__'s text."""
+    path = home / "s.coop.jsonl"
+    shutil.copy(DATA / "tilleuls-finished.coop.jsonl", path)
+    report_of(path)   # its scenario validated once and its plain copy kept (pydantic compiles plenty)
+    probe = ("import builtins, sys; compiled = []; original = builtins.compile\n"
+             "def counted(source, filename, *rest, **named):\n"
+             "    if not str(filename).endswith('.py'): compiled.append(str(filename))\n"
+             "    return original(source, filename, *rest, **named)\n"
+             "builtins.compile = counted\n"
+             "from game.cli import main; code = main(sys.argv[1:]); print(code, compiled)")
+    for report_format in ("html", "md", "json"):
+        shutil.rmtree(home / "cache" / "reports", ignore_errors=True)
+        done = subprocess.run([sys.executable, "-c", probe, "report", str(path), "--format", report_format,
+                               "-o", str(home / f"r.{report_format}")],
+                              env=dict(os.environ, COOP_HOME=str(home)), cwd=ROOT, capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.split("\n")[-2] == "0 []", report_format
+
+
 @pytest.mark.parametrize("how", ["discard", "archive"])
 def test_a_deleted_or_archived_session_leaves_no_report_data_behind(how, home):
     """The memo holds the facilitator's notes: deleting a session (or archiving it) takes its memo too."""
