@@ -230,12 +230,18 @@ EXIT_CLOSED_PIPE = 141  # what a shell reports for a program ended by SIGPIPE (1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """The program; a reader that stops reading (`coop validate ... | head`) ends it quietly."""
+    """The program; a reader that stops reading (`coop validate ... | head`) ends it quietly. The garbage
+    collector, which the commands turn off for their start or their whole run, is as it was on return
+    (a caller in the same process, such as a test, keeps its own)."""
+    collecting = gc.isenabled()
     try:
         return _main(argv)
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_CLOSED_PIPE
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _silence_stdout() -> None:
@@ -251,6 +257,11 @@ def _silence_stdout() -> None:
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
+    # No collection while the program starts: importing builds modules, classes and tables, no garbage
+    # cycles worth a pass (at `coop play`'s start the passes were ~7 million instructions before the
+    # first frame). A short command keeps it off to its end; `coop play` turns it back on once its first
+    # screen is drawn (game.ui.app.collect_after_start); the other commands right after parsing.
+    gc.disable()
     install(user_language(sys.argv[1:] if argv is None else argv))
     # SIGINT and SIGTERM end the program at once, without a traceback: every
     # confirmed step of a session is already on disk.
@@ -261,11 +272,11 @@ def _main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(only=named if named in COMMANDS else None)
     args = parser.parse_args(arguments)
     command = args.command or "play"
-    if command in SHORT_COMMANDS:
-        # A short command builds large trees of plain data (YAML nodes, the model, report rows) that
-        # hold no reference cycles worth collecting before the process exits: the collector's passes
-        # over them cost about half of parsing a 2 MiB file (benchmarks/bench_validate.py).
-        gc.disable()
+    # A short command builds large trees of plain data (YAML nodes, the model, report rows) that hold no
+    # reference cycles worth collecting before the process exits: the collector's passes over them cost
+    # about half of parsing a 2 MiB file (benchmarks/bench_validate.py). It stays off for them.
+    if command not in SHORT_COMMANDS and command != "play":
+        gc.enable()
     if command == "play":
         if args.command is None:
             args = parser.parse_args(["play"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 import traceback
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import pygame
 
@@ -30,6 +30,7 @@ class App:
         self.lang_override = lang_override
         self.scenario_language: Optional[str] = None
         self.running = True
+        self.after_first_frame: Optional[Callable[[], None]] = None   # called once, after the first render
         self.exit_code = 0
         self.play = None            # the game being played (game.ui.play.Play), if any
         self.notice = ""             # a calm one-line message (refused move, missing file), cleared by a key
@@ -156,13 +157,19 @@ class App:
 
     # -- drawing ---------------------------------------------------------------
     def render(self, only_dirty: bool = False) -> None:
-        """Draw every display (the keyboard's first); the loops draw only those that need it."""
-        for display in self.displays:
-            if display.dirty or not only_dirty:
-                look = display.look
-                theme, scale = (self.theme, self.settings.text_scale) if look is None else (
-                    THEMES[look.theme], look.text_scale)
-                display.render(theme, scale, self.language)
+        """Draw every display (the keyboard's first); the loops draw only those that need it. The first
+        time, `after_first_frame` follows (game.ui.app: the collector back on after the start)."""
+        try:
+            for display in self.displays:
+                if display.dirty or not only_dirty:
+                    look = display.look
+                    theme, scale = (self.theme, self.settings.text_scale) if look is None else (
+                        THEMES[look.theme], look.text_scale)
+                    display.render(theme, scale, self.language)
+        finally:   # even when drawing failed (the crash screen follows): never left without a collector
+            then, self.after_first_frame = self.after_first_frame, None
+            if then is not None:
+                then()
 
     # -- input -----------------------------------------------------------------
     def dispatch(self, event: pygame.event.Event) -> None:

@@ -118,3 +118,69 @@ def test_the_first_screens_modules_make_typing_compile_no_annotation():
                           env={**__import__("os").environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "0"
+
+
+def _probe(code: str, tmp_path) -> list[str]:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COOP_HOME": str(tmp_path), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
+           "PYGAME_HIDE_SUPPORT_PROMPT": "1", "COOP_BENCH_FIRST_SCREEN": "1"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_coop_play_starts_without_the_collector_and_turns_it_on_after_its_first_frame(tmp_path):
+    code = (
+        "import gc, game.ui.app as app\n"
+        "seen = []\n"
+        "original = app.first_screen_comes_at_once\n"
+        "def spy(args):\n"
+        "    seen.append(gc.isenabled())\n"
+        "    return original(args)\n"
+        "app.first_screen_comes_at_once = spy\n"
+        "from game.cli import main\n"
+        f"main(['play', '--size', '640x480', {str(PLACE)!r}])\n"
+        "print('during', seen[0], 'after', gc.isenabled(), 'frozen', gc.get_freeze_count() > 0)\n"
+    )
+    assert _probe(code, tmp_path)[-6:] == ["during", "False", "after", "True", "frozen", "True"]
+
+
+def test_a_long_command_other_than_play_runs_with_the_collector_and_a_short_one_without(tmp_path):
+    for module, function, command, expected in (
+            ("game.sim.simulate", "run_simulate", f"['simulate', {str(PLACE)!r}, '--games', '3', '--seed', '1']", "True"),
+            ("game.content.commands", "run_validate", f"['validate', {str(PLACE)!r}]", "False")):
+        code = (
+            f"import gc, {module} as module\n"
+            "seen = []\n"
+            f"original = module.{function}\n"
+            "def spy(*args):\n"
+            "    seen.append(gc.isenabled())\n"
+            "    return original(*args)\n"
+            f"module.{function} = spy\n"
+            "from game.cli import main\n"
+            f"main({command})\n"
+            "print('during', seen[0], 'after', gc.isenabled())\n"
+        )
+        assert _probe(code, tmp_path)[-4:] == ["during", expected, "after", "True"], command
+
+
+def test_the_first_render_calls_after_first_frame_once_even_when_drawing_fails(make_app, monkeypatch):
+    app = make_app((640, 480))
+    calls = []
+    app.after_first_frame = lambda: calls.append(1)
+    display = app.displays[0]
+
+    def broken(*args):
+        raise RuntimeError("drawing failed")
+
+    monkeypatch.setattr(display, "render", broken)
+    try:
+        app.render()
+    except RuntimeError:
+        pass
+    monkeypatch.undo()
+    app.render()
+    assert calls == [1] and app.after_first_frame is None
