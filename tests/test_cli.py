@@ -23,15 +23,20 @@ def test_play_rejects_a_malformed_size():
     assert exit_info.value.code == 2
 
 
-def test_short_commands_run_without_the_cycle_collector_and_play_keeps_it(capsys):
+def test_short_commands_run_without_the_cycle_collector_and_play_keeps_it(capsys, monkeypatch):
     import gc
 
+    import game.content.commands as commands
     from game.cli import main
 
+    seen = []
+    original = commands.run_schema
+    monkeypatch.setattr(commands, "run_schema", lambda: seen.append(gc.isenabled()) or original())
     gc.enable()
     try:
         assert main(["schema"]) == 0
-        assert not gc.isenabled(), "validate/schema/report should not pay for the collector's passes"
+        assert seen == [False], "validate/schema/report should not pay for the collector's passes"
+        assert gc.isenabled(), "main() gives its caller the collector back"
         capsys.readouterr()
     finally:
         gc.enable()
