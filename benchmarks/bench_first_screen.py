@@ -44,18 +44,9 @@ else:
 """
 
 
+from bench_report import children_cpu  # noqa: E402 - this folder is the script's own on sys.path
+
 CPU: dict[str, list[float]] = {}   # label -> CPU seconds (user + system) of each run's child, up to its marker
-
-
-def children_cpu() -> float:
-    """User + system seconds of the finished child processes (getrusage's microseconds where there is one)."""
-    try:
-        import resource
-    except ImportError:   # not on Unix
-        times = os.times()
-        return times.children_user + times.children_system
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def until_marker(command: list[str], env: dict, label: str = "") -> float:
