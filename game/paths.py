@@ -21,14 +21,39 @@ FONTS = ASSETS / "fonts"
 SCENARIOS = ROOT / "scenarios"
 
 
+APP_NAME = "coop-ou-pas-coop"
+
+
 def data_home() -> Path:
     """The user's data folder: `COOP_HOME` when set (tests, CI, a USB stick), else platformdirs'."""
     override = os.environ.get("COOP_HOME")
     if override:
         return Path(override)
+    plain = plain_xdg_data_home()
+    if plain is not None:
+        return plain
     from platformdirs import user_data_path
 
-    return user_data_path("coop-ou-pas-coop", appauthor=False)
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def plain_xdg_data_home() -> Path | None:
+    """platformdirs' answer in the plain Linux case, without importing it (4-6 ms before the first frame,
+    beyond the standard modules it needs: platformdirs 4.14.9, measured): an absolute XDG_DATA_HOME, else an
+    absolute HOME's .local/share, then the program's folder - the XDG rule every platformdirs 4 keeps.
+    None for anything else (another system, an Android app's environment, a relative or missing HOME or
+    XDG value): platformdirs decides those. tests/test_paths.py holds this to platformdirs' answer."""
+    if not sys.platform.startswith("linux") or "ANDROID_DATA" in os.environ or "ANDROID_ROOT" in os.environ:
+        return None
+    xdg = os.environ.get("XDG_DATA_HOME", "")
+    if xdg.startswith("/"):
+        return Path(xdg) / APP_NAME
+    if xdg.strip():
+        return None      # a relative value: platformdirs versions differ on it
+    home = os.environ.get("HOME", "")
+    if not home.startswith("/"):
+        return None
+    return Path(home) / ".local" / "share" / APP_NAME
 
 
 SESSION_SUFFIX = ".coop.jsonl"
