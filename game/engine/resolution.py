@@ -22,10 +22,6 @@ def played_by(moves: Sequence[Move]) -> dict[str, str]:
     return {m.character: m.action for m in moves}
 
 
-def ever_played(rounds: Iterable[RoundLog]) -> set[str]:
-    return {m.action for r in rounds for m in r.moves}
-
-
 # What conditions read of one round's moves, by the identity of its moves tuple (held, so that its id is
 # never another's): ((postures, played) frozen, the actions played). A round's moves tuple is shared by
 # every state after its reveal, so each round's are built once, not at each of the facts that count it.
