@@ -7,11 +7,14 @@ import sys
 from pathlib import Path
 
 
+APP_NAME = "coop-ou-pas-coop"   # the data folder's name, and the installed data's
+
+
 def program_files(checkout: Path, prefix: Path) -> Path:
     """The checkout (or an editable install); else the data folder a `pip install .` wrote under `prefix`."""
     if (checkout / "assets" / "fonts").is_dir():
         return checkout
-    installed = prefix / "share" / "coop-ou-pas-coop"
+    installed = prefix / "share" / APP_NAME
     return installed if (installed / "assets" / "fonts").is_dir() else checkout
 
 
@@ -19,9 +22,6 @@ ROOT = program_files(Path(__file__).resolve().parent.parent, Path(sys.prefix))
 ASSETS = ROOT / "assets"
 FONTS = ASSETS / "fonts"
 SCENARIOS = ROOT / "scenarios"
-
-
-APP_NAME = "coop-ou-pas-coop"
 
 
 def data_home() -> Path:
