@@ -105,52 +105,26 @@ class Menu:
         more_line = canvas.line_height("small")
         room = flow.space_left() if max_height is None else min(flow.space_left(), max_height)
         # Big text on a small window: drop the second lines, then the height cap, before hiding the focus.
-        # Items are laid out (wrapped, measured) only as far as the rows shown need: a long list's hidden
-        # items cost nothing (on the setup screen, a first frame's glyph work for 12 characters not shown).
         for with_details, cap in ((True, room), (False, room), (False, flow.space_left())):
-            shapes: dict[int, tuple[list[str], list[str], int, int]] = {}
-            row_heights: dict[int, int] = {}
-
-            def shape(index: int, with_details: bool = with_details, shapes=shapes):
-                if index not in shapes:
-                    item = self.items[index]
-                    style = "bold" if index == self.focus else "regular"
-                    label_lines = canvas.wrapped(item.label, width, kind, style)
-                    detail_lines = canvas.wrapped(item.detail, width, "small") if item.detail and with_details else []
-                    beside = 0
-                    if details_beside and len(label_lines) == 1 and len(detail_lines) == 1:
-                        # Measured in bold so that the focus (bold) never pushes the detail out of the box.
-                        after = canvas.text_width(label_lines[0], kind, "bold") + 2 * pad
-                        if after + canvas.text_width(detail_lines[0], "small") <= width:
-                            beside = after
-                    height = (len(label_lines) * canvas.line_height(kind)
-                              + (0 if beside else len(detail_lines) * canvas.line_height("small")) + 2 * pad + 3 * ring)
-                    shapes[index] = (label_lines, detail_lines, height, beside)
-                return shapes[index]
-
-            def height_of(row_index: int, row_heights=row_heights, shape=shape) -> int:
-                if row_index not in row_heights:
-                    row_heights[row_index] = max(shape(i)[2] for i in rows[row_index])
-                return row_heights[row_index]
-
+            layout = _Layout(self, canvas, rows, width, kind, with_details, details_beside)
             room = cap
-            if height_of(focus_row) + (2 * more_line if len(rows) > 1 else 0) <= room:
+            if layout.height(focus_row) + (2 * more_line if len(rows) > 1 else 0) <= room:
                 break
         first, last = 0, len(rows)
         total = 0
         for row_index in range(len(rows)):      # sum(heights) > room, without measuring past the room
-            total += height_of(row_index)
+            total += layout.height(row_index)
             if total > room:
                 break
         if total > room:
             room -= (2 if focus_row > 0 else 1) * canvas.line_height("small")
             first = min(getattr(self, "first", 0), focus_row)
-            while first < focus_row and sum(height_of(r) for r in range(first, focus_row + 1)) > room:
+            while first < focus_row and sum(layout.height(r) for r in range(first, focus_row + 1)) > room:
                 first += 1
             last = first
             used = 0
-            while last < len(rows) and used + height_of(last) <= room:
-                used += height_of(last)
+            while last < len(rows) and used + layout.height(last) <= room:
+                used += layout.height(last)
                 last += 1
             last = max(last, first + 1)
         self.first = first
@@ -163,7 +137,7 @@ class Menu:
 
             def paint(rect: pygame.Rect, row=row) -> None:
                 for position, index in enumerate(row):
-                    label_lines, detail_lines, _, beside = shape(index)
+                    label_lines, detail_lines, _, beside = layout.shape(index)
                     item = self.items[index]
                     focused = index == self.focus
                     left = rect.left + position * (cell + pad)
@@ -189,7 +163,7 @@ class Menu:
                         y += canvas.line_height("small")
                     canvas.add_hit(box, (tag, index))
 
-            placed = flow.block(height_of(row_index), paint, keep=True)
+            placed = flow.block(layout.height(row_index), paint, keep=True)
             if row_index == focus_row:
                 shown = placed is not None
         below = len(self.items) - min(len(self.items), last * columns)
@@ -197,6 +171,47 @@ class Menu:
             flow.text(f"\u2193 {TR(canvas.language, 'more_items', n=below)}", "small", role="secondary")
         # The screen scrolls its headings away when the focused item could not be shown (huge text).
         canvas.focus_hidden = canvas.focus_hidden or not shown
+
+
+class _Layout:
+    """A menu's items as one pass of Menu.draw lays them out (with or without their second lines), each
+    wrapped and measured only when asked: a long list's items far from the rows shown cost nothing (on
+    the setup screen, the glyph work of 12 characters below the fold, on the first frame)."""
+
+    def __init__(self, menu: "Menu", canvas: Canvas, rows: list[list[int]], width: int, kind: str,
+                 with_details: bool, details_beside: bool):
+        self.menu, self.canvas, self.rows, self.width, self.kind = menu, canvas, rows, width, kind
+        self.with_details, self.details_beside = with_details, details_beside
+        self.shapes: dict[int, tuple[list[str], list[str], int, int]] = {}
+        self.heights: dict[int, int] = {}
+
+    def shape(self, index: int) -> tuple[list[str], list[str], int, int]:
+        """(label lines, detail lines, box height, x of a detail beside the label or 0) of item `index`."""
+        found = self.shapes.get(index)
+        if found is None:
+            canvas, width, kind = self.canvas, self.width, self.kind
+            pad, ring = canvas.metrics.gap, canvas.metrics.focus_width
+            item = self.menu.items[index]
+            style = "bold" if index == self.menu.focus else "regular"
+            label_lines = canvas.wrapped(item.label, width, kind, style)
+            detail_lines = canvas.wrapped(item.detail, width, "small") if item.detail and self.with_details else []
+            beside = 0
+            if self.details_beside and len(label_lines) == 1 and len(detail_lines) == 1:
+                # Measured in bold so that the focus (bold) never pushes the detail out of the box.
+                after = canvas.text_width(label_lines[0], kind, "bold") + 2 * pad
+                if after + canvas.text_width(detail_lines[0], "small") <= width:
+                    beside = after
+            height = (len(label_lines) * canvas.line_height(kind)
+                      + (0 if beside else len(detail_lines) * canvas.line_height("small")) + 2 * pad + 3 * ring)
+            found = self.shapes[index] = (label_lines, detail_lines, height, beside)
+        return found
+
+    def height(self, row: int) -> int:
+        """The height of a row of boxes: its tallest item's."""
+        found = self.heights.get(row)
+        if found is None:
+            found = self.heights[row] = max(self.shape(index)[2] for index in self.rows[row])
+        return found
 
 
 class TextEntry:
