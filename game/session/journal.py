@@ -97,7 +97,7 @@ def parse(data: bytes, path: Path) -> JournalContents:
         raise SessionError("foreign", path)
     try:
         header = json.loads(lines[0])
-    except ValueError:
+    except (ValueError, RecursionError):   # RecursionError: brackets nested thousands deep
         raise SessionError("foreign", path) from None
     if not isinstance(header, dict) or header.get("kind") != KIND:
         raise SessionError("foreign", path)
@@ -126,7 +126,7 @@ def parse(data: bytes, path: Path) -> JournalContents:
         else:
             try:
                 entry = json.loads(line)
-            except ValueError:
+            except (ValueError, RecursionError):   # RecursionError: brackets nested thousands deep
                 raise SessionError("corrupt", path, Detail("line_not_json", line=number + 1)) from None
         if not isinstance(entry, dict) or entry.get("n") != number or "command" not in entry:
             raise SessionError("corrupt", path, Detail("line_not_command", line=number + 1, number=number))
@@ -181,8 +181,8 @@ def _whole_line(rest: bytes, chain: Optional[int], number: int) -> bool:
         return _checked(line, chain) is not None
     try:
         entry = json.loads(line)
-    except ValueError:
-        return False  # a write cut short: never confirmed
+    except (ValueError, RecursionError):
+        return False  # a write cut short (or brackets nested thousands deep): never confirmed
     return isinstance(entry, dict) and entry.get("n") == number and "command" in entry
 
 
