@@ -224,6 +224,17 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 # Commands that read a bounded input, print or write once and exit; `play` and `simulate` run long.
 SHORT_COMMANDS = frozenset({"validate", "schema", "new-scenario", "report", "sessions"})
+# Long commands that turn the collector back on themselves, once started (collect_after_start).
+STARTED_LATE = frozenset({"play", "simulate"})
+
+
+def collect_after_start() -> None:
+    """Once a long command has started (`coop play`: its first screen drawn; `coop simulate`: numpy and the
+    scenario loaded, before the games): what the start made (modules, classes, the scenario) is moved out
+    of the collector's sight for good (gc.freeze: never garbage, never walked again by a pass), then the
+    collector, off since game.cli began, works again (a workshop runs for hours: cycles must not pile up)."""
+    gc.freeze()
+    gc.enable()
 
 
 EXIT_CLOSED_PIPE = 141  # what a shell reports for a program ended by SIGPIPE (128 + 13)
@@ -260,7 +271,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
     # No collection while the program starts: importing builds modules, classes and tables, no garbage
     # cycles worth a pass (at `coop play`'s start the passes were ~7 million instructions before the
     # first frame). A short command keeps it off to its end; `coop play` turns it back on once its first
-    # screen is drawn (game.ui.app.collect_after_start); the other commands right after parsing.
+    # screen is drawn, `coop simulate` before its games (collect_after_start); the others right after parsing.
     gc.disable()
     install(user_language(sys.argv[1:] if argv is None else argv))
     # SIGINT and SIGTERM end the program at once, without a traceback: every
@@ -275,7 +286,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
     # A short command builds large trees of plain data (YAML nodes, the model, report rows) that hold no
     # reference cycles worth collecting before the process exits: the collector's passes over them cost
     # about half of parsing a 2 MiB file (benchmarks/bench_validate.py). It stays off for them.
-    if command not in SHORT_COMMANDS and command != "play":
+    if command not in SHORT_COMMANDS and command not in STARTED_LATE:
         gc.enable()
     if command == "play":
         if args.command is None:

@@ -15,9 +15,15 @@ vectorised path is a shortcut, never the only way.
 
 from __future__ import annotations
 
+import os
 from typing import Callable, Optional, Sequence
 
-import numpy as np
+# The loop does no linear algebra, yet numpy's OpenBLAS starts a thread per core at import, which spin
+# while the games run (0.07-0.11 s of CPU per `coop simulate` of 5,000 games on 2 cores). One thread
+# is enough; a value the user set still wins. Set before numpy's first import (no effect after it).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402 - after the thread count
 
 from game.content.constants import OBSERVER_ID
 from game.content.plain import fields_in_use

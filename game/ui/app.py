@@ -79,16 +79,6 @@ def set_display_hints() -> None:
         os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
 
 
-def collect_after_start() -> None:
-    """Once the first screen is drawn: what the start made (modules, classes, the scenario) is moved out of
-    the collector's sight for good (gc.freeze: never garbage, never walked again by a pass), then the
-    collector, off since game.cli began, works again (a workshop runs for hours: cycles must not pile up)."""
-    import gc
-
-    gc.freeze()
-    gc.enable()
-
-
 def run_play(args) -> int:
     # pygame's banner on standard output is noise for a facilitator (and for scripts reading our output).
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -126,6 +116,8 @@ def run_play(args) -> int:
     from game.ui.shell import App
 
     app = App(window, settings, args.lang)
+    from game.cli import collect_after_start
+
     app.after_first_frame = collect_after_start
     app.seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     app.seed_fixed = args.seed is not None

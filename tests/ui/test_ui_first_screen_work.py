@@ -148,17 +148,20 @@ def test_coop_play_starts_without_the_collector_and_turns_it_on_after_its_first_
     assert _probe(code, tmp_path)[-6:] == ["during", "False", "after", "True", "frozen", "True"]
 
 
-def test_a_long_command_other_than_play_runs_with_the_collector_and_a_short_one_without(tmp_path):
+def test_simulate_starts_without_the_collector_and_plays_with_it_and_a_short_command_runs_without(tmp_path):
+    simulate = f"['simulate', {str(PLACE)!r}, '--games', '300', '--seed', '1']"
     for module, function, command, expected in (
-            ("game.sim.simulate", "run_simulate", f"['simulate', {str(PLACE)!r}, '--games', '3', '--seed', '1']", "True"),
+            ("game.sim.simulate", "run_simulate", simulate, "False"),     # its imports and its load
+            ("game.sim.simulate", "simulate", simulate, "True"),          # its games
+            ("game.sim.audit", "audit", f"['simulate', {str(PLACE)!r}, '--audit']", "True"),
             ("game.content.commands", "run_validate", f"['validate', {str(PLACE)!r}]", "False")):
         code = (
             f"import gc, {module} as module\n"
             "seen = []\n"
             f"original = module.{function}\n"
-            "def spy(*args):\n"
+            "def spy(*args, **named):\n"
             "    seen.append(gc.isenabled())\n"
-            "    return original(*args)\n"
+            "    return original(*args, **named)\n"
             f"module.{function} = spy\n"
             "from game.cli import main\n"
             f"main({command})\n"
