@@ -7,7 +7,7 @@ the others once xrandr gives them a mode; x11-xserver-utils brings xrandr, image
     python scripts/two_displays.py --out /tmp/two [--layout extended|mirrored|single]
         [--laptop 1280x720] [--wall 1920x1080] [--wait 6] [--shots 1] [-- COMMAND ...]
 
-Starts Xorg on a free display number, sets the layout (extended: the wall right of the laptop;
+Starts Xorg on a display number it picks free, sets the layout (extended: the wall right of the laptop;
 mirrored: the same mode at the same place; single: the laptop only), prints what SDL reports
 (`displays.json`), runs COMMAND (default: the bundled scenario in presenter mode, at once), waits,
 saves the whole X screen and each monitor cropped from it (`NN-root.png`, `NN-laptop.png`,
@@ -105,11 +105,24 @@ def modeline(width: int, height: int) -> tuple[str, str]:
     return f"{width}x{height}", f'  Modeline "{width}x{height}" {timings}'
 
 
-def free_display() -> int:
-    for number in range(57, 99):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            return number
-    raise SystemExit("no free X display number between :57 and :98")
+def _read_display_number(reading: int, server: subprocess.Popen, work: Path) -> int:
+    """The display number Xorg writes once it listens (a line of digits); SystemExit if it stops first."""
+    import select
+
+    text = b""
+    deadline = time.monotonic() + 10
+    try:
+        while not text.endswith(b"\n"):
+            if not select.select([reading], [], [], max(0.0, deadline - time.monotonic()))[0]:
+                server.terminate()
+                raise SystemExit("Xorg did not say its display number within 10 s")
+            chunk = os.read(reading, 16)
+            if not chunk:
+                raise SystemExit(f"Xorg stopped at once; see {work / 'xorg.log'}")
+            text += chunk
+    finally:
+        os.close(reading)
+    return int(text)
 
 
 def start_xorg(work: Path, laptop, wall) -> tuple[subprocess.Popen, str]:
@@ -122,10 +135,14 @@ def start_xorg(work: Path, laptop, wall) -> tuple[subprocess.Popen, str]:
     conf.write_text(XORG_CONF.format(video_ram=video_ram, modelines="\n".join(lines),
                                      modes=" ".join(f'"{n}"' for n in names), virtual_w=virtual_w,
                                      virtual_h=virtual_h), encoding="utf-8")
-    number = free_display()
-    server = subprocess.Popen(["Xorg", f":{number}", "-config", str(conf), "-noreset", "-nolisten", "tcp",
-                               "-logfile", str(work / "xorg.log")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Xorg picks a free display number itself and writes it to `writing` (-displayfd): two of these
+    # scripts starting at once (the tests' two workers) never race for the same number.
+    reading, writing = os.pipe()
+    server = subprocess.Popen(["Xorg", "-displayfd", str(writing), "-config", str(conf), "-noreset",
+                               "-nolisten", "tcp", "-logfile", str(work / "xorg.log")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(writing,))
+    os.close(writing)
+    number = _read_display_number(reading, server, work)
     display = f":{number}"
     for _ in range(100):
         if server.poll() is not None:
