@@ -45,22 +45,12 @@ def test_no_text_is_clipped_overlapping_or_below_the_floor_at_any_size(make_app,
     assert found == []
 
 
-@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_at_double_text_size_the_debrief_and_its_timer_fit_every_projector(make_app, long_path, size):
-    """The debrief timer was cut ("06:0…") at 200 % even at 1920x1080, and missing at 1024x768."""
-    app = make_app(size, scale=2.0)
-    found: list[str] = []
-    check = _checker(found)
-    shown = walk_game(app, long_path, lambda app, scene: check(app, scene) if scene.name == "debrief" else None)
-    assert "debrief" in shown
-    assert found == []
-
-
 @pytest.mark.parametrize("scale", [1.5, 2.0])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_every_screen_fits_every_projector_at_150_and_200_percent(make_app, long_path, size, scale):
     """At 200 % the verdict of 8 long names showed no move at all on wide windows (its focused row did not
-    fit), and the bilan chart's 8 end labels went above the chart (150 % too)."""
+    fit), and the bilan chart's 8 end labels went above the chart (150 % too); the debrief timer was cut
+    ("06:0…") at 200 % even at 1920x1080, and missing at 1024x768 (timer_problems, on every debrief frame)."""
     app = make_app(size, scale=scale)
     found: list[str] = []
     shown = walk_game(app, long_path, _checker(found))
