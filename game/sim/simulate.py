@@ -172,11 +172,19 @@ def vectorised(scenario: Scenario, loop: FastGame, games: int):
     does not play): the fast loop then plays the same games, with the same results."""
     if games < VECTOR_FROM or os.environ.get("COOP_SIMULATE_SCALAR"):
         return None
+    module = vector_module()
+    return None if module is None else module.vector_games(scenario, loop)
+
+
+def vector_module():
+    """game.sim.vector, or None when numpy is missing (the fast loop then plays alone). `coop simulate`
+    asks for it during its start, the collector still off: a tenth of numpy's import was the collector's
+    passes over its new objects."""
     try:
-        from game.sim.vector import vector_games
-    except ImportError:     # numpy missing: the fast loop alone
+        import game.sim.vector as module
+    except ImportError:
         return None
-    return vector_games(scenario, loop)
+    return module
 
 
 def game_seeds(seed: int, start: int, stop: int):
@@ -303,15 +311,6 @@ def _percent(count: int, total: int, language: str) -> str:
     return f"{share:>5} %" if language == "fr" else f"{share:>6}%"
 
 
-def _import_vector_loop() -> None:
-    """numpy and the vectorised loop imported with the rest of the start (the collector still off):
-    a tenth of the import was its passes over numpy's new objects."""
-    try:
-        import game.sim.vector  # noqa: F401
-    except ImportError:     # numpy missing: the fast loop alone
-        pass
-
-
 def run_simulate(args) -> int:
     """The `coop simulate` command: exit 0 with the summary; 1 for a bad scenario, 2 for bad arguments."""
     from game.neutralise import for_terminal
@@ -358,7 +357,7 @@ def run_simulate(args) -> int:
         if args.policy is not None:
             say("policy_with_audit")
             return 2
-        _import_vector_loop()
+        vector_module()
         collect_after_start()
         report = audit(scenario, args.players, cast, rounds)
         print(json.dumps(report, ensure_ascii=False) if args.json else render_audit(scenario, report, language))
@@ -367,7 +366,7 @@ def run_simulate(args) -> int:
         say("need_games")
         return 2
     if args.games >= VECTOR_FROM:
-        _import_vector_loop()
+        vector_module()
     collect_after_start()
     summary = simulate(scenario, args.games, args.seed, policy, args.players, cast=cast, rounds=rounds)
     if args.json:

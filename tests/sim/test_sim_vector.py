@@ -69,6 +69,19 @@ def test_simulate_prints_the_same_numbers_with_or_without_numpy(monkeypatch):
     assert simulate(scenario, 600, 9, "random", players=5) == fast
 
 
+def test_without_numpy_the_fast_loop_plays_the_same_games(monkeypatch):
+    """numpy missing: the vectorised module cannot be imported (None in sys.modules makes its import fail)."""
+    import sys
+
+    from game.sim import simulate as simulate_module
+
+    scenario = load_scenario(ROOT / "scenarios" / "quartier_des_tilleuls.yaml")
+    fast = simulate(scenario, 600, 9, "random", players=5)
+    monkeypatch.setitem(sys.modules, "game.sim.vector", None)
+    assert simulate_module.vector_module() is None
+    assert simulate(scenario, 600, 9, "random", players=5) == fast
+
+
 def test_a_condition_it_does_not_know_sends_the_scenario_to_the_fast_loop(monkeypatch):
     scenario = load_scenario(ROOT / "scenarios" / "quartier_des_tilleuls.yaml")
     characters = tuple(c.id for c in scenario.characters[:5])
