@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -107,8 +108,6 @@ def modeline(width: int, height: int) -> tuple[str, str]:
 
 def _read_display_number(reading: int, server: subprocess.Popen, work: Path) -> int:
     """The display number Xorg writes once it listens (a line of digits); SystemExit if it stops first."""
-    import select
-
     text = b""
     deadline = time.monotonic() + 10
     try:
