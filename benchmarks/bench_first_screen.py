@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = ROOT / "scenarios" / "une_place_a_l_ombre.yaml"
-FONT = ROOT / "assets" / "fonts" / "AtkinsonHyperlegible-Bold.ttf"
+FONT = ROOT / "assets" / "fonts" / "AtkinsonHyperlegibleOpenZero-Bold.ttf"   # the game's own font file
 BARE = f"""
 import sys
 import pygame
