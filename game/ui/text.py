@@ -19,8 +19,9 @@ ARROWS = {"\u2192": "right", "\u2190": "left", "\u2191": "up", "\u2193": "down"}
 _ARROW_SPLIT = re.compile("([\u2190-\u2193])")
 
 # French typography: no line break before « » ; : ! ? (nor after «), and none
-# inside a number written with spaces ("10 000", "3 500 €").
-_BEFORE_PUNCT = re.compile(r"[ \u202f](?=[»;:!?])")
+# inside a number written with spaces ("10 000", "3 500 €"). Nor before the middle dot that separates
+# the parts of a line ("ville · équipe 1"): a line never begins with "·".
+_BEFORE_PUNCT = re.compile(r"[ \u202f](?=[»;:!?\u00b7])")
 _AFTER_GUILLEMET = re.compile(r"(?<=«)[ \u202f]")
 _IN_NUMBER = re.compile(r"(?<=\d)[ \u202f](?=\d{3}\b)")
 _BEFORE_UNIT = re.compile(r"(?<=\d)[ \u202f](?=(?:€|%|h\b|min\b))")

@@ -27,7 +27,7 @@ def test_the_secret_shows_whole_beside_the_postures_without_scrolling(make_app, 
     assert " ".join(character.secret.split()[-3:]) in drawn        # the secret's last words are on screen
     assert "1 · Imposer" in drawn and "2 · Décider seul" in drawn
     secret = next(b.rect for b in boxes if character.secret.split()[0] in b.text)
-    first = next(b.rect for b in boxes if b.text.startswith("1 · "))
+    first = next(b.rect for b in boxes if b.text.replace("\u00a0", " ").startswith("1 · "))
     assert secret.right <= first.left, "the card and the list side by side"
 
 

@@ -24,6 +24,17 @@ def test_guillemets_and_high_punctuation_never_start_a_line(face):
             assert not line.rstrip().endswith("«"), (width, line)
 
 
+def test_a_line_never_begins_with_the_middle_dot_between_parts(face):
+    sample = "Adjointe au maire, politique de la ville · équipe 1 · Temps 1 / 3 · Moyens 4"
+    starts = set()
+    for width in range(260, 1500, 7):           # wide enough for its longest word, at 40 px
+        lines = text.wrap(face, sample, width)
+        starts.update(line[:1] for line in lines)
+        assert not any(line.startswith("\u00b7") for line in lines), (width, lines)
+        assert " ".join(lines).replace("\u00a0", " ").split() == sample.split()
+    assert len(starts) > 3          # the widths do break the line at many places
+
+
 def test_numbers_written_with_spaces_stay_on_one_line(face):
     sample = "Un budget de 3 500 € pour 10 000 habitants et 60 000 € de travaux"
     for width in range(150, 900, 11):
