@@ -34,13 +34,15 @@ class Catalog:
 
 
 # A name that already says "team" ("Équipe Zoé", "L'équipe bleue", "Zoé's team") is shown as typed.
-_TEAM_WORD = re.compile(r"(?<!\w)(équipe|equipe|team)(?!\w)", re.IGNORECASE)
+# (Compiled only for a name that could hold one: each word has a "p" or an "m", and no other letter
+# matches those ignoring case; the setup's default names, digits, never need the pattern.)
+_TEAM_WORD = r"(?<!\w)(équipe|equipe|team)(?!\w)"
 _TEAM_PREFIX = {"fr": "équipe", "en": "team"}
 
 
 def team_display(name: str, language: str) -> str:
     """The team's name as people read it, on screen and in reports: "équipe 1", "équipe Les Bleus",
     but "Équipe Zoé" as typed (never "équipe Équipe Zoé"). A non-breaking space keeps the word with the name."""
-    if _TEAM_WORD.search(name):
+    if any(letter in name for letter in "pPmM") and re.search(_TEAM_WORD, name, re.IGNORECASE):
         return name
     return f"{_TEAM_PREFIX.get(language, _TEAM_PREFIX['fr'])}\u00a0{name}"
