@@ -187,3 +187,36 @@ def test_the_first_render_calls_after_first_frame_once_even_when_drawing_fails(m
     monkeypatch.undo()
     app.render()
     assert calls == [1] and app.after_first_frame is None
+
+
+def test_the_setup_screen_compiles_no_pattern_of_ours_makes_no_dataclass_and_leaves_signal_unimported(tmp_path):
+    """Each was about half a millisecond of the first frame: the text's typography patterns, the menu
+    items' dataclass, and `signal`'s enums (game.cli sets the handlers through the C module). The handlers
+    are still the defaults: SIGINT and SIGTERM end the program at once."""
+    code = (
+        "import sys, pygame, dataclasses, re._compiler as compiler\n"   # pygame imports dataclasses itself
+        "ours = []\n"
+        "original = compiler.compile\n"
+        "def spy(pattern, flags=0):\n"
+        "    caller = sys._getframe(1)\n"
+        "    while caller and caller.f_globals.get('__name__', '').startswith('re'):\n"
+        "        caller = caller.f_back\n"
+        "    name = caller.f_globals.get('__name__', '') if caller else ''\n"
+        "    if name.startswith('game'):\n"
+        "        ours.append(name)\n"
+        "    return original(pattern, flags)\n"
+        "compiler.compile = spy\n"
+        "made = []\n"
+        "dataclass = dataclasses.dataclass\n"
+        "dataclasses.dataclass = lambda *a, **k: made.append(1) or dataclass(*a, **k)\n"
+        "loaded = 'signal' in sys.modules\n"
+        "from game.cli import main\n"
+        f"main(['play', '--size', '1280x720', {str(PLACE)!r}])\n"
+        "after = 'signal' in sys.modules\n"
+        "import signal\n"
+        "print('patterns', len(ours), 'dataclasses', len(made), 'signal', loaded or after,\n"
+        "      'default', signal.getsignal(signal.SIGINT) is signal.SIG_DFL)\n"
+    )
+    _probe(code, tmp_path)        # the first time validates the file (YAML, the model) and keeps its copy
+    assert _probe(code, tmp_path)[-8:] == ["patterns", "0", "dataclasses", "0", "signal", "False",
+                                           "default", "True"]
