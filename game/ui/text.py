@@ -19,9 +19,10 @@ ARROWS = {"\u2192": "right", "\u2190": "left", "\u2191": "up", "\u2193": "down"}
 # French typography: no line break before « » ; : ! ? (nor after «), and none
 # inside a number written with spaces ("10 000", "3 500 €"). Nor before the middle dot that separates
 # the parts of a line ("ville · équipe 1"): a line never begins with "·". (protect() does it in one
-# pass over the text: the five patterns it stands for took 0.4-0.5 ms to compile on every first frame.)
+# pass over the text: its patterns, the arrows' and the controls' took 0.4-0.5 ms to compile on every
+# first frame.) _NO_LINE_START, below, is the same rule for a word cut because it is wider than the line.
 _BREAKABLE = " \u202f"
-_BEFORE = frozenset("»;:!?\u00b7")
+_HIGH = frozenset("»;:!?\u00b7")
 _UNITS = ("€", "%", "h", "min")
 
 # Atkinson Hyperlegible with an open zero: its slashed zero read "Ø" from the back of a room, and the font
@@ -146,7 +147,7 @@ def _unit_follows(text: str, start: int) -> bool:
     for unit in _UNITS:
         if text.startswith(unit, start):
             end = start + len(unit)
-            if unit in "€%" or end == len(text) or not _word_char(text[end]):
+            if unit in ("€", "%") or not _word_char(text[end:end + 1]):
                 return True
     return False
 
@@ -158,19 +159,18 @@ def protect(text: str) -> str:
     if " " not in text and "\u202f" not in text:
         return text
     chars = list(text)
-    last = len(text) - 1
     for i, char in enumerate(text):
         if char not in _BREAKABLE:
             continue
-        before = text[i - 1] if i else ""
-        after = text[i + 1] if i < last else ""
-        if after in _BEFORE or before == "«":
+        before, after = text[i - 1:i], text[i + 1:i + 2]
+        if after in _HIGH or before == "«":
             chars[i] = NBSP
         elif before.isdecimal():
-            if (text[i + 1:i + 4].isdecimal() and len(text[i + 1:i + 4]) == 3
-                    and (i + 4 > last or not _word_char(text[i + 4]))) or _unit_follows(text, i + 1):
+            group = text[i + 1:i + 4]
+            if (len(group) == 3 and group.isdecimal() and not _word_char(text[i + 4:i + 5])) \
+                    or _unit_follows(text, i + 1):
                 chars[i] = NBSP
-            elif char == " " and text.startswith("/ ", i + 1) and i + 3 <= last and text[i + 3].isdecimal():
+            elif char == " " and text.startswith("/ ", i + 1) and text[i + 3:i + 4].isdecimal():
                 chars[i] = chars[i + 2] = NBSP
     return "".join(chars)
 
@@ -204,7 +204,7 @@ def _arrow_parts(text: str) -> list[str]:
     return parts
 
 
-_NO_LINE_START = set("»:;!?\u00a0")
+_NO_LINE_START = _HIGH | {NBSP}
 
 
 @lru_cache(maxsize=8192)
@@ -225,14 +225,12 @@ def _split_long_word(face: pygame.font.Font, word: str, width: int) -> list[str]
         if current and current_width + char_width > width:
             while len(current) > 1 and measure(face, current) > width:
                 char, current = current[-1] + char, current[:-1]
-            carried = ""
+            # The next piece takes characters from this one until it begins with one that may start a
+            # line (it took one before, which could be high punctuation itself: "nt" then "·e·").
             while char[0] in _NO_LINE_START and len(current) > 1:
-                carried = current[-1] + carried
-                current = current[:-1]
-                if current[-1:] not in _NO_LINE_START:
-                    break
+                char, current = current[-1] + char, current[:-1]
             pieces.append(current)
-            current = carried + char
+            current = char
             current_width = sum(_char_width(face, c) for c in current)
         else:
             current += char

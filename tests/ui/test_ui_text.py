@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pygame
 import pytest
 from hypothesis import given, settings
@@ -47,6 +49,16 @@ def test_counts_written_with_a_slash_stay_whole(face):
     for width in range(120, 600, 9):
         for line in text.wrap(face, "Ressources : Temps 1 / 3 · Moyens 4 / 4", width):
             assert not line.endswith("/") and not line.startswith("/"), (width, line)
+
+
+@pytest.mark.parametrize("mark", ["\u00b7", ":", "!"])
+def test_a_word_cut_to_fit_never_puts_high_punctuation_first(face, mark):
+    """Inclusive writing ("habitant·e·s", the dot inside the word) and any word glued to punctuation."""
+    word = f"habitant{mark}e{mark}s{mark}" * 6
+    for width in range(60, 400, 3):
+        lines = text.wrap(face, word, width)
+        assert "".join(lines) == word
+        assert not [line for line in lines if line.startswith(mark)], width
 
 
 def test_a_word_longer_than_the_line_is_cut_to_fit(face):
@@ -101,8 +113,6 @@ def test_the_zero_has_no_slash_so_it_never_reads_as_a_slashed_o():
 
 # The patterns protect() and the arrows' cutting stood for, kept here as their definition: the game
 # scans the text instead (compiling these took 0.4-0.5 ms of every first frame).
-import re  # noqa: E402
-
 _PATTERNS = [(re.compile(r"[ \u202f](?=[»;:!?\u00b7])"), "\u00a0"), (re.compile(r"(?<=«)[ \u202f]"), "\u00a0"),
              (re.compile(r"(?<=\d)[ \u202f](?=\d{3}\b)"), "\u00a0"),
              (re.compile(r"(?<=\d) / (?=\d)"), "\u00a0/\u00a0"),
